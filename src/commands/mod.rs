@@ -1,0 +1,6 @@
+//! One module per subcommand, each with a `run` function: parse → validate → simulate →
+//! report, every step returning `Result`.
+
+pub mod check;
+pub mod erlang;
+pub mod run;

@@ -1,0 +1,173 @@
+//! Plain-text tables for the terminal: scenarios side by side, and per-interval detail.
+
+use std::fmt::Write;
+
+use super::{format_half_width, format_value};
+use crate::metrics::{Metric, METRICS};
+use crate::report::{Report, ScenarioReport};
+
+/// Left-aligns the first column and right-aligns the others.
+pub fn render(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0; cols];
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for (ri, r) in rows.iter().enumerate() {
+        let mut line = String::new();
+        for (i, c) in r.iter().enumerate() {
+            let pad = widths[i] - c.chars().count();
+            if i == 0 {
+                line.push_str(c);
+                line.push_str(&" ".repeat(pad));
+            } else {
+                line.push_str("  ");
+                line.push_str(&" ".repeat(pad));
+                line.push_str(c);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+        if ri == 0 {
+            let total: usize = widths.iter().sum::<usize>() + 2 * (cols.saturating_sub(1));
+            out.push_str(&"-".repeat(total));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The day-level comparison table: one row per metric, one column per scenario.
+pub fn summary(report: &Report) -> String {
+    let mut rows = vec![{
+        let mut h = vec!["metric (per day; mean ±95% CI)".to_string()];
+        h.extend(report.scenarios.iter().map(|s| s.name.clone()));
+        h.push("target".into());
+        h
+    }];
+    for (i, def) in METRICS.iter().enumerate() {
+        let metric = Metric::ALL[i];
+        let mut row = vec![label(def.label, def.unit, report)];
+        let mut target = String::new();
+        for s in &report.scenarios {
+            let e = s.metrics.0[i];
+            let mut cell = format!(
+                "{} {}",
+                format_value(def.unit, e.mean),
+                format_half_width(def.unit, e.half_width)
+            );
+            if let Some(met) = s.targets.met(metric, &e) {
+                cell.push_str(if met { " ok" } else { " MISS" });
+            }
+            row.push(cell.trim_end().to_string());
+            if target.is_empty() {
+                target = target_text(s, metric);
+            }
+        }
+        row.push(target);
+        rows.push(row);
+    }
+    let mut out = render(&rows);
+    let _ = writeln!(
+        out,
+        "Counts are per simulated day; ratios are means of each replication's own ratio; \
+cost per contact = total cost ÷ offered, per handled ÷ answered."
+    );
+    for s in &report.scenarios {
+        let _ = writeln!(
+            out,
+            "{}: {} replications × {} day(s), seed {}, SL threshold {} s, file {}",
+            s.name, s.replications, s.days, s.seed, s.targets.service_level_within_s, s.file
+        );
+        for w in &s.warnings {
+            let _ = writeln!(out, "  warning: {w}");
+        }
+    }
+    out
+}
+
+fn label(label: &str, unit: &str, report: &Report) -> String {
+    match unit {
+        "money" => format!(
+            "{label} ({})",
+            report
+                .scenarios
+                .first()
+                .map(|s| s.currency.as_str())
+                .unwrap_or("")
+        ),
+        "s" => format!("{label} (s)"),
+        _ => label.to_string(),
+    }
+}
+
+fn target_text(s: &ScenarioReport, metric: Metric) -> String {
+    s.targets
+        .checks()
+        .into_iter()
+        .find(|(m, _, _)| *m == metric)
+        .map(|(m, limit, higher)| {
+            format!(
+                "{} {}",
+                if higher { ">=" } else { "<=" },
+                format_value(m.def().unit, limit)
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// The per-interval table of one scenario.
+pub fn intervals(s: &ScenarioReport) -> String {
+    let cols = [
+        Metric::Offered,
+        Metric::Answered,
+        Metric::AbandonmentRate,
+        Metric::ServiceLevel,
+        Metric::AsaS,
+        Metric::Occupancy,
+        Metric::CostPerContact,
+    ];
+    let mut header = vec![
+        "start".to_string(),
+        "volume".into(),
+        "paid".into(),
+        "productive".into(),
+    ];
+    header.extend(cols.iter().map(|m| {
+        let d = m.def();
+        if d.unit == "s" {
+            format!("{} (s)", d.label)
+        } else {
+            d.label.to_string()
+        }
+    }));
+    let mut rows = vec![header];
+    for iv in &s.intervals {
+        let mut row = vec![
+            iv.start.clone(),
+            format!("{:.0}", iv.volume),
+            iv.paid_agents.to_string(),
+            iv.productive_agents.to_string(),
+        ];
+        for m in cols {
+            let e = iv.metrics.get(m);
+            let mut cell = format_value(m.def().unit, e.mean);
+            if m == Metric::ServiceLevel {
+                cell = format!("{cell} {}", format_half_width("%", e.half_width));
+                if let Some(met) = s.targets.met(m, &e) {
+                    cell.push_str(if met { " ok" } else { " MISS" });
+                }
+            }
+            row.push(cell.trim_end().to_string());
+        }
+        rows.push(row);
+    }
+    format!(
+        "{} — per interval (by arrival interval)\n{}",
+        s.name,
+        render(&rows)
+    )
+}

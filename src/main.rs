@@ -1,0 +1,21 @@
+//! The `ccsim` binary: parse the command line, dispatch, print the error and set the
+//! exit status (0 success, 1 bad scenario or I/O, 2 usage).
+
+use clap::Parser;
+
+use ccsim::cli::{Cli, Command, RunArgs};
+use ccsim::commands;
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        None => commands::run::run(&RunArgs::default()),
+        Some(Command::Run(args)) => commands::run::run(args),
+        Some(Command::Check(args)) => commands::check::run(args),
+        Some(Command::Erlang(args)) => commands::erlang::run(args),
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(e.exit_code());
+    }
+}

@@ -1,0 +1,198 @@
+//! A pure serde mirror of the scenario file (SCENARIO.md). It only says what the TOML
+//! may contain; every rule about values lives in `validate.rs`. Unknown keys are errors,
+//! so a typo can never silently turn a mechanism off.
+
+use serde::Deserialize;
+
+/// The whole file, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioFile {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub simulation: Option<SimulationFile>,
+    pub arrivals: Option<ArrivalsFile>,
+    pub handling: Option<HandlingFile>,
+    pub patience: Option<PatienceFile>,
+    pub staffing: Option<StaffingFile>,
+    pub self_service: Option<SelfServiceFile>,
+    pub callback: Option<CallbackFile>,
+    pub redial: Option<RedialFile>,
+    pub resolution: Option<ResolutionFile>,
+    pub costs: Option<CostsFile>,
+    pub satisfaction: Option<SatisfactionFile>,
+    pub value: Option<ValueFile>,
+    pub targets: Option<TargetsFile>,
+}
+
+/// `[simulation]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SimulationFile {
+    pub replications: Option<i64>,
+    pub seed: Option<i64>,
+    pub interval_minutes: Option<i64>,
+    pub open: Option<String>,
+    pub days: Option<i64>,
+}
+
+/// `[arrivals]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArrivalsFile {
+    pub volumes: Vec<f64>,
+    pub day_cv: Option<f64>,
+}
+
+/// `[handling]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandlingFile {
+    pub time: DistFile,
+    pub wrap_up: Option<DistFile>,
+}
+
+/// `[patience]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatienceFile {
+    pub time: DistFile,
+}
+
+/// Agents per interval: one number for the whole day or one per interval.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "a whole number of agents or a list of them, one per interval"
+)]
+pub enum AgentsFile {
+    /// The same count all day.
+    AllDay(i64),
+    /// One count per interval.
+    PerInterval(Vec<i64>),
+}
+
+/// `[staffing]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffingFile {
+    pub agents: AgentsFile,
+    pub shrinkage: Option<f64>,
+    pub lines: Option<i64>,
+}
+
+/// `[self_service]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfServiceFile {
+    pub offered_share: f64,
+    pub containment: f64,
+    pub time: DistFile,
+    pub failed_handle_factor: Option<f64>,
+    pub failed_patience_factor: Option<f64>,
+    pub cost_per_session: Option<f64>,
+}
+
+/// `[callback]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallbackFile {
+    pub offer_when_wait_exceeds_s: f64,
+    pub acceptance: f64,
+    pub promise_s: f64,
+    pub reach: Option<f64>,
+    pub max_attempts: Option<i64>,
+    pub retry_delay: Option<DistFile>,
+    pub cost_per_attempt: Option<f64>,
+}
+
+/// `[redial]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedialFile {
+    pub probability: f64,
+    pub delay: DistFile,
+    pub max_attempts: Option<i64>,
+}
+
+/// `[resolution]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResolutionFile {
+    pub fcr: f64,
+    pub repeat_probability: Option<f64>,
+    pub repeat_delay: Option<DistFile>,
+}
+
+/// `[costs]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostsFile {
+    pub currency: Option<String>,
+    pub agent_hour: Option<f64>,
+    pub per_handled_minute: Option<f64>,
+    pub per_queued_minute: Option<f64>,
+    pub fixed_per_day: Option<f64>,
+}
+
+/// `[satisfaction]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SatisfactionFile {
+    pub base_score: Option<f64>,
+    pub per_minute_waited: Option<f64>,
+    pub abandoned: Option<f64>,
+    pub per_extra_contact: Option<f64>,
+    pub unresolved: Option<f64>,
+    pub self_service_failed: Option<f64>,
+    pub noise_sd: Option<f64>,
+    pub positive_from: Option<i64>,
+}
+
+/// Churn probabilities by NPS category.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChurnFile {
+    pub detractor: f64,
+    pub passive: f64,
+    pub promoter: f64,
+}
+
+/// `[value]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueFile {
+    pub customer_lifetime_value: f64,
+    pub churn: Option<ChurnFile>,
+}
+
+/// `service_level = { within_s, at_least }` in `[targets]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceLevelFile {
+    pub within_s: f64,
+    pub at_least: Option<f64>,
+}
+
+/// `[targets]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetsFile {
+    pub service_level: Option<ServiceLevelFile>,
+    pub abandonment_at_most: Option<f64>,
+    pub asa_at_most_s: Option<f64>,
+    pub occupancy_at_most: Option<f64>,
+}
+
+/// A duration distribution as an inline table with a `dist` key.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "dist", rename_all = "lowercase", deny_unknown_fields)]
+pub enum DistFile {
+    Exponential { mean_s: f64 },
+    Lognormal { mean_s: f64, cv: f64 },
+    Gamma { mean_s: f64, cv: f64 },
+    Weibull { mean_s: f64, cv: f64 },
+    Uniform { min_s: f64, max_s: f64 },
+    Fixed { value_s: f64 },
+    Empirical { values_s: Vec<f64> },
+}

@@ -1,0 +1,176 @@
+//! Scenario files in, checked scenarios out. `file` mirrors the TOML, `validate` applies
+//! every rule of SCENARIO.md and builds the distributions, `error` locates what is wrong.
+//! The model downstream only ever sees a [`Scenario`] that passed every check.
+
+mod error;
+mod file;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+pub use error::{FieldError, ScenarioError};
+pub use file::ScenarioFile;
+
+use crate::dist::Duration;
+
+/// The scenario compiled into the binary: a realistic weekday, also `scenarios/weekday.toml`.
+pub const DEFAULT_SCENARIO: &str = include_str!("../../scenarios/weekday.toml");
+/// The name shown for the embedded default scenario in place of a file path.
+pub const DEFAULT_SCENARIO_PATH: &str = "<embedded default: scenarios/weekday.toml>";
+
+/// A validated scenario: every value checked, every distribution built.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// Display name (the file stem when the file gives none).
+    pub name: String,
+    /// Free text from the file.
+    pub description: Option<String>,
+    /// Where it was read from.
+    pub file: PathBuf,
+    /// Replications, seed, interval length, opening time, days.
+    pub simulation: Simulation,
+    /// Expected fresh contacts per interval and the day-to-day variability.
+    pub arrivals: Arrivals,
+    /// Handle time and wrap-up.
+    pub handling: Handling,
+    /// Patience distribution; `None` means nobody abandons.
+    pub patience: Option<Duration>,
+    /// Paid agents per interval, shrinkage and trunk lines.
+    pub staffing: Staffing,
+    /// Money.
+    pub costs: Costs,
+    /// Service targets (the SL threshold is always set: 20 s when the file gives none).
+    pub targets: Targets,
+}
+
+/// `[simulation]`, resolved with defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Simulation {
+    /// Independent replications (each one simulates `days` consecutive days).
+    pub replications: u32,
+    /// Master seed of every random stream.
+    pub seed: u64,
+    /// Planning interval length in minutes.
+    pub interval_minutes: u32,
+    /// Clock minute of the first interval's start (for labels).
+    pub open_minute: u32,
+    /// Consecutive days per replication.
+    pub days: u32,
+}
+
+impl Simulation {
+    /// Interval length in seconds.
+    pub fn interval_s(&self) -> f64 {
+        f64::from(self.interval_minutes) * 60.0
+    }
+
+    /// The clock label `HH:MM` of interval `i`'s start.
+    pub fn interval_label(&self, i: usize) -> String {
+        let m = (self.open_minute as usize + i * self.interval_minutes as usize) % (24 * 60);
+        format!("{:02}:{:02}", m / 60, m % 60)
+    }
+}
+
+/// `[arrivals]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrivals {
+    /// Expected fresh contacts per interval; its length is the day.
+    pub volumes: Vec<f64>,
+    /// Coefficient of variation of the gamma day factor (0 = plain Poisson).
+    pub day_cv: f64,
+}
+
+/// `[handling]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handling {
+    /// Talk + hold time.
+    pub time: Duration,
+    /// After-call work, when any.
+    pub wrap_up: Option<Duration>,
+}
+
+impl Handling {
+    /// Mean handle time (talk + hold + wrap-up) in seconds.
+    pub fn mean_s(&self) -> f64 {
+        self.time.mean() + self.wrap_up.as_ref().map_or(0.0, Duration::mean)
+    }
+}
+
+/// `[staffing]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Staffing {
+    /// Paid (scheduled) agents per interval, one per interval.
+    pub paid: Vec<u32>,
+    /// Share of paid time not available for contacts.
+    pub shrinkage: f64,
+    /// Trunk lines: most contacts in the system at once; `None` = unlimited.
+    pub lines: Option<u32>,
+}
+
+impl Staffing {
+    /// Productive agents in interval `i` = round(paid × (1 − shrinkage)).
+    pub fn productive(&self, i: usize) -> u32 {
+        (f64::from(self.paid[i]) * (1.0 - self.shrinkage)).round() as u32
+    }
+}
+
+/// `[costs]`; every missing field is 0.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Costs {
+    /// False when the file has no `[costs]` table (reports warn about it).
+    pub given: bool,
+    /// Currency code for labels.
+    pub currency: String,
+    /// Loaded cost of one paid agent hour.
+    pub agent_hour: f64,
+    /// Per minute of handling.
+    pub per_handled_minute: f64,
+    /// Per minute waited in queue.
+    pub per_queued_minute: f64,
+    /// Per simulated day.
+    pub fixed_per_day: f64,
+}
+
+/// `[targets]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Targets {
+    /// The service-level threshold T in seconds (20 s when not given).
+    pub sl_within_s: f64,
+    /// Required share answered within T, when set.
+    pub sl_at_least: Option<f64>,
+    /// Highest acceptable abandonment rate.
+    pub abandonment_at_most: Option<f64>,
+    /// Highest acceptable ASA in seconds.
+    pub asa_at_most_s: Option<f64>,
+    /// Highest acceptable occupancy.
+    pub occupancy_at_most: Option<f64>,
+}
+
+impl Scenario {
+    /// Number of intervals in a day.
+    pub fn intervals(&self) -> usize {
+        self.arrivals.volumes.len()
+    }
+
+    /// Parses and validates scenario text; `file` is used for messages and the default name.
+    pub fn from_toml(source: &str, file: &Path) -> Result<Scenario, ScenarioError> {
+        validate::parse_and_validate(source, file)
+    }
+
+    /// Reads and validates a scenario file.
+    pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
+        let source = std::fs::read_to_string(path).map_err(|e| ScenarioError {
+            file: path.to_path_buf(),
+            field: String::new(),
+            line: None,
+            message: format!("cannot read the scenario file: {e}"),
+        })?;
+        Scenario::from_toml(&source, path)
+    }
+
+    /// The embedded default scenario.
+    pub fn default_weekday() -> Scenario {
+        Scenario::from_toml(DEFAULT_SCENARIO, Path::new(DEFAULT_SCENARIO_PATH))
+            .expect("the embedded default scenario is valid (checked by a test)")
+    }
+}

@@ -1,0 +1,376 @@
+//! Every rule of SCENARIO.md, applied to the serde mirror, producing a [`Scenario`].
+//! Rules report the field path; `error.rs` turns it into a line.
+
+use std::path::Path;
+
+use super::error::{line_of, FieldError, ScenarioError};
+use super::file::{AgentsFile, DistFile, ScenarioFile};
+use super::{Arrivals, Costs, Handling, Scenario, Simulation, Staffing, Targets};
+use crate::dist::Duration;
+
+type Check<T> = Result<T, FieldError>;
+
+/// Parses TOML text into the mirror, then validates it.
+pub fn parse_and_validate(source: &str, file: &Path) -> Result<Scenario, ScenarioError> {
+    let de = toml::Deserializer::new(source);
+    let raw: ScenarioFile = serde_path_to_error::deserialize(de).map_err(|e| {
+        let field = e.path().to_string();
+        let inner = e.into_inner();
+        ScenarioError {
+            file: file.to_path_buf(),
+            field: if field == "." { String::new() } else { field },
+            line: inner.span().map(|s| line_of(source, s.start)),
+            message: explain_serde(inner.message()),
+        }
+    })?;
+    validate(raw, file).map_err(|e| e.locate(file, source))
+}
+
+/// Serde says "missing field `x`"; planners also need to hear what a bad type should be.
+fn explain_serde(message: &str) -> String {
+    let m = message.trim().trim_end_matches('\n');
+    if m.starts_with("unknown field") {
+        format!("{m} (a typo? unknown keys are refused so that no setting is silently ignored)")
+    } else if m.starts_with("unknown variant") {
+        format!(
+            "unknown distribution: {}",
+            m.trim_start_matches("unknown variant ")
+        )
+    } else {
+        m.to_string()
+    }
+}
+
+fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
+    for (present, table) in [
+        (raw.self_service.is_some(), "self_service"),
+        (raw.callback.is_some(), "callback"),
+        (raw.redial.is_some(), "redial"),
+        (raw.resolution.is_some(), "resolution"),
+        (raw.satisfaction.is_some(), "satisfaction"),
+        (raw.value.is_some(), "value"),
+    ] {
+        if present {
+            return Err(FieldError::new(
+                table,
+                format!("the [{table}] table is not supported yet by this version of ccsim; remove it (it would otherwise be ignored)"),
+            ));
+        }
+    }
+
+    let simulation = simulation(&raw)?;
+    let arrivals = raw
+        .arrivals
+        .as_ref()
+        .ok_or_else(|| missing_table("arrivals"))?;
+    let n = arrivals.volumes.len();
+    if n == 0 {
+        return Err(FieldError::new(
+            "arrivals.volumes",
+            "expected a non-empty list of expected contacts per interval, found []",
+        ));
+    }
+    for (i, v) in arrivals.volumes.iter().enumerate() {
+        if !(v.is_finite() && *v >= 0.0) {
+            return Err(FieldError::new(
+                format!("arrivals.volumes[{i}]"),
+                format!("expected a finite number of contacts >= 0, found {v}"),
+            ));
+        }
+    }
+    let day_minutes = n as u64 * u64::from(simulation.interval_minutes);
+    if day_minutes > 24 * 60 {
+        return Err(FieldError::new(
+            "arrivals.volumes",
+            format!(
+                "{n} intervals of {} minutes make {day_minutes} minutes: a day holds at most {}",
+                simulation.interval_minutes,
+                24 * 60 / simulation.interval_minutes
+            ),
+        ));
+    }
+    let day_cv = non_negative("arrivals.day_cv", arrivals.day_cv.unwrap_or(0.0))?;
+
+    let handling_raw = raw
+        .handling
+        .as_ref()
+        .ok_or_else(|| missing_table("handling"))?;
+    let handling = Handling {
+        time: dist("handling.time", &handling_raw.time)?,
+        wrap_up: handling_raw
+            .wrap_up
+            .as_ref()
+            .map(|d| dist("handling.wrap_up", d))
+            .transpose()?,
+    };
+    if handling.mean_s() <= 0.0 {
+        return Err(FieldError::new(
+            "handling.time",
+            "expected a handle time with a mean > 0",
+        ));
+    }
+    let patience = raw
+        .patience
+        .as_ref()
+        .map(|p| dist("patience.time", &p.time))
+        .transpose()?;
+
+    let staffing = staffing(&raw, n)?;
+    let costs = costs(&raw)?;
+    let targets = targets(&raw)?;
+
+    let name = raw.name.clone().unwrap_or_else(|| {
+        file.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "scenario".into())
+    });
+    if name.trim().is_empty() {
+        return Err(FieldError::new("name", "expected a non-empty name"));
+    }
+    Ok(Scenario {
+        name,
+        description: raw.description.clone(),
+        file: file.to_path_buf(),
+        simulation,
+        arrivals: Arrivals {
+            volumes: arrivals.volumes.clone(),
+            day_cv,
+        },
+        handling,
+        patience,
+        staffing,
+        costs,
+        targets,
+    })
+}
+
+fn missing_table(table: &str) -> FieldError {
+    FieldError::new(table, format!("the required table [{table}] is missing"))
+}
+
+fn simulation(raw: &ScenarioFile) -> Check<Simulation> {
+    let s = raw.simulation.as_ref();
+    let replications = s.and_then(|s| s.replications).unwrap_or(100);
+    if !(2..=1_000_000).contains(&replications) {
+        return Err(FieldError::new(
+            "simulation.replications",
+            format!("expected a whole number from 2 to 1000000 (a confidence interval needs at least 2), found {replications}"),
+        ));
+    }
+    let seed = s.and_then(|s| s.seed).unwrap_or(1);
+    if seed < 0 {
+        return Err(FieldError::new(
+            "simulation.seed",
+            format!("expected a whole number >= 0, found {seed}"),
+        ));
+    }
+    let interval_minutes = s.and_then(|s| s.interval_minutes).unwrap_or(30);
+    if !(5..=120).contains(&interval_minutes) || (24 * 60) % interval_minutes != 0 {
+        return Err(FieldError::new(
+            "simulation.interval_minutes",
+            format!("expected minutes from 5 to 120 that divide 24 h (5, 10, 15, 20, 30, 60, 120, ...), found {interval_minutes}"),
+        ));
+    }
+    let open = s
+        .and_then(|s| s.open.clone())
+        .unwrap_or_else(|| "00:00".into());
+    let open_minute = parse_clock(&open).ok_or_else(|| {
+        FieldError::new(
+            "simulation.open",
+            format!("expected a clock time \"HH:MM\" from 00:00 to 23:59, found \"{open}\""),
+        )
+    })?;
+    let days = s.and_then(|s| s.days).unwrap_or(1);
+    if !(1..=3660).contains(&days) {
+        return Err(FieldError::new(
+            "simulation.days",
+            format!("expected a whole number of days from 1 to 3660, found {days}"),
+        ));
+    }
+    Ok(Simulation {
+        replications: replications as u32,
+        seed: seed as u64,
+        interval_minutes: interval_minutes as u32,
+        open_minute,
+        days: days as u32,
+    })
+}
+
+fn parse_clock(s: &str) -> Option<u32> {
+    let (h, m) = s.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+fn staffing(raw: &ScenarioFile, n: usize) -> Check<Staffing> {
+    let s = raw
+        .staffing
+        .as_ref()
+        .ok_or_else(|| missing_table("staffing"))?;
+    let paid_raw: Vec<i64> = match &s.agents {
+        AgentsFile::AllDay(a) => vec![*a; n],
+        AgentsFile::PerInterval(list) => {
+            if list.len() == 1 {
+                vec![list[0]; n]
+            } else if list.len() != n {
+                return Err(FieldError::new(
+                    "staffing.agents",
+                    format!(
+                        "expected one number for the whole day or {n} numbers (one per interval of arrivals.volumes), found {}",
+                        list.len()
+                    ),
+                ));
+            } else {
+                list.clone()
+            }
+        }
+    };
+    let mut paid = Vec::with_capacity(n);
+    for (i, a) in paid_raw.iter().enumerate() {
+        if !(0..=1_000_000).contains(a) {
+            let field = match &s.agents {
+                AgentsFile::AllDay(_) => "staffing.agents".to_string(),
+                AgentsFile::PerInterval(_) => format!("staffing.agents[{i}]"),
+            };
+            return Err(FieldError::new(
+                field,
+                format!("expected a whole number of agents from 0 to 1000000, found {a}"),
+            ));
+        }
+        paid.push(*a as u32);
+    }
+    let shrinkage = s.shrinkage.unwrap_or(0.0);
+    if !(shrinkage.is_finite() && (0.0..1.0).contains(&shrinkage)) {
+        return Err(FieldError::new(
+            "staffing.shrinkage",
+            format!(
+                "expected a share in [0, 1) (1 would leave no productive time), found {shrinkage}"
+            ),
+        ));
+    }
+    let lines = match s.lines {
+        None => None,
+        Some(l) if (1..=10_000_000).contains(&l) => Some(l as u32),
+        Some(l) => {
+            return Err(FieldError::new(
+                "staffing.lines",
+                format!("expected a whole number of trunk lines >= 1, found {l}"),
+            ))
+        }
+    };
+    Ok(Staffing {
+        paid,
+        shrinkage,
+        lines,
+    })
+}
+
+fn costs(raw: &ScenarioFile) -> Check<Costs> {
+    let Some(c) = raw.costs.as_ref() else {
+        return Ok(Costs {
+            given: false,
+            currency: "EUR".into(),
+            ..Costs::default()
+        });
+    };
+    let money =
+        |field: &str, v: Option<f64>| non_negative(&format!("costs.{field}"), v.unwrap_or(0.0));
+    Ok(Costs {
+        given: true,
+        currency: c.currency.clone().unwrap_or_else(|| "EUR".into()),
+        agent_hour: money("agent_hour", c.agent_hour)?,
+        per_handled_minute: money("per_handled_minute", c.per_handled_minute)?,
+        per_queued_minute: money("per_queued_minute", c.per_queued_minute)?,
+        fixed_per_day: money("fixed_per_day", c.fixed_per_day)?,
+    })
+}
+
+fn targets(raw: &ScenarioFile) -> Check<Targets> {
+    let Some(t) = raw.targets.as_ref() else {
+        return Ok(Targets {
+            sl_within_s: 20.0,
+            sl_at_least: None,
+            abandonment_at_most: None,
+            asa_at_most_s: None,
+            occupancy_at_most: None,
+        });
+    };
+    let (sl_within_s, sl_at_least) = match &t.service_level {
+        None => (20.0, None),
+        Some(sl) => (
+            positive("targets.service_level.within_s", sl.within_s)?,
+            sl.at_least
+                .map(|v| share("targets.service_level.at_least", v))
+                .transpose()?,
+        ),
+    };
+    Ok(Targets {
+        sl_within_s,
+        sl_at_least,
+        abandonment_at_most: t
+            .abandonment_at_most
+            .map(|v| share("targets.abandonment_at_most", v))
+            .transpose()?,
+        asa_at_most_s: t
+            .asa_at_most_s
+            .map(|v| positive("targets.asa_at_most_s", v))
+            .transpose()?,
+        occupancy_at_most: t
+            .occupancy_at_most
+            .map(|v| share("targets.occupancy_at_most", v))
+            .transpose()?,
+    })
+}
+
+/// A share in [0, 1].
+pub(crate) fn share(field: &str, v: f64) -> Check<f64> {
+    if v.is_finite() && (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(FieldError::new(
+            field,
+            format!("expected a share in [0, 1], found {v}"),
+        ))
+    }
+}
+
+/// A finite number > 0.
+pub(crate) fn positive(field: &str, v: f64) -> Check<f64> {
+    if v.is_finite() && v > 0.0 {
+        Ok(v)
+    } else {
+        Err(FieldError::new(
+            field,
+            format!("expected a finite number > 0, found {v}"),
+        ))
+    }
+}
+
+/// A finite number >= 0.
+pub(crate) fn non_negative(field: &str, v: f64) -> Check<f64> {
+    if v.is_finite() && v >= 0.0 {
+        Ok(v)
+    } else {
+        Err(FieldError::new(
+            field,
+            format!("expected a finite number >= 0, found {v}"),
+        ))
+    }
+}
+
+/// Builds a checked distribution, naming the offending parameter on failure.
+pub(crate) fn dist(field: &str, d: &DistFile) -> Check<Duration> {
+    let built = match d {
+        DistFile::Exponential { mean_s } => Duration::exponential(*mean_s),
+        DistFile::Lognormal { mean_s, cv } => Duration::lognormal(*mean_s, *cv),
+        DistFile::Gamma { mean_s, cv } => Duration::gamma(*mean_s, *cv),
+        DistFile::Weibull { mean_s, cv } => Duration::weibull(*mean_s, *cv),
+        DistFile::Uniform { min_s, max_s } => Duration::uniform(*min_s, *max_s),
+        DistFile::Fixed { value_s } => Duration::fixed(*value_s),
+        DistFile::Empirical { values_s } => Duration::empirical(values_s.clone()),
+    };
+    built.map_err(|e| FieldError::new(format!("{field}.{}", e.field), e.expected))
+}
