@@ -10,37 +10,47 @@ use crate::error::{Error, Result};
 #[derive(Debug, clap::Args)]
 pub struct ErlangArgs {
     /// Expected calls in the interval.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub calls: f64,
     /// Length of the interval in minutes.
-    #[arg(long, value_name = "M", default_value_t = 30.0)]
+    #[arg(
+        long,
+        value_name = "M",
+        default_value_t = 30.0,
+        allow_negative_numbers = true
+    )]
     pub interval_minutes: f64,
     /// Mean handle time in seconds.
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub aht: f64,
-    /// Productive agents.
+    /// Productive (staffed) agents.
     #[arg(long, value_name = "C")]
     pub agents: u32,
     /// Mean patience in seconds (Erlang A); absent = nobody abandons (Erlang C).
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub patience: Option<f64>,
     /// Trunk lines: print the Erlang B blocking for L lines instead of C.
     #[arg(long, value_name = "L")]
     pub lines: Option<u32>,
     /// The T of the service level SL(T), in seconds.
-    #[arg(long, value_name = "T", default_value_t = 20.0)]
+    #[arg(
+        long,
+        value_name = "T",
+        default_value_t = 20.0,
+        allow_negative_numbers = true
+    )]
     pub sl_seconds: f64,
     /// Target: service level at least P within --sl-seconds (e.g. 0.8).
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", allow_negative_numbers = true)]
     pub target_sl: Option<f64>,
     /// Target: abandonment rate at most P.
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", allow_negative_numbers = true)]
     pub target_abandon: Option<f64>,
     /// Target: ASA at most S seconds.
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub target_asa: Option<f64>,
     /// Target: occupancy at most P.
-    #[arg(long, value_name = "P")]
+    #[arg(long, value_name = "P", allow_negative_numbers = true)]
     pub target_occupancy: Option<f64>,
     /// Print one JSON object instead of the table.
     #[arg(long)]
@@ -93,7 +103,9 @@ pub fn run(args: &ErlangArgs) -> Result<()> {
             "sl_seconds": args.sl_seconds,
             "figures": f,
             "erlang_b": { "servers": servers, "blocking": blocking },
-            "agents_needed": needed.map(|(n, reachable, _)| if reachable { Some(n) } else { None }),
+            // null when no target was given, or when the targets are out of reach.
+            "agents_needed": needed.and_then(|(n, reachable, _)| reachable.then_some(n)),
+            "targets_reachable": needed.map(|(_, reachable, _)| reachable),
             "targets_met": needed.map(|(_, _, met)| met),
         });
         println!("{out}");
@@ -162,7 +174,7 @@ fn print_table(
 ) {
     let seconds = |v: f64| {
         if v.is_finite() {
-            format!("{v:.1} s")
+            format!("{v:.2} s")
         } else {
             "unbounded (queue unstable)".to_string()
         }
@@ -188,10 +200,11 @@ fn print_table(
     row("mean wait (all)", seconds(f.mean_wait_s));
     row("P(abandon)", format!("{:.4}", f.p_abandon));
     row("occupancy", format!("{:.4}", f.occupancy));
-    row(
-        &format!("Erlang B (c = {servers})"),
-        format!("{blocking:.4}"),
-    );
+    let erlang_b_label = match args.lines {
+        Some(lines) => format!("Erlang B ({lines} lines)"),
+        None => format!("Erlang B (c = {servers})"),
+    };
+    row(&erlang_b_label, format!("{blocking:.4}"));
     if let Some((n, reachable, met)) = needed {
         let value = if reachable {
             format!(

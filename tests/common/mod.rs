@@ -1,0 +1,45 @@
+//! Helpers shared by the integration tests: scenarios from TOML text, and runs.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use ccsim::metrics::Metric;
+use ccsim::report::ScenarioReport;
+use ccsim::runner::run_scenario;
+use ccsim::scenario::Scenario;
+use ccsim::stats::Estimate;
+
+/// A validated scenario from TOML text (panics with the error: test input is ours).
+pub fn scenario(toml: &str) -> Scenario {
+    Scenario::from_toml(toml, Path::new("test.toml")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Runs every replication and returns the report.
+pub fn report(s: &Scenario) -> ScenarioReport {
+    let run = run_scenario(s, &|_| {});
+    ScenarioReport::new(s, &run)
+}
+
+/// Asserts that the theoretical value lies inside the simulation's 95 % interval.
+pub fn assert_inside(what: &str, e: Estimate, theory: f64) {
+    eprintln!(
+        "{what}: simulated {:.5} ± {:.5}, theory {theory}",
+        e.mean, e.half_width
+    );
+    assert!(
+        e.contains(theory),
+        "{what}: theory {theory} is outside the simulated {} ± {}",
+        e.mean,
+        e.half_width
+    );
+}
+
+/// The day-level estimate of a metric.
+pub fn day(r: &ScenarioReport, m: Metric) -> Estimate {
+    r.metrics.get(m)
+}
+
+/// The path of the built binary.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_ccsim")
+}
