@@ -103,12 +103,14 @@ pub fn erlang_c(agents: u32, load_erlang: f64) -> f64 {
 /// Returns [`agents_search_cap`] for the load when no line count up to it is enough
 /// (e.g. `max_blocking` ≤ 0).
 pub fn erlang_b_lines_needed(load_erlang: f64, max_blocking: f64) -> u32 {
+    if max_blocking >= 1.0 {
+        return 0; // zero lines block everything, and that is within budget
+    }
+    if load_erlang.is_nan() || load_erlang <= 0.0 {
+        return 1; // no traffic is never blocked once there is a line
+    }
     let cap = agents_search_cap(load_erlang);
     let mut b = 1.0;
-    if b <= max_blocking || load_erlang.is_nan() || load_erlang <= 0.0 {
-        // No traffic is never blocked once there is a line; a 100 % budget needs none.
-        return if b <= max_blocking { 0 } else { 1 };
-    }
     for k in 1..=cap {
         let ab = load_erlang * b;
         b = ab / (f64::from(k) + ab);

@@ -3,7 +3,7 @@
 //! which merge by addition. Memory is fixed by the number of intervals, whatever the
 //! number of contacts or days. From the counters come the metric values of DOMAIN.md.
 
-use crate::scenario::Costs;
+use crate::scenario::{Costs, Scenario, Value};
 
 /// Counters of one interval of the day, summed over the days of a replication.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,6 +32,80 @@ pub struct IntervalCounters {
     pub productive_agent_s: f64,
     /// Paid agent-seconds scheduled in this interval.
     pub paid_agent_s: f64,
+    /// Contacts resolved in self-service.
+    pub deflected: u64,
+    /// Self-service sessions started.
+    pub self_service_sessions: u64,
+    /// Offered contacts that were redials.
+    pub redials: u64,
+    /// Offered contacts that were repeat contacts.
+    pub repeats: u64,
+    /// Handled contacts (answered or called back) resolved at that contact.
+    pub resolved_at_contact: u64,
+    /// Callers offered a callback.
+    pub callbacks_offered: u64,
+    /// Callers who accepted a callback and left the live queue.
+    pub callbacks_accepted: u64,
+    /// Callbacks that reached the customer.
+    pub callbacks_completed: u64,
+    /// Callbacks abandoned after the last failed attempt.
+    pub callbacks_failed: u64,
+    /// Completed callbacks that started within the promised window.
+    pub callbacks_within_promise: u64,
+    /// Callbacks still owed at the end of the horizon.
+    pub callbacks_pending: u64,
+    /// Callback attempts made (reached or not).
+    pub callback_attempts: u64,
+    /// Future contacts (redials, repeats, callback retries) due after the horizon.
+    pub carried_over: u64,
+    /// Journeys by the interval of their fresh contact.
+    pub journeys: JourneyCounters,
+}
+
+/// Counters of the journeys whose fresh contact arrived in one interval.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JourneyCounters {
+    /// Journeys ended (including those still open at the horizon, scored as they stand).
+    pub journeys: u64,
+    /// Ended resolved by an agent.
+    pub resolved: u64,
+    /// Ended resolved in self-service.
+    pub deflected: u64,
+    /// Ended after an abandonment or busy signal without trying again.
+    pub gave_up: u64,
+    /// Ended with every callback attempt failed.
+    pub callback_failed: u64,
+    /// Ended handled but unresolved, without coming back.
+    pub unresolved: u64,
+    /// Still under way at the end of the horizon.
+    pub still_open: u64,
+    /// Contacts summed over journeys.
+    pub contacts: u64,
+    /// Abandonments summed over journeys.
+    pub abandonments: u64,
+    /// Seconds waited, summed over journeys.
+    pub wait_s: f64,
+    /// Number of journeys per score 0..=10.
+    pub scores: [u64; 11],
+}
+
+impl JourneyCounters {
+    /// Adds another set of counters to this one.
+    pub fn merge(&mut self, o: &Self) {
+        self.journeys += o.journeys;
+        self.resolved += o.resolved;
+        self.deflected += o.deflected;
+        self.gave_up += o.gave_up;
+        self.callback_failed += o.callback_failed;
+        self.unresolved += o.unresolved;
+        self.still_open += o.still_open;
+        self.contacts += o.contacts;
+        self.abandonments += o.abandonments;
+        self.wait_s += o.wait_s;
+        for (a, b) in self.scores.iter_mut().zip(&o.scores) {
+            *a += b;
+        }
+    }
 }
 
 impl IntervalCounters {
@@ -49,6 +123,20 @@ impl IntervalCounters {
         self.busy_agent_s += o.busy_agent_s;
         self.productive_agent_s += o.productive_agent_s;
         self.paid_agent_s += o.paid_agent_s;
+        self.deflected += o.deflected;
+        self.self_service_sessions += o.self_service_sessions;
+        self.redials += o.redials;
+        self.repeats += o.repeats;
+        self.resolved_at_contact += o.resolved_at_contact;
+        self.callbacks_offered += o.callbacks_offered;
+        self.callbacks_accepted += o.callbacks_accepted;
+        self.callbacks_completed += o.callbacks_completed;
+        self.callbacks_failed += o.callbacks_failed;
+        self.callbacks_within_promise += o.callbacks_within_promise;
+        self.callbacks_pending += o.callbacks_pending;
+        self.callback_attempts += o.callback_attempts;
+        self.carried_over += o.carried_over;
+        self.journeys.merge(&o.journeys);
     }
 }
 
@@ -142,6 +230,7 @@ macro_rules! metrics {
 
 metrics! {
     Offered => "offered", Count, "Offered", "";
+    Deflected => "deflected", Count, "Deflected (self-service)", "";
     OfferedToAgents => "offered_to_agents", Count, "Offered to agents", "";
     Blocked => "blocked", Count, "Blocked", "";
     BlockingRate => "blocking_rate", Ratio, "Blocking rate", "%";
@@ -154,11 +243,33 @@ metrics! {
     MeanWaitS => "mean_wait_s", Ratio, "Mean wait (all)", "s";
     Occupancy => "occupancy", Ratio, "Occupancy", "%";
     AhtS => "aht_s", Ratio, "AHT", "s";
+    Fcr => "fcr", Ratio, "FCR", "%";
+    Redials => "redials", Count, "Redials", "";
+    Repeats => "repeats", Count, "Repeat contacts", "";
+    CallbacksOffered => "callbacks_offered", Count, "Callbacks offered", "";
+    CallbacksAccepted => "callbacks_accepted", Count, "Callbacks accepted", "";
+    CallbacksCompleted => "callbacks_completed", Count, "Callbacks completed", "";
+    CallbacksFailed => "callbacks_failed", Count, "Callbacks failed", "";
+    CallbacksWithinPromise => "callbacks_within_promise", Count, "Callbacks within promise", "";
     PaidAgentHours => "paid_agent_hours", Count, "Paid agent hours", "h";
     OvertimeAgentHours => "overtime_agent_hours", Count, "Overtime agent hours", "h";
     CostTotal => "cost_total", Count, "Cost total", "money";
     CostPerContact => "cost_per_contact", Ratio, "Cost per contact", "money";
     CostPerHandled => "cost_per_handled", Ratio, "Cost per handled", "money";
+    CostPerResolved => "cost_per_resolved", Ratio, "Cost per resolved", "money";
+    Csat => "csat", Ratio, "CSAT", "pct";
+    Nps => "nps", Ratio, "NPS", "pct";
+    LostValue => "lost_value", Count, "Lost value", "money";
+    EconomicCost => "economic_cost", Count, "Economic cost", "money";
+    EconomicCostPerContact => "economic_cost_per_contact", Ratio, "Economic cost per contact", "money";
+    Journeys => "journeys", Count, "Customer journeys", "";
+    ContactsPerJourney => "contacts_per_journey", Ratio, "Contacts per journey", "";
+    CustomerAbandonmentRate => "customer_abandonment_rate", Ratio, "Customers who gave up", "%";
+    JourneysResolvedShare => "journeys_resolved_share", Ratio, "Journeys resolved", "%";
+    CallbacksPending => "callbacks_pending", Count, "Callbacks pending at horizon", "";
+    CarriedOver => "carried_over", Count, "Carried over past horizon", "";
+    SelfServiceSessions => "self_service_sessions", Count, "Self-service sessions", "";
+    CallbackAttempts => "callback_attempts", Count, "Callback attempts", "";
 }
 
 /// Number of metrics.
@@ -182,13 +293,44 @@ fn ratio(num: f64, den: f64) -> f64 {
     }
 }
 
-/// The money spent on what `c` counted, with `agent_s` paid agent-seconds and the
-/// given share of the fixed daily cost.
-fn cost(c: &IntervalCounters, agent_s: f64, fixed: f64, costs: &Costs) -> f64 {
-    costs.agent_hour * agent_s / 3600.0
-        + costs.per_handled_minute * c.handle_s / 60.0
-        + costs.per_queued_minute * (c.wait_answered_s + c.wait_abandoned_s) / 60.0
-        + fixed
+/// Everything that turns counters into money and satisfaction figures, from the scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pricing {
+    /// Agent, handling, queue and fixed costs.
+    pub costs: Costs,
+    /// Cost of one self-service session.
+    pub cost_per_session: f64,
+    /// Cost of one callback attempt.
+    pub cost_per_attempt: f64,
+    /// Scores at or above this are positive (CSAT).
+    pub positive_from: u8,
+    /// Customer value and churn, when the scenario gives them.
+    pub value: Option<Value>,
+}
+
+impl Pricing {
+    /// The pricing of a scenario.
+    pub fn of(s: &Scenario) -> Self {
+        Pricing {
+            costs: s.costs.clone(),
+            cost_per_session: s.self_service.as_ref().map_or(0.0, |x| x.cost_per_session),
+            cost_per_attempt: s.callback.as_ref().map_or(0.0, |x| x.cost_per_attempt),
+            positive_from: s.satisfaction.positive_from,
+            value: s.value.clone(),
+        }
+    }
+
+    /// The operating money spent on what `c` counted, with `agent_s` paid agent-seconds
+    /// and the given share of the fixed daily cost.
+    fn operating_cost(&self, c: &IntervalCounters, agent_s: f64, fixed: f64) -> f64 {
+        let k = &self.costs;
+        k.agent_hour * agent_s / 3600.0
+            + k.per_handled_minute * c.handle_s / 60.0
+            + k.per_queued_minute * (c.wait_answered_s + c.wait_abandoned_s) / 60.0
+            + self.cost_per_session * c.self_service_sessions as f64
+            + self.cost_per_attempt * c.callback_attempts as f64
+            + fixed
+    }
 }
 
 /// Metric values of one replication's counters `c` covering `days` days.
@@ -199,46 +341,84 @@ pub fn values(
     overtime_s: f64,
     fixed: f64,
     days: u32,
-    costs: &Costs,
+    pricing: &Pricing,
 ) -> MetricValues {
     let per_day = 1.0 / f64::from(days.max(1));
     let offered = c.offered as f64;
-    let to_agents = offered; // self-service deflection is not modelled yet
+    let to_agents = offered - c.deflected as f64;
     let reached_queue = to_agents - c.blocked as f64;
     let answered = c.answered as f64;
     let abandoned = c.abandoned as f64;
-    let total_cost = cost(c, c.paid_agent_s + overtime_s, fixed, costs);
+    let handled = answered + c.callbacks_completed as f64;
+    let resolved = c.resolved_at_contact as f64 + c.deflected as f64;
+    let cost = pricing.operating_cost(c, c.paid_agent_s + overtime_s, fixed);
+    let j = &c.journeys;
+    let scored = j.journeys as f64;
+    let positive: u64 = j.scores[pricing.positive_from as usize..].iter().sum();
+    let promoters = (j.scores[9] + j.scores[10]) as f64;
+    let detractors: u64 = j.scores[..=6].iter().sum();
+    let passives = (j.scores[7] + j.scores[8]) as f64;
+    let lost = pricing.value.as_ref().map_or(f64::NAN, |v| {
+        v.customer_lifetime_value
+            * (v.churn_detractor * detractors as f64
+                + v.churn_passive * passives
+                + v.churn_promoter * promoters)
+    });
     let mut v = [f64::NAN; METRIC_COUNT];
     use Metric as M;
-    v[M::Offered as usize] = offered * per_day;
-    v[M::OfferedToAgents as usize] = to_agents * per_day;
-    v[M::Blocked as usize] = c.blocked as f64 * per_day;
-    v[M::BlockingRate as usize] = ratio(c.blocked as f64, to_agents);
-    v[M::Answered as usize] = answered * per_day;
-    v[M::Abandoned as usize] = abandoned * per_day;
-    v[M::AbandonmentRate as usize] = ratio(abandoned, to_agents);
-    v[M::DelayedShare as usize] = ratio(c.delayed as f64, reached_queue);
-    v[M::ServiceLevel as usize] = ratio(c.answered_within as f64, answered + abandoned);
-    v[M::AsaS as usize] = ratio(c.wait_answered_s, answered);
-    v[M::MeanWaitS as usize] = ratio(c.wait_answered_s + c.wait_abandoned_s, answered + abandoned);
-    v[M::Occupancy as usize] = ratio(c.busy_agent_s, c.productive_agent_s);
-    v[M::AhtS as usize] = ratio(c.handle_s, answered);
-    v[M::PaidAgentHours as usize] = (c.paid_agent_s + overtime_s) / 3600.0 * per_day;
-    v[M::OvertimeAgentHours as usize] = overtime_s / 3600.0 * per_day;
-    v[M::CostTotal as usize] = total_cost * per_day;
-    v[M::CostPerContact as usize] = ratio(total_cost, offered);
-    v[M::CostPerHandled as usize] = ratio(total_cost, answered);
+    let mut set = |m: Metric, x: f64| v[m as usize] = x;
+    set(M::Offered, offered * per_day);
+    set(M::Deflected, c.deflected as f64 * per_day);
+    set(M::OfferedToAgents, to_agents * per_day);
+    set(M::Blocked, c.blocked as f64 * per_day);
+    set(M::BlockingRate, ratio(c.blocked as f64, to_agents));
+    set(M::Answered, answered * per_day);
+    set(M::Abandoned, abandoned * per_day);
+    set(M::AbandonmentRate, ratio(abandoned, to_agents));
+    set(M::DelayedShare, ratio(c.delayed as f64, reached_queue));
+    set(M::ServiceLevel, ratio(c.answered_within as f64, answered + abandoned));
+    set(M::AsaS, ratio(c.wait_answered_s, answered));
+    set(M::MeanWaitS, ratio(c.wait_answered_s + c.wait_abandoned_s, answered + abandoned));
+    set(M::Occupancy, ratio(c.busy_agent_s, c.productive_agent_s));
+    set(M::AhtS, ratio(c.handle_s, handled));
+    set(M::Fcr, ratio(c.resolved_at_contact as f64, handled));
+    set(M::Redials, c.redials as f64 * per_day);
+    set(M::Repeats, c.repeats as f64 * per_day);
+    set(M::CallbacksOffered, c.callbacks_offered as f64 * per_day);
+    set(M::CallbacksAccepted, c.callbacks_accepted as f64 * per_day);
+    set(M::CallbacksCompleted, c.callbacks_completed as f64 * per_day);
+    set(M::CallbacksFailed, c.callbacks_failed as f64 * per_day);
+    set(M::CallbacksWithinPromise, c.callbacks_within_promise as f64 * per_day);
+    set(M::PaidAgentHours, (c.paid_agent_s + overtime_s) / 3600.0 * per_day);
+    set(M::OvertimeAgentHours, overtime_s / 3600.0 * per_day);
+    set(M::CostTotal, cost * per_day);
+    set(M::CostPerContact, ratio(cost, offered));
+    set(M::CostPerHandled, ratio(cost, handled));
+    set(M::CostPerResolved, ratio(cost, resolved));
+    set(M::Csat, 100.0 * ratio(positive as f64, scored));
+    set(M::Nps, 100.0 * ratio(promoters - detractors as f64, scored));
+    set(M::LostValue, lost * per_day);
+    set(M::EconomicCost, (cost + lost) * per_day);
+    set(M::EconomicCostPerContact, ratio(cost + lost, offered));
+    set(M::Journeys, scored * per_day);
+    set(M::ContactsPerJourney, ratio(j.contacts as f64, scored));
+    set(M::CustomerAbandonmentRate, ratio(j.gave_up as f64, scored));
+    set(M::JourneysResolvedShare, ratio((j.resolved + j.deflected) as f64, scored));
+    set(M::CallbacksPending, c.callbacks_pending as f64 * per_day);
+    set(M::CarriedOver, c.carried_over as f64 * per_day);
+    set(M::SelfServiceSessions, c.self_service_sessions as f64 * per_day);
+    set(M::CallbackAttempts, c.callback_attempts as f64 * per_day);
     v
 }
 
 /// Day-level and per-interval metric values of one replication.
 pub fn replication_values(
     r: &ReplicationCounters,
-    costs: &Costs,
+    pricing: &Pricing,
 ) -> (MetricValues, Vec<MetricValues>) {
     let n = r.intervals.len();
-    let fixed_day = costs.fixed_per_day * f64::from(r.days);
-    let day = values(&r.day_total(), r.overtime_agent_s, fixed_day, r.days, costs);
+    let fixed_day = pricing.costs.fixed_per_day * f64::from(r.days);
+    let day = values(&r.day_total(), r.overtime_agent_s, fixed_day, r.days, pricing);
     let intervals = r
         .intervals
         .iter()
@@ -246,7 +426,7 @@ pub fn replication_values(
         .map(|(i, c)| {
             // The drain after closing belongs to the last interval, fixed costs spread evenly.
             let overtime = if i + 1 == n { r.overtime_agent_s } else { 0.0 };
-            values(c, overtime, fixed_day / n as f64, r.days, costs)
+            values(c, overtime, fixed_day / n as f64, r.days, pricing)
         })
         .collect();
     (day, intervals)
@@ -271,16 +451,24 @@ mod tests {
             busy_agent_s: 18_000.0,
             productive_agent_s: 24_000.0,
             paid_agent_s: 36_000.0,
+            resolved_at_contact: 90,
+            ..IntervalCounters::default()
         };
-        let costs = Costs {
-            given: true,
-            currency: "EUR".into(),
-            agent_hour: 20.0,
-            per_handled_minute: 0.0,
-            per_queued_minute: 0.0,
-            fixed_per_day: 0.0,
+        let pricing = Pricing {
+            costs: Costs {
+                given: true,
+                currency: "EUR".into(),
+                agent_hour: 20.0,
+                per_handled_minute: 0.0,
+                per_queued_minute: 0.0,
+                fixed_per_day: 0.0,
+            },
+            cost_per_session: 0.0,
+            cost_per_attempt: 0.0,
+            positive_from: 8,
+            value: None,
         };
-        let v = values(&c, 0.0, 0.0, 1, &costs);
+        let v = values(&c, 0.0, 0.0, 1, &pricing);
         let m = |x: Metric| v[x as usize];
         assert_eq!(m(Metric::ServiceLevel), 72.0 / 96.0);
         assert_eq!(m(Metric::AbandonmentRate), 0.06);
@@ -296,7 +484,14 @@ mod tests {
 
     #[test]
     fn undefined_ratios_are_nan_not_zero() {
-        let v = values(&IntervalCounters::default(), 0.0, 0.0, 1, &Costs::default());
+        let pricing = Pricing {
+            costs: Costs::default(),
+            cost_per_session: 0.0,
+            cost_per_attempt: 0.0,
+            positive_from: 8,
+            value: None,
+        };
+        let v = values(&IntervalCounters::default(), 0.0, 0.0, 1, &pricing);
         assert!(v[Metric::ServiceLevel as usize].is_nan());
         assert_eq!(v[Metric::Offered as usize], 0.0);
     }

@@ -5,7 +5,7 @@
 
 use rayon::prelude::*;
 
-use crate::metrics::{replication_values, MetricValues, METRIC_COUNT};
+use crate::metrics::{replication_values, MetricValues, Pricing, METRIC_COUNT};
 use crate::model::Centre;
 use crate::scenario::Scenario;
 use crate::stats::Running;
@@ -34,6 +34,7 @@ pub fn run_scenario(scenario: &Scenario, progress: &(dyn Fn(u64) + Sync)) -> Sce
         intervals: vec![vec![Running::default(); METRIC_COUNT]; n],
         day_samples: Vec::with_capacity(replications as usize),
     };
+    let pricing = Pricing::of(scenario);
     let mut start = 0;
     while start < replications {
         let end = (start + CHUNK).min(replications);
@@ -41,7 +42,7 @@ pub fn run_scenario(scenario: &Scenario, progress: &(dyn Fn(u64) + Sync)) -> Sce
             .into_par_iter()
             .map_init(
                 || Centre::new(scenario),
-                |centre, r| replication_values(centre.run(r), &scenario.costs),
+                |centre, r| replication_values(centre.run(r), &pricing),
             )
             .collect();
         for (day, intervals) in chunk {

@@ -19,6 +19,16 @@ pub enum Purpose {
     Handling = 2,
     /// Patience of each caller.
     Patience = 3,
+    /// Whether a fresh contact tries self-service, is contained, and for how long.
+    SelfService = 4,
+    /// Callback acceptance, reach and retry delays.
+    Callback = 5,
+    /// Whether and when an abandoned caller redials.
+    Redial = 6,
+    /// Resolution at contact and repeat delays.
+    Resolution = 7,
+    /// Individual noise of satisfaction scores.
+    Satisfaction = 8,
 }
 
 /// SplitMix64's finaliser: a bijective mix so nearby inputs give unrelated seeds.
@@ -43,6 +53,16 @@ pub struct Streams {
     pub handling: Stream,
     /// Patience.
     pub patience: Stream,
+    /// Self-service.
+    pub self_service: Stream,
+    /// Callbacks.
+    pub callback: Stream,
+    /// Redials.
+    pub redial: Stream,
+    /// Resolution and repeats.
+    pub resolution: Stream,
+    /// Satisfaction noise.
+    pub satisfaction: Stream,
 }
 
 impl Streams {
@@ -52,6 +72,11 @@ impl Streams {
             arrivals: stream(seed, replication, Purpose::Arrivals),
             handling: stream(seed, replication, Purpose::Handling),
             patience: stream(seed, replication, Purpose::Patience),
+            self_service: stream(seed, replication, Purpose::SelfService),
+            callback: stream(seed, replication, Purpose::Callback),
+            redial: stream(seed, replication, Purpose::Redial),
+            resolution: stream(seed, replication, Purpose::Resolution),
+            satisfaction: stream(seed, replication, Purpose::Satisfaction),
         }
     }
 }

@@ -104,6 +104,7 @@ pub struct CallbackFile {
     pub max_attempts: Option<i64>,
     pub retry_delay: Option<DistFile>,
     pub cost_per_attempt: Option<f64>,
+    pub unreached_attempt_s: Option<f64>,
 }
 
 /// `[redial]`.

@@ -8,6 +8,9 @@ use super::file::{AgentsFile, DistFile, ScenarioFile};
 use super::{Arrivals, Costs, Handling, Scenario, Simulation, Staffing, Targets};
 use crate::dist::Duration;
 
+#[path = "validate_journey.rs"]
+mod journey;
+
 type Check<T> = Result<T, FieldError>;
 
 /// Parses TOML text into the mirror, then validates it.
@@ -20,15 +23,19 @@ pub fn parse_and_validate(source: &str, file: &Path) -> Result<Scenario, Scenari
             file: file.to_path_buf(),
             field: if field == "." { String::new() } else { field },
             line: inner.span().map(|s| line_of(source, s.start)),
-            message: explain_serde(inner.message()),
+            message: explain_serde(
+                inner.message(),
+                inner.span().and_then(|s| source.get(s)).map(str::trim),
+            ),
         }
     })?;
     validate(raw, file).map_err(|e| e.locate(file, source))
 }
 
 /// Serde says "missing field `x`"; planners also need to hear what a bad type should be.
-fn explain_serde(message: &str) -> String {
-    let m = message.trim().trim_end_matches('\n');
+/// `found` is the offending TOML text, when its span is known.
+fn explain_serde(message: &str, found: Option<&str>) -> String {
+    let m = message.trim().replace('\n', ": ");
     if m.starts_with("unknown field") {
         format!("{m} (a typo? unknown keys are refused so that no setting is silently ignored)")
     } else if m.starts_with("unknown variant") {
@@ -36,28 +43,26 @@ fn explain_serde(message: &str) -> String {
             "unknown distribution: {}",
             m.trim_start_matches("unknown variant ")
         )
+    } else if m.starts_with("a ") {
+        // An untagged enum (e.g. `agents`) reports only its `expecting` text.
+        match found.filter(|f| !f.is_empty() && f.len() <= 80) {
+            Some(f) => format!("expected {m}, found {f}"),
+            None => format!("expected {m}"),
+        }
     } else {
-        m.to_string()
+        let m = m
+            .replace("expected f64", "expected a number")
+            .replace("expected i64", "expected a whole number")
+            .replace("expected a sequence", "expected a list [...]");
+        if m.starts_with("invalid type: string") && m.contains("%\"") {
+            format!("{m} (write a share as a number: 0.30, not \"30%\")")
+        } else {
+            m
+        }
     }
 }
 
 fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
-    for (present, table) in [
-        (raw.self_service.is_some(), "self_service"),
-        (raw.callback.is_some(), "callback"),
-        (raw.redial.is_some(), "redial"),
-        (raw.resolution.is_some(), "resolution"),
-        (raw.satisfaction.is_some(), "satisfaction"),
-        (raw.value.is_some(), "value"),
-    ] {
-        if present {
-            return Err(FieldError::new(
-                table,
-                format!("the [{table}] table is not supported yet by this version of ccsim; remove it (it would otherwise be ignored)"),
-            ));
-        }
-    }
-
     let simulation = simulation(&raw)?;
     let arrivals = raw
         .arrivals
@@ -118,6 +123,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     let staffing = staffing(&raw, n)?;
     let costs = costs(&raw)?;
     let targets = targets(&raw)?;
+    let journey = journey::validate(&raw)?;
 
     let name = raw.name.clone().unwrap_or_else(|| {
         file.file_stem()
@@ -141,6 +147,12 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         staffing,
         costs,
         targets,
+        self_service: journey.self_service,
+        callback: journey.callback,
+        redial: journey.redial,
+        resolution: journey.resolution,
+        satisfaction: journey.satisfaction,
+        value: journey.value,
     })
 }
 

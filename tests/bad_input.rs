@@ -1,0 +1,377 @@
+//! Bad input a planner would plausibly write: each fixture in `tests/fixtures/bad/` has
+//! exactly one mistake (its first line says which). Every one must fail with exit status
+//! 1, a message naming the file, the field, the line and what was expected, no panic, and
+//! no output file written, not even a partial one.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn ccsim(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ccsim"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the ccsim binary runs")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad")
+        .join(name)
+}
+
+fn stderr_of(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// What a bad fixture must produce.
+struct Expect<'a> {
+    /// File name under `tests/fixtures/bad/`.
+    file: &'a str,
+    /// The field path printed in backticks; `None` for syntax errors (no field).
+    field: Option<&'a str>,
+    /// The 1-based line printed after the file name, and a piece of text on that line
+    /// of the fixture (so an edited fixture fails here, not mysteriously).
+    line: Option<(usize, &'a str)>,
+    /// Phrases of what was expected, all of which must appear.
+    phrases: &'a [&'a str],
+}
+
+fn assert_fails(e: Expect<'_>) {
+    let path = fixture(e.file);
+    let source = std::fs::read_to_string(&path).expect("fixture exists");
+    assert!(
+        source.starts_with('#'),
+        "{}: a fixture opens with a comment saying what is wrong",
+        e.file
+    );
+    let path_str = path.to_str().expect("utf-8 path");
+    let mut location = path_str.to_string();
+    if let Some((line, text)) = e.line {
+        let actual = source.lines().nth(line - 1).unwrap_or_default();
+        assert!(
+            actual.contains(text),
+            "{}: line {line} is {actual:?}, expected it to contain {text:?}",
+            e.file
+        );
+        location.push_str(&format!(":{line}"));
+    }
+    location.push_str(": ");
+    if let Some(field) = e.field {
+        location.push_str(&format!("`{field}`: "));
+    }
+
+    // `check` and `run` (with both outputs into a fresh folder) fail the same way.
+    let check = ccsim(&["check", path_str]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let json = dir.path().join("report.json");
+    let csv = dir.path().join("summary.csv");
+    let run = ccsim(&[
+        "run",
+        path_str,
+        "--json",
+        json.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    for (cmd, out) in [("check", &check), ("run", &run)] {
+        let err = stderr_of(out);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "ccsim {cmd} {}: exit status; stderr:\n{err}",
+            e.file
+        );
+        assert!(!err.contains("panicked"), "ccsim {cmd} panicked:\n{err}");
+        assert!(
+            err.contains(&location),
+            "ccsim {cmd} {}: expected {location:?} in stderr:\n{err}",
+            e.file
+        );
+        if e.line.is_none() {
+            assert!(
+                err.contains(&format!("{path_str}: ")),
+                "no line expected:\n{err}"
+            );
+        }
+        for phrase in e.phrases {
+            assert!(
+                err.contains(phrase),
+                "ccsim {cmd} {}: expected {phrase:?} in stderr:\n{err}",
+                e.file
+            );
+        }
+    }
+    assert!(run.stdout.is_empty(), "nothing simulated, nothing printed");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "{}: output written: {left:?}", e.file);
+}
+
+#[test]
+fn fails_when_a_staffing_key_is_misspelt_agent() {
+    assert_fails(Expect {
+        file: "staffing_key_typo.toml",
+        field: Some("staffing.agent"),
+        line: Some((11, "agent = ")),
+        phrases: &["unknown field `agent`", "expected one of `agents`"],
+    });
+}
+
+#[test]
+fn fails_when_shrinkage_is_misspelt() {
+    assert_fails(Expect {
+        file: "shrinkage_misspelt.toml",
+        field: Some("staffing.shrinkeage"),
+        line: Some((12, "shrinkeage")),
+        phrases: &["unknown field `shrinkeage`", "`shrinkage`", "a typo?"],
+    });
+}
+
+#[test]
+fn fails_when_a_table_name_is_misspelt() {
+    assert_fails(Expect {
+        file: "table_name_typo.toml",
+        field: Some("handeling"),
+        line: Some((7, "[handeling]")),
+        phrases: &["unknown field `handeling`", "`handling`"],
+    });
+}
+
+#[test]
+fn fails_when_shrinkage_is_written_as_a_percent_string() {
+    assert_fails(Expect {
+        file: "shrinkage_as_percent_string.toml",
+        field: Some("staffing.shrinkage"),
+        line: Some((12, "\"30%\"")),
+        phrases: &["expected a number", "0.30"],
+    });
+}
+
+#[test]
+fn fails_when_a_share_is_negative() {
+    assert_fails(Expect {
+        file: "negative_share.toml",
+        field: Some("targets.abandonment_at_most"),
+        line: Some((16, "abandonment_at_most = -0.05")),
+        phrases: &["expected a share in [0, 1]", "found -0.05"],
+    });
+}
+
+#[test]
+fn fails_when_shrinkage_is_one() {
+    assert_fails(Expect {
+        file: "shrinkage_one.toml",
+        field: Some("staffing.shrinkage"),
+        line: Some((12, "shrinkage = 1")),
+        phrases: &["expected a share in [0, 1)", "found 1"],
+    });
+}
+
+#[test]
+fn fails_when_agents_and_volumes_have_different_lengths() {
+    assert_fails(Expect {
+        file: "agents_volumes_length_mismatch.toml",
+        field: Some("staffing.agents"),
+        line: Some((11, "agents = ")),
+        phrases: &["4 numbers", "found 5"],
+    });
+}
+
+#[test]
+fn fails_when_the_volume_list_is_empty() {
+    assert_fails(Expect {
+        file: "empty_volumes.toml",
+        field: Some("arrivals.volumes"),
+        line: Some((5, "volumes = []")),
+        phrases: &["expected a non-empty list"],
+    });
+}
+
+#[test]
+fn fails_when_a_volume_is_negative() {
+    assert_fails(Expect {
+        file: "negative_volume.toml",
+        field: Some("arrivals.volumes[2]"),
+        line: Some((6, "-120")),
+        phrases: &[">= 0", "found -120"],
+    });
+}
+
+#[test]
+fn fails_when_the_distribution_is_unknown() {
+    assert_fails(Expect {
+        file: "unknown_distribution.toml",
+        field: Some("handling.time.dist"),
+        line: Some((9, "\"normal\"")),
+        phrases: &["unknown distribution: `normal`", "`lognormal`"],
+    });
+}
+
+#[test]
+fn fails_when_a_lognormal_has_no_cv() {
+    assert_fails(Expect {
+        file: "lognormal_without_cv.toml",
+        field: Some("handling.time"),
+        line: Some((9, "time = { dist = \"lognormal\"")),
+        phrases: &["missing field `cv`"],
+    });
+}
+
+#[test]
+fn fails_when_the_handling_table_is_missing() {
+    assert_fails(Expect {
+        file: "missing_handling_table.toml",
+        field: Some("handling"),
+        line: None,
+        phrases: &["the required table [handling] is missing"],
+    });
+}
+
+#[test]
+fn fails_when_arrivals_has_no_volumes() {
+    assert_fails(Expect {
+        file: "arrivals_without_volumes.toml",
+        field: Some("arrivals"),
+        line: Some((4, "[arrivals]")),
+        phrases: &["missing field `volumes`"],
+    });
+}
+
+#[test]
+fn fails_when_an_agent_count_is_fractional() {
+    assert_fails(Expect {
+        file: "fractional_agents.toml",
+        field: Some("staffing.agents"),
+        line: Some((12, "12.5")),
+        phrases: &["expected a whole number of agents", "12.5"],
+    });
+}
+
+#[test]
+fn fails_when_interval_minutes_does_not_divide_the_day() {
+    assert_fails(Expect {
+        file: "interval_not_dividing_day.toml",
+        field: Some("simulation.interval_minutes"),
+        line: Some((6, "interval_minutes = 25")),
+        phrases: &["divide 24 h", "found 25"],
+    });
+}
+
+#[test]
+fn fails_when_the_opening_time_is_not_a_clock_time() {
+    assert_fails(Expect {
+        file: "bad_open_time.toml",
+        field: Some("simulation.open"),
+        line: Some((7, "open = \"8am\"")),
+        phrases: &["\"HH:MM\"", "found \"8am\""],
+    });
+}
+
+#[test]
+fn fails_when_a_bracket_is_not_closed() {
+    // TOML notices on the next line, where `]` was expected.
+    assert_fails(Expect {
+        file: "unclosed_bracket.toml",
+        field: None,
+        line: Some((12, "shrinkage")),
+        phrases: &["expected `]`"],
+    });
+}
+
+#[test]
+fn fails_when_callback_acceptance_is_a_percent() {
+    assert_fails(Expect {
+        file: "callback_acceptance_as_percent.toml",
+        field: Some("callback.acceptance"),
+        line: Some((16, "acceptance = 60")),
+        phrases: &["expected a share in [0, 1]", "found 60"],
+    });
+}
+
+#[test]
+fn fails_when_a_cost_is_negative() {
+    assert_fails(Expect {
+        file: "negative_cost.toml",
+        field: Some("costs.agent_hour"),
+        line: Some((16, "agent_hour = -24.0")),
+        phrases: &[">= 0", "found -24"],
+    });
+}
+
+#[test]
+fn every_bad_fixture_is_tested() {
+    let src = include_str!("bad_input.rs");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with(".toml") {
+            n += 1;
+            assert!(
+                src.contains(&format!("file: \"{name}\"")),
+                "{name} has no test"
+            );
+        }
+    }
+    assert!(n >= 14, "only {n} bad fixtures");
+}
+
+#[test]
+fn check_accepts_the_weekday_scenario_and_prints_its_name() {
+    let out = ccsim(&["check", "scenarios/weekday.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Weekday baseline"), "{stdout}");
+}
+
+#[test]
+fn a_replications_value_that_is_not_a_number_is_a_usage_error() {
+    let out = ccsim(&["run", "--replications", "abc"]);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("--replications"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.stdout.is_empty(), "nothing simulated");
+}
+
+#[test]
+fn fails_when_the_scenario_file_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no_such_scenario.toml");
+    let missing = missing.to_str().unwrap();
+    for cmd in ["check", "run"] {
+        let out = ccsim(&[cmd, missing]);
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(1), "ccsim {cmd}: {err}");
+        assert!(err.contains(missing), "ccsim {cmd}: {err}");
+        assert!(err.contains("cannot read"), "ccsim {cmd}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn fails_before_simulating_when_the_json_folder_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("no_such_folder").join("report.json");
+    let csv = dir.path().join("summary.csv");
+    let out = ccsim(&[
+        "run",
+        "scenarios/weekday.toml",
+        "--json",
+        json.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(dir.path().join("no_such_folder").to_str().unwrap()),
+        "names the missing folder: {err}"
+    );
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    // The summary table is printed after simulating: none means it never simulated.
+    assert!(out.stdout.is_empty(), "simulated before failing");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "output written: {left:?}");
+}
