@@ -376,9 +376,15 @@ pub fn values(
     set(M::Abandoned, abandoned * per_day);
     set(M::AbandonmentRate, ratio(abandoned, to_agents));
     set(M::DelayedShare, ratio(c.delayed as f64, reached_queue));
-    set(M::ServiceLevel, ratio(c.answered_within as f64, answered + abandoned));
+    set(
+        M::ServiceLevel,
+        ratio(c.answered_within as f64, answered + abandoned),
+    );
     set(M::AsaS, ratio(c.wait_answered_s, answered));
-    set(M::MeanWaitS, ratio(c.wait_answered_s + c.wait_abandoned_s, answered + abandoned));
+    set(
+        M::MeanWaitS,
+        ratio(c.wait_answered_s + c.wait_abandoned_s, answered + abandoned),
+    );
     set(M::Occupancy, ratio(c.busy_agent_s, c.productive_agent_s));
     set(M::AhtS, ratio(c.handle_s, handled));
     set(M::Fcr, ratio(c.resolved_at_contact as f64, handled));
@@ -386,10 +392,19 @@ pub fn values(
     set(M::Repeats, c.repeats as f64 * per_day);
     set(M::CallbacksOffered, c.callbacks_offered as f64 * per_day);
     set(M::CallbacksAccepted, c.callbacks_accepted as f64 * per_day);
-    set(M::CallbacksCompleted, c.callbacks_completed as f64 * per_day);
+    set(
+        M::CallbacksCompleted,
+        c.callbacks_completed as f64 * per_day,
+    );
     set(M::CallbacksFailed, c.callbacks_failed as f64 * per_day);
-    set(M::CallbacksWithinPromise, c.callbacks_within_promise as f64 * per_day);
-    set(M::PaidAgentHours, (c.paid_agent_s + overtime_s) / 3600.0 * per_day);
+    set(
+        M::CallbacksWithinPromise,
+        c.callbacks_within_promise as f64 * per_day,
+    );
+    set(
+        M::PaidAgentHours,
+        (c.paid_agent_s + overtime_s) / 3600.0 * per_day,
+    );
     set(M::OvertimeAgentHours, overtime_s / 3600.0 * per_day);
     set(M::CostTotal, cost * per_day);
     set(M::CostPerContact, ratio(cost, offered));
@@ -403,10 +418,16 @@ pub fn values(
     set(M::Journeys, scored * per_day);
     set(M::ContactsPerJourney, ratio(j.contacts as f64, scored));
     set(M::CustomerAbandonmentRate, ratio(j.gave_up as f64, scored));
-    set(M::JourneysResolvedShare, ratio((j.resolved + j.deflected) as f64, scored));
+    set(
+        M::JourneysResolvedShare,
+        ratio((j.resolved + j.deflected) as f64, scored),
+    );
     set(M::CallbacksPending, c.callbacks_pending as f64 * per_day);
     set(M::CarriedOver, c.carried_over as f64 * per_day);
-    set(M::SelfServiceSessions, c.self_service_sessions as f64 * per_day);
+    set(
+        M::SelfServiceSessions,
+        c.self_service_sessions as f64 * per_day,
+    );
     set(M::CallbackAttempts, c.callback_attempts as f64 * per_day);
     v
 }
@@ -418,7 +439,13 @@ pub fn replication_values(
 ) -> (MetricValues, Vec<MetricValues>) {
     let n = r.intervals.len();
     let fixed_day = pricing.costs.fixed_per_day * f64::from(r.days);
-    let day = values(&r.day_total(), r.overtime_agent_s, fixed_day, r.days, pricing);
+    let day = values(
+        &r.day_total(),
+        r.overtime_agent_s,
+        fixed_day,
+        r.days,
+        pricing,
+    );
     let intervals = r
         .intervals
         .iter()

@@ -16,7 +16,12 @@ use crate::model::Journey;
 
 impl Centre<'_> {
     /// Offers a callback to a caller about to queue; true when it was accepted.
-    pub(super) fn offer_callback(&mut self, now: f64, contact: &Contact, journey: &Journey) -> bool {
+    pub(super) fn offer_callback(
+        &mut self,
+        now: f64,
+        contact: &Contact,
+        journey: &Journey,
+    ) -> bool {
         let Some(cb) = &self.sc.callback else {
             return false;
         };
@@ -66,7 +71,11 @@ impl Centre<'_> {
 
     /// An agent calls the earliest callback back.
     pub(super) fn call_back(&mut self, now: f64) {
-        let cb = self.sc.callback.as_ref().expect("callbacks only with [callback]");
+        let cb = self
+            .sc
+            .callback
+            .as_ref()
+            .expect("callbacks only with [callback]");
         let (deadline_s, slot) = self.callbacks.pop_front().expect("a callback is owed");
         let p = self.parked.get_mut(slot);
         p.attempts += 1;

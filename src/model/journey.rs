@@ -52,12 +52,16 @@ pub struct Journey {
     pub self_service_failed: bool,
     /// Seconds waited in queue, summed over the journey.
     pub wait_s: f64,
+    /// This customer's standard normal satisfaction noise, drawn when the journey starts
+    /// so that scores do not depend on the order in which journeys end (and the same
+    /// customer has the same temperament in every scenario with the same seed).
+    pub noise_z: f64,
 }
 
 impl Journey {
-    /// A journey starting with a fresh contact in `interval`.
+    /// A journey starting with a fresh contact in `interval`, with noise `noise_z`.
     #[inline]
-    pub fn new(interval: u32) -> Self {
+    pub fn new(interval: u32, noise_z: f64) -> Self {
         Journey {
             fresh_interval: interval,
             contacts: 1,
@@ -65,6 +69,7 @@ impl Journey {
             abandonments: 0,
             self_service_failed: false,
             wait_s: 0.0,
+            noise_z,
         }
     }
 
@@ -84,16 +89,21 @@ impl Journey {
     }
 }
 
-/// The 0–10 score: raw score plus normal noise, rounded (half away from zero) and clamped.
+/// A standard normal draw for a new journey's noise (0 when the model has no noise).
 #[inline]
-pub fn score<R: Rng>(raw: f64, noise_sd: f64, rng: &mut R) -> u8 {
-    let noise = if noise_sd > 0.0 {
-        let z: f64 = StandardNormal.sample(rng);
-        noise_sd * z
+pub fn draw_noise<R: Rng>(noise_sd: f64, rng: &mut R) -> f64 {
+    if noise_sd > 0.0 {
+        StandardNormal.sample(rng)
     } else {
         0.0
-    };
-    (raw + noise).round().clamp(0.0, 10.0) as u8
+    }
+}
+
+/// The 0–10 score: raw score plus `noise_sd` × the journey's noise, rounded (half away
+/// from zero) and clamped.
+#[inline]
+pub fn score(raw: f64, noise_sd: f64, noise_z: f64) -> u8 {
+    (raw + noise_sd * noise_z).round().clamp(0.0, 10.0) as u8
 }
 
 /// Records a finished journey in its fresh interval's counters.
@@ -184,34 +194,37 @@ impl<T> Slab<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand::SeedableRng;
-    use rand_xoshiro::Xoshiro256PlusPlus;
-
     #[test]
     fn scores_follow_the_formula_by_hand() {
         let s = Satisfaction::default();
-        let mut rng = Xoshiro256PlusPlus::seed_from_u64(1);
         // Served at once, resolved: 8.5 rounds to 9.
-        let j = Journey::new(0);
-        assert_eq!(score(j.raw_score(Outcome::Resolved, &s), 0.0, &mut rng), 9);
+        let j = Journey::new(0, 0.0);
+        assert_eq!(score(j.raw_score(Outcome::Resolved, &s), 0.0, 0.0), 9);
         // Waited 3 minutes, abandoned once, redialled, then resolved:
         // 8.5 − 0.4·3 − 2.5 − 1.0 = 3.8 → 4.
         let j = Journey {
             contacts: 2,
             abandonments: 1,
             wait_s: 180.0,
-            ..Journey::new(0)
+            ..Journey::new(0, 0.0)
         };
         assert!((j.raw_score(Outcome::Resolved, &s) - 3.8).abs() < 1e-12);
-        assert_eq!(score(j.raw_score(Outcome::Resolved, &s), 0.0, &mut rng), 4);
+        assert_eq!(score(j.raw_score(Outcome::Resolved, &s), 0.0, 0.0), 4);
         // Gave up after failed self-service and 10 minutes: 8.5 − 4 − 2.5 − 3 − 0.5 < 0 → 0.
         let j = Journey {
             abandonments: 1,
             wait_s: 600.0,
             self_service_failed: true,
-            ..Journey::new(0)
+            ..Journey::new(0, 0.0)
         };
-        assert_eq!(score(j.raw_score(Outcome::GaveUp, &s), 0.0, &mut rng), 0);
+        assert_eq!(score(j.raw_score(Outcome::GaveUp, &s), 0.0, 0.0), 0);
+        // Noise adds sd × z before rounding: 8.5 + 1.5 × 1.2 = 10.3 → 10 (clamped).
+        let j = Journey::new(0, 1.2);
+        assert_eq!(
+            score(j.raw_score(Outcome::Resolved, &s), 1.5, j.noise_z),
+            10
+        );
+        assert_eq!(score(8.5, 1.5, -1.0), 7);
     }
 
     #[test]

@@ -223,8 +223,13 @@ impl<'a> Centre<'a> {
         self.last_change_s = 0.0;
         self.counters.reset();
         self.arrivals.reset(&mut self.streams.arrivals);
-        self.events
-            .schedule(0.0, Event::IntervalStart { day: 0, interval: 0 });
+        self.events.schedule(
+            0.0,
+            Event::IntervalStart {
+                day: 0,
+                interval: 0,
+            },
+        );
         self.schedule_next_arrival();
     }
 
@@ -304,7 +309,11 @@ impl<'a> Centre<'a> {
         // Every fresh contact draws its handle time and patience here, whatever happens
         // to it, so that the same seed gives every scenario the same callers.
         let mut contact = self.draw_contact(now, interval);
-        let mut journey = Journey::new(interval);
+        let noise_z = journey::draw_noise(
+            self.sc.satisfaction.noise_sd,
+            &mut self.streams.satisfaction,
+        );
+        let mut journey = Journey::new(interval, noise_z);
         let c = &mut self.counters.intervals[interval as usize];
         c.offered += 1;
         if let Some(ss) = &self.sc.self_service {
@@ -329,7 +338,8 @@ impl<'a> Centre<'a> {
                     attempts: 0,
                     deadline_s: 0.0,
                 });
-                self.events.schedule(now + time_s, Event::ReachQueue { slot });
+                self.events
+                    .schedule(now + time_s, Event::ReachQueue { slot });
                 return;
             }
         }
@@ -413,7 +423,8 @@ impl<'a> Centre<'a> {
             },
         );
         if with_wrap {
-            self.events.schedule(now + contact.talk_s, Event::LineRelease);
+            self.events
+                .schedule(now + contact.talk_s, Event::LineRelease);
         }
     }
 
@@ -449,7 +460,11 @@ impl<'a> Centre<'a> {
 
     /// First-contact resolution: resolved, back later as a repeat, or left unresolved.
     fn resolve(&mut self, now: f64, slot: u32) {
-        let r = self.sc.resolution.as_ref().expect("slots only with [resolution]");
+        let r = self
+            .sc
+            .resolution
+            .as_ref()
+            .expect("slots only with [resolution]");
         let resolved: f64 = self.streams.resolution.random();
         let repeats: f64 = self.streams.resolution.random();
         let p = self.parked.take(slot);
@@ -563,7 +578,7 @@ impl<'a> Centre<'a> {
     fn end_journey(&mut self, journey: &Journey, outcome: Outcome) {
         let s = &self.sc.satisfaction;
         let raw = journey.raw_score(outcome, s);
-        let score = score(raw, s.noise_sd, &mut self.streams.satisfaction);
+        let score = score(raw, s.noise_sd, journey.noise_z);
         let c = &mut self.counters.intervals[journey.fresh_interval as usize].journeys;
         journey::record(c, journey, outcome, score);
     }
