@@ -108,6 +108,63 @@ pub struct IntervalReport {
     pub metrics: Metrics,
 }
 
+/// The parameters of the satisfaction and value model, printed with every report because
+/// CSAT, NPS and lost value come from this model, not from measurement.
+#[derive(Debug, Clone, Serialize)]
+pub struct SatisfactionModel {
+    /// "scenario" when the file gave `[satisfaction]`, else "defaults".
+    pub source: &'static str,
+    /// Expected score of a customer served at once and resolved.
+    pub base_score: f64,
+    /// Per minute waited.
+    pub per_minute_waited: f64,
+    /// Per abandonment.
+    pub abandoned: f64,
+    /// Per contact beyond the first.
+    pub per_extra_contact: f64,
+    /// When the journey ended unresolved.
+    pub unresolved: f64,
+    /// When self-service failed.
+    pub self_service_failed: f64,
+    /// Spread between customers.
+    pub noise_sd: f64,
+    /// Scores at or above this are positive.
+    pub positive_from: u8,
+    /// Customer lifetime value, when `[value]` is given.
+    pub customer_lifetime_value: Option<f64>,
+    /// Churn probability of detractors, passives and promoters, when `[value]` is given.
+    pub churn: Option<[f64; 3]>,
+}
+
+impl SatisfactionModel {
+    /// One line for text reports.
+    pub fn describe(&self) -> String {
+        let mut s = format!(
+            "satisfaction model ({}): score = {} {:+}/min waited {:+}/abandonment {:+}/extra contact {:+} if unresolved {:+} if self-service failed + N(0, {}²), CSAT counts scores >= {}",
+            self.source, self.base_score, self.per_minute_waited, self.abandoned, self.per_extra_contact,
+            self.unresolved, self.self_service_failed, self.noise_sd, self.positive_from
+        );
+        match (self.customer_lifetime_value, self.churn) {
+            (Some(v), Some([d, p, r])) => s.push_str(&format!(
+                "; lost value = churn (detractor {d}, passive {p}, promoter {r}) × lifetime value {v}"
+            )),
+            _ => s.push_str("; no [value] table, so no lost value"),
+        }
+        s
+    }
+}
+
+/// Unit costs of a scenario.
+#[derive(Debug, Clone, Serialize)]
+pub struct PricingReport {
+    /// Loaded cost of one paid agent hour.
+    pub agent_hour: f64,
+    /// Cost of one self-service session.
+    pub cost_per_session: f64,
+    /// Cost of one callback attempt.
+    pub cost_per_attempt: f64,
+}
+
 /// Results of one scenario.
 #[derive(Debug, Clone, Serialize)]
 pub struct ScenarioReport {
@@ -133,6 +190,10 @@ pub struct ScenarioReport {
     pub metrics: Metrics,
     /// Per-interval estimates.
     pub intervals: Vec<IntervalReport>,
+    /// The satisfaction and value model these figures come from.
+    pub satisfaction_model: SatisfactionModel,
+    /// Unit costs, for ROI and reports.
+    pub pricing: PricingReport,
     /// Things the planner should know about these numbers.
     pub warnings: Vec<String>,
     /// Each replication's day-level values (not in the JSON: for comparisons and charts).
@@ -153,7 +214,8 @@ impl ScenarioReport {
             );
         }
         let overtime = run.day[Metric::OvertimeAgentHours as usize].mean();
-        if overtime > 0.0 {
+        let paid = run.day[Metric::PaidAgentHours as usize].mean();
+        if overtime > 0.02 * paid {
             warnings.push(format!(
                 "the queue left at closing took {overtime:.1} agent hours of overtime per day to drain"
             ));
@@ -173,6 +235,28 @@ impl ScenarioReport {
                 abandonment_at_most: t.abandonment_at_most,
                 asa_at_most_s: t.asa_at_most_s,
                 occupancy_at_most: t.occupancy_at_most,
+            },
+            satisfaction_model: {
+                let m = &scenario.satisfaction;
+                let v = scenario.value.as_ref();
+                SatisfactionModel {
+                    source: if m.given { "scenario" } else { "defaults" },
+                    base_score: m.base_score,
+                    per_minute_waited: m.per_minute_waited,
+                    abandoned: m.abandoned,
+                    per_extra_contact: m.per_extra_contact,
+                    unresolved: m.unresolved,
+                    self_service_failed: m.self_service_failed,
+                    noise_sd: m.noise_sd,
+                    positive_from: m.positive_from,
+                    customer_lifetime_value: v.map(|v| v.customer_lifetime_value),
+                    churn: v.map(|v| [v.churn_detractor, v.churn_passive, v.churn_promoter]),
+                }
+            },
+            pricing: PricingReport {
+                agent_hour: scenario.costs.agent_hour,
+                cost_per_session: scenario.self_service.as_ref().map_or(0.0, |x| x.cost_per_session),
+                cost_per_attempt: scenario.callback.as_ref().map_or(0.0, |x| x.cost_per_attempt),
             },
             metrics: Metrics::from_running(&run.day),
             intervals: run

@@ -50,6 +50,10 @@ pub fn summary(report: &Report) -> String {
     }];
     for (i, def) in METRICS.iter().enumerate() {
         let metric = Metric::ALL[i];
+        if is_mechanism(metric) && report.scenarios.iter().all(|s| s.metrics.0[i].mean == 0.0) {
+            // A mechanism none of these scenarios has: its rows would be all zeros.
+            continue;
+        }
         let mut row = vec![label(def.label, def.unit, report)];
         let mut target = String::new();
         for s in &report.scenarios {
@@ -71,10 +75,11 @@ pub fn summary(report: &Report) -> String {
         rows.push(row);
     }
     let mut out = render(&rows);
-    let _ = writeln!(
-        out,
-        "Counts are per simulated day; ratios are means of each replication's own ratio; \
-cost per contact = total cost ÷ offered, per handled ÷ answered."
+    out.push_str(
+        "Counts are per simulated day; ratios are the mean of each replication's own ratio.\n\
+Cost per contact = total cost ÷ offered; per handled ÷ (answered + callbacks completed);\n\
+per resolved ÷ (resolved at contact + deflected). Economic cost = cost + lost value.\n\
+CSAT, NPS and lost value come from the scenario's satisfaction model, not from measurement.\n",
     );
     for s in &report.scenarios {
         let _ = writeln!(
@@ -82,11 +87,35 @@ cost per contact = total cost ÷ offered, per handled ÷ answered."
             "{}: {} replications × {} day(s), seed {}, SL threshold {} s, file {}",
             s.name, s.replications, s.days, s.seed, s.targets.service_level_within_s, s.file
         );
+        let _ = writeln!(out, "  {}", s.satisfaction_model.describe());
         for w in &s.warnings {
             let _ = writeln!(out, "  warning: {w}");
         }
     }
     out
+}
+
+/// Metrics that count what an optional mechanism does (zero when it is absent).
+fn is_mechanism(m: Metric) -> bool {
+    use Metric as M;
+    matches!(
+        m,
+        M::Deflected
+            | M::Blocked
+            | M::BlockingRate
+            | M::Redials
+            | M::Repeats
+            | M::CallbacksOffered
+            | M::CallbacksAccepted
+            | M::CallbacksCompleted
+            | M::CallbacksFailed
+            | M::CallbacksWithinPromise
+            | M::CallbacksPending
+            | M::CarriedOver
+            | M::SelfServiceSessions
+            | M::CallbackAttempts
+            | M::OvertimeAgentHours
+    )
 }
 
 fn label(label: &str, unit: &str, report: &Report) -> String {
