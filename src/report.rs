@@ -255,8 +255,14 @@ impl ScenarioReport {
             },
             pricing: PricingReport {
                 agent_hour: scenario.costs.agent_hour,
-                cost_per_session: scenario.self_service.as_ref().map_or(0.0, |x| x.cost_per_session),
-                cost_per_attempt: scenario.callback.as_ref().map_or(0.0, |x| x.cost_per_attempt),
+                cost_per_session: scenario
+                    .self_service
+                    .as_ref()
+                    .map_or(0.0, |x| x.cost_per_session),
+                cost_per_attempt: scenario
+                    .callback
+                    .as_ref()
+                    .map_or(0.0, |x| x.cost_per_attempt),
             },
             metrics: Metrics::from_running(&run.day),
             intervals: run
