@@ -299,6 +299,76 @@ fn fails_when_a_cost_is_negative() {
 }
 
 #[test]
+fn fails_when_self_service_containment_is_a_percent() {
+    assert_fails(Expect {
+        file: "self_service_containment_as_percent.toml",
+        field: Some("self_service.containment"),
+        line: Some((16, "containment = 35")),
+        phrases: &["expected a share in [0, 1]", "found 35"],
+    });
+}
+
+#[test]
+fn fails_when_a_redial_delay_has_no_mean() {
+    assert_fails(Expect {
+        file: "redial_delay_without_mean.toml",
+        field: Some("redial.delay"),
+        line: Some((16, "delay =")),
+        phrases: &["missing field `mean_s`"],
+    });
+}
+
+#[test]
+fn fails_when_redial_attempts_are_zero() {
+    assert_fails(Expect {
+        file: "redial_zero_attempts.toml",
+        field: Some("redial.max_attempts"),
+        line: Some((17, "max_attempts = 0")),
+        phrases: &["whole number of attempts from 1", "found 0"],
+    });
+}
+
+#[test]
+fn fails_when_repeats_have_no_delay() {
+    assert_fails(Expect {
+        file: "resolution_repeats_without_delay.toml",
+        field: Some("resolution.repeat_delay"),
+        line: Some((14, "[resolution]")),
+        phrases: &["expected a repeat_delay distribution"],
+    });
+}
+
+#[test]
+fn fails_when_fcr_is_above_one() {
+    assert_fails(Expect {
+        file: "resolution_fcr_above_one.toml",
+        field: Some("resolution.fcr"),
+        line: Some((15, "fcr = 1.2")),
+        phrases: &["expected a share in [0, 1]", "found 1.2"],
+    });
+}
+
+#[test]
+fn fails_when_the_csat_threshold_is_on_a_percent_scale() {
+    assert_fails(Expect {
+        file: "satisfaction_threshold_out_of_scale.toml",
+        field: Some("satisfaction.positive_from"),
+        line: Some((15, "positive_from = 80")),
+        phrases: &["score from 0 to 10", "found 80"],
+    });
+}
+
+#[test]
+fn fails_when_a_churn_key_is_misspelt() {
+    assert_fails(Expect {
+        file: "value_churn_typo.toml",
+        field: Some("value.churn.promotor"),
+        line: Some((16, "churn =")),
+        phrases: &["unknown field `promotor`", "`promoter`"],
+    });
+}
+
+#[test]
 fn every_bad_fixture_is_tested() {
     let src = include_str!("bad_input.rs");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
