@@ -1,0 +1,107 @@
+//! The commands as a planner types them: `run` on the default scenario, its CSV and
+//! JSON outputs, and `erlang`.
+
+mod common;
+
+use std::process::Command;
+
+use ccsim::metrics::METRICS;
+use common::bin;
+
+fn ccsim(args: &[&str]) -> std::process::Output {
+    Command::new(bin())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn run_without_a_file_simulates_the_embedded_weekday() {
+    let out = ccsim(&["run", "-n", "10"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Weekday baseline"));
+    assert!(text.contains("Service level"));
+    assert!(text.contains("satisfaction model (defaults)"));
+}
+
+#[test]
+fn csv_has_two_columns_per_metric_in_the_documented_order() {
+    let out = ccsim(&["run", "scenarios/weekday.toml", "-n", "5", "--csv", "-"]);
+    assert!(out.status.success());
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let metric_columns: Vec<&str> = header[5..].iter().map(String::as_str).collect();
+    let expected: Vec<String> = METRICS
+        .iter()
+        .flat_map(|m| [m.key.to_string(), format!("{}_half_width", m.key)])
+        .collect();
+    assert_eq!(metric_columns, expected);
+    let rows: Vec<_> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(&rows[0][0], "Weekday baseline");
+}
+
+#[test]
+fn json_report_holds_day_and_interval_estimates() {
+    let out = ccsim(&["run", "scenarios/callback.toml", "-n", "5", "--json", "-"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let s = &v["scenarios"][0];
+    assert_eq!(s["name"], "Callback offer");
+    assert_eq!(s["replications"], 5);
+    let sl = &s["metrics"]["service_level"];
+    assert!(sl["mean"].as_f64().unwrap() > 0.5);
+    assert!(sl["half_width"].as_f64().unwrap() > 0.0);
+    assert_eq!(s["intervals"].as_array().unwrap().len(), 24);
+    assert_eq!(s["intervals"][0]["start"], "08:00");
+    assert!(
+        s["intervals"][3]["metrics"]["offered"]["mean"]
+            .as_f64()
+            .unwrap()
+            > 100.0
+    );
+    for m in METRICS {
+        assert!(s["metrics"].get(m.key).is_some(), "{} missing", m.key);
+    }
+}
+
+#[test]
+fn erlang_prints_the_textbook_erlang_c_figures() {
+    let out = ccsim(&[
+        "erlang", "--calls", "100", "--aht", "180", "--agents", "14", "--json",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["figures"];
+    assert!((f["p_wait"].as_f64().unwrap() - 0.17413).abs() < 1e-5);
+    assert!((f["service_level"].as_f64().unwrap() - 0.88835).abs() < 1e-5);
+    assert!((v["erlang_b"]["blocking"].as_f64().unwrap() - 0.05682).abs() < 1e-5);
+    let table = ccsim(&[
+        "erlang",
+        "--calls",
+        "100",
+        "--aht",
+        "180",
+        "--agents",
+        "10",
+        "--patience",
+        "120",
+        "--target-sl",
+        "0.8",
+    ]);
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        text.contains("Erlang A") && text.contains("0.1375"),
+        "{text}"
+    );
+    assert!(text.contains("agents needed"), "{text}");
+}
+
+#[test]
+fn erlang_refuses_nonsense_as_a_usage_error() {
+    let out = ccsim(&["erlang", "--calls", "0", "--aht", "180", "--agents", "14"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
