@@ -177,6 +177,38 @@ impl<E> EventQueue<E> {
         None
     }
 
+    /// Removes and returns the earliest live event if it is due no later than `limit`;
+    /// otherwise leaves it and returns `None`. This lets a caller keep one stream of
+    /// events (say, the next external arrival) outside the heap and merge it in order.
+    #[inline]
+    pub fn pop_until(&mut self, limit: f64) -> Option<(f64, E)> {
+        let limit_bits = limit.max(0.0).to_bits();
+        loop {
+            let top = self.heap.peek()?;
+            if top.time_bits > limit_bits {
+                return None;
+            }
+            let entry = self.heap.pop().expect("peeked");
+            if entry.slot != NOT_CANCELLABLE {
+                let g = &mut self.generations[entry.slot as usize];
+                if *g != entry.generation {
+                    continue;
+                }
+                *g = g.wrapping_add(1);
+                self.free_slots.push(entry.slot);
+            }
+            self.now = f64::from_bits(entry.time_bits);
+            return Some((self.now, entry.event));
+        }
+    }
+
+    /// Moves the clock to `time` (>= now) for an event the caller handles outside the heap.
+    #[inline]
+    pub fn advance_to(&mut self, time: f64) {
+        debug_assert!(time >= self.now, "the clock never goes back");
+        self.now = time.max(self.now);
+    }
+
     /// The time of the earliest event in the heap (possibly a cancelled one).
     #[inline]
     pub fn peek_time(&self) -> Option<f64> {
@@ -215,6 +247,21 @@ mod tests {
         assert_eq!(q.pop(), Some((3.0, 3)));
         q.cancel(t3);
         assert_eq!(q.pop(), None);
+    }
+
+    #[test]
+    fn pop_until_leaves_later_events_and_skips_cancelled_ones() {
+        let mut q = EventQueue::new();
+        let t = q.schedule_cancellable(1.0, 1);
+        q.schedule(2.0, 2);
+        q.schedule(3.0, 3);
+        q.cancel(t);
+        assert_eq!(q.pop_until(1.5), None);
+        assert_eq!(q.pop_until(2.0), Some((2.0, 2)));
+        q.advance_to(2.5);
+        assert_eq!(q.now(), 2.5);
+        assert_eq!(q.pop_until(f64::INFINITY), Some((3.0, 3)));
+        assert_eq!(q.pop_until(f64::INFINITY), None);
     }
 
     #[test]

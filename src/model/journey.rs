@@ -103,7 +103,16 @@ pub fn draw_noise<R: Rng>(noise_sd: f64, rng: &mut R) -> f64 {
 /// from zero) and clamped.
 #[inline]
 pub fn score(raw: f64, noise_sd: f64, noise_z: f64) -> u8 {
-    (raw + noise_sd * noise_z).round().clamp(0.0, 10.0) as u8
+    // floor(x + 0.5) by truncation, which equals rounding half away from zero for x >= 0;
+    // below 0 the clamp gives 0 either way. Avoids a libm call on the per-journey path.
+    let y = raw + noise_sd * noise_z + 0.5;
+    if y <= 0.0 || y.is_nan() {
+        0
+    } else if y >= 10.0 {
+        10
+    } else {
+        y as u8
+    }
 }
 
 /// Records a finished journey in its fresh interval's counters.
