@@ -1,0 +1,164 @@
+//! The return on a change, against a baseline simulated with the same seed (common random
+//! numbers), as DOMAIN.md defines it:
+//!
+//! - cost of the change = the scenario's extra spend on what it adds: bot sessions,
+//!   callback attempts and extra paid agent hours, each counted only where it exceeds
+//!   the baseline's;
+//! - benefit = (baseline operating cost − scenario operating cost) + (baseline lost value
+//!   − scenario lost value), before the change's own cost, i.e. with that cost added back;
+//! - ROI = (benefit − cost of the change) ÷ cost of the change × 100.
+//!
+//! Each is computed per replication and estimated from the paired values, so its interval
+//! reflects only the difference the change makes, not the day-to-day swings both share.
+
+use serde::Serialize;
+
+use crate::metrics::{Metric, MetricValues};
+use crate::report::PricingReport;
+use crate::stats::{Estimate, Running};
+
+/// ROI of a scenario against a baseline, per simulated day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Roi {
+    /// Extra spend on what the scenario adds (per day).
+    pub change_cost: Estimate,
+    /// Savings plus avoided lost value, before the change's own cost (per day).
+    pub benefit: Estimate,
+    /// Benefit − cost of the change (per day): the baseline's economic cost minus the scenario's.
+    pub net_benefit: Estimate,
+    /// (benefit − cost) ÷ cost × 100; `None` when the change adds no spend.
+    pub roi_percent: Option<Estimate>,
+    /// Whether lost value is part of the benefit (both scenarios have `[value]`).
+    pub includes_lost_value: bool,
+    /// A plain sentence on how to read it.
+    pub note: String,
+}
+
+fn at(v: &MetricValues, m: Metric) -> f64 {
+    v[m as usize]
+}
+
+/// The change cost of one replication.
+fn change_cost(s: &MetricValues, b: &MetricValues, ps: &PricingReport, pb: &PricingReport) -> f64 {
+    let extra = |x: f64| x.max(0.0);
+    extra(
+        at(s, Metric::SelfServiceSessions) * ps.cost_per_session
+            - at(b, Metric::SelfServiceSessions) * pb.cost_per_session,
+    ) + extra(
+        at(s, Metric::CallbackAttempts) * ps.cost_per_attempt
+            - at(b, Metric::CallbackAttempts) * pb.cost_per_attempt,
+    ) + ps.agent_hour * extra(at(s, Metric::PaidAgentHours) - at(b, Metric::PaidAgentHours))
+}
+
+/// The ROI of `scenario` against `baseline` from their per-replication day values
+/// (same seed and replications, so replication r of each saw the same callers).
+pub fn roi(
+    scenario: &[MetricValues],
+    baseline: &[MetricValues],
+    ps: &PricingReport,
+    pb: &PricingReport,
+) -> Roi {
+    let includes_lost_value = scenario
+        .iter()
+        .chain(baseline)
+        .all(|v| at(v, Metric::LostValue).is_finite());
+    let (mut cost, mut benefit, mut net, mut ratio) = (
+        Running::default(),
+        Running::default(),
+        Running::default(),
+        Running::default(),
+    );
+    let mut any_cost = false;
+    for (s, b) in scenario.iter().zip(baseline) {
+        let c = change_cost(s, b, ps, pb);
+        let lost = if includes_lost_value {
+            at(b, Metric::LostValue) - at(s, Metric::LostValue)
+        } else {
+            0.0
+        };
+        let n = at(b, Metric::CostTotal) - at(s, Metric::CostTotal) + lost;
+        cost.push(c);
+        benefit.push(n + c);
+        net.push(n);
+        if c > 0.0 {
+            any_cost = true;
+            ratio.push(n / c * 100.0);
+        } else {
+            ratio.push(f64::NAN);
+        }
+    }
+    let roi_percent = (any_cost && ratio.count() == cost.count()).then(|| ratio.estimate());
+    let note = match roi_percent {
+        Some(_) => "ROI = (benefit − cost of the change) ÷ cost of the change × 100, per day, paired over replications".to_string(),
+        None if any_cost => "the change costs nothing on some days, so its ROI is undefined; read the net benefit".to_string(),
+        None => "the change adds no spend (it only removes or moves resources): ROI is undefined; the net benefit is the whole story".to_string(),
+    };
+    Roi {
+        change_cost: cost.estimate(),
+        benefit: benefit.estimate(),
+        net_benefit: net.estimate(),
+        roi_percent,
+        includes_lost_value,
+        note,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::METRIC_COUNT;
+
+    fn day(cost: f64, lost: f64, sessions: f64, hours: f64) -> MetricValues {
+        let mut v = [0.0; METRIC_COUNT];
+        v[Metric::CostTotal as usize] = cost;
+        v[Metric::LostValue as usize] = lost;
+        v[Metric::SelfServiceSessions as usize] = sessions;
+        v[Metric::PaidAgentHours as usize] = hours;
+        v
+    }
+
+    fn pricing(per_session: f64) -> PricingReport {
+        PricingReport {
+            agent_hour: 20.0,
+            cost_per_session: per_session,
+            cost_per_attempt: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_chatbot_that_pays_for_itself_by_hand() {
+        // Baseline: cost 1000, lost 500. Chatbot: 100 sessions at 1.0, cost 950, lost 450.
+        // Change cost 100; benefit = 50 + 100 + 50 = 200; ROI = (200 − 100) ÷ 100 = 100 %.
+        let b = vec![day(1000.0, 500.0, 0.0, 40.0), day(1100.0, 520.0, 0.0, 40.0)];
+        let s = vec![day(950.0, 450.0, 100.0, 40.0), day(1050.0, 470.0, 100.0, 40.0)];
+        let r = roi(&s, &b, &pricing(1.0), &pricing(0.0));
+        assert_eq!(r.change_cost.mean, 100.0);
+        assert_eq!(r.benefit.mean, 200.0);
+        assert_eq!(r.net_benefit.mean, 100.0);
+        assert_eq!(r.roi_percent.unwrap().mean, 100.0);
+        // Identical differences on both days: the paired interval has zero width.
+        assert_eq!(r.roi_percent.unwrap().half_width, 0.0);
+        assert!(r.includes_lost_value);
+    }
+
+    #[test]
+    fn fewer_agents_add_no_spend_so_roi_is_undefined() {
+        let b = vec![day(1000.0, 500.0, 0.0, 40.0); 3];
+        let s = vec![day(900.0, 560.0, 0.0, 35.0); 3];
+        let r = roi(&s, &b, &pricing(0.0), &pricing(0.0));
+        assert_eq!(r.change_cost.mean, 0.0);
+        assert!(r.roi_percent.is_none());
+        // Saves 100 of cost but loses 60 more value.
+        assert_eq!(r.net_benefit.mean, 40.0);
+    }
+
+    #[test]
+    fn extra_agent_hours_are_a_change_cost() {
+        let b = vec![day(1000.0, 600.0, 0.0, 40.0); 2];
+        let s = vec![day(1040.0, 500.0, 0.0, 42.0); 2];
+        let r = roi(&s, &b, &pricing(0.0), &pricing(0.0));
+        assert_eq!(r.change_cost.mean, 40.0);
+        // benefit = −40 + 40 + 100 = 100; ROI = (100 − 40) ÷ 40 = 150 %.
+        assert_eq!(r.roi_percent.unwrap().mean, 150.0);
+    }
+}
