@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::erlang::ErlangArgs;
+use crate::commands::staff::StaffArgs;
 
 /// ccsim: contact-centre staffing and cost simulator (discrete-event Monte Carlo).
 #[derive(Debug, Parser)]
@@ -24,6 +25,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Closed-form Erlang B / C / A figures for one interval.
     Erlang(ErlangArgs),
+    /// A study of every *.toml in a folder: tables, CSV, JSON, Markdown and charts.
+    Batch(BatchArgs),
+    /// The cheapest paid agents per interval that meet [targets], found by simulation.
+    Staff(StaffArgs),
 }
 
 /// Options of `ccsim run`.
@@ -49,6 +54,34 @@ pub struct RunArgs {
     /// Write the summary CSV to PATH ("-" = stdout).
     #[arg(long, value_name = "PATH|-")]
     pub csv: Option<String>,
+    /// Write every report and chart into DIR (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Compare every scenario with this one (paired, same seed); added when not among FILE.
+    #[arg(long, value_name = "FILE", requires = "out")]
+    pub baseline: Option<PathBuf>,
+}
+
+/// Options of `ccsim batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Folder of scenario files: every *.toml in it, in file-name order.
+    pub dir: PathBuf,
+    /// Folder for the reports and charts (created if missing).
+    #[arg(long, value_name = "DIR", default_value = "ccsim-out")]
+    pub out: PathBuf,
+    /// The scenario the others are compared against, put first; added when not in DIR.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Override every file's number of replications.
+    #[arg(short = 'n', long, value_parser = clap::value_parser!(u32).range(2..))]
+    pub replications: Option<u32>,
+    /// The seed of every scenario (default: the first scenario's, the baseline's if given).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores); never changes results.
+    #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 /// Options of `ccsim check`.

@@ -12,8 +12,10 @@
 //! Data flows one way. The engine knows nothing of contact centres, the model nothing
 //! of files or the command line, and exporters read only the report.
 
+pub mod chart;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod dist;
 pub mod engine;
 pub mod erlang;
@@ -23,6 +25,8 @@ pub mod metrics;
 pub mod model;
 pub mod progress;
 pub mod report;
+pub mod roi;
 pub mod runner;
 pub mod scenario;
+pub mod staffing;
 pub mod stats;

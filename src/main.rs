@@ -13,6 +13,8 @@ fn main() {
         Some(Command::Run(args)) => commands::run::run(args),
         Some(Command::Check(args)) => commands::check::run(args),
         Some(Command::Erlang(args)) => commands::erlang::run(args),
+        Some(Command::Batch(args)) => commands::batch::run(args),
+        Some(Command::Staff(args)) => commands::staff::run(args),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");

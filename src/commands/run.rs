@@ -1,5 +1,6 @@
 //! `ccsim run`: simulate one or more scenarios and print them side by side; optionally
-//! write the JSON report and the summary CSV. Output targets are checked before the
+//! write the JSON report and the summary CSV, or the whole set of reports and charts
+//! into a folder (`--out`, compared with `--baseline`). Output targets are checked before the
 //! simulation starts, so a bad path fails at once.
 
 use std::path::Path;
@@ -61,11 +62,25 @@ pub fn simulate(scenarios: &[Scenario], threads: Option<usize>) -> Report {
 
 /// Runs the `run` command.
 pub fn run(args: &RunArgs) -> Result<()> {
-    let scenarios = load_scenarios(&args.files, args.replications, args.seed)?;
+    // With a baseline, the scenarios become a study: baseline first, one shared seed.
+    let (scenarios, baseline, seed_source) = match &args.baseline {
+        Some(b) => {
+            let p = super::batch::plan(&args.files, Some(b), args.replications, args.seed)?;
+            (p.scenarios, p.baseline, p.seed_source)
+        }
+        None => (
+            load_scenarios(&args.files, args.replications, args.seed)?,
+            None,
+            args.seed.map(|_| "--seed".to_string()),
+        ),
+    };
     let json = args.json.as_deref().map(Target::parse);
     let csv = args.csv.as_deref().map(Target::parse);
     for t in json.iter().chain(csv.iter()) {
         t.check_writable()?;
+    }
+    if let Some(dir) = &args.out {
+        export::bundle::prepare_dir(dir)?;
     }
     let report = simulate(&scenarios, args.threads.map(usize::from));
     let stdout_taken =
@@ -84,6 +99,10 @@ pub fn run(args: &RunArgs) -> Result<()> {
     }
     if let Some(t) = &csv {
         t.write(&export::csv::summary(&report)?)?;
+    }
+    if let Some(dir) = &args.out {
+        let study = export::bundle::Study::new(&report, baseline, seed_source);
+        export::bundle::write(dir, &study)?;
     }
     Ok(())
 }

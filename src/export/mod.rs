@@ -2,8 +2,10 @@
 //! [`write_output`] puts them in place atomically, so an interrupted run never leaves a
 //! file that looks complete.
 
+pub mod bundle;
 pub mod csv;
 pub mod json;
+pub mod markdown;
 pub mod table;
 
 use std::io::Write;
