@@ -57,8 +57,8 @@ pub struct RunArgs {
     /// Write every report and chart into DIR (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Compare every scenario with this one (paired, same seed); added when not among FILE.
-    #[arg(long, value_name = "FILE", requires = "out")]
+    /// Compare every scenario with this one (paired, same seed, with ROI); added when not among FILE.
+    #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 }
 

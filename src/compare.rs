@@ -2,13 +2,14 @@
 //! same seed share their random streams replication by replication (common random
 //! numbers), so the difference of each replication's values varies far less than either
 //! scenario: its interval is much narrower than the unpaired one, which is shown beside
-//! it for contrast. A pure function of two reports; ROI will sit beside `metrics` later.
+//! it for contrast, with the ROI of the change. A pure function of two reports.
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::metrics::{Metric, METRICS};
 use crate::report::ScenarioReport;
+use crate::roi::{roi, Roi};
 use crate::stats::{Estimate, Running};
 
 /// The difference `scenario − baseline` of every metric.
@@ -25,6 +26,8 @@ pub struct Comparison {
     pub pairs: usize,
     /// One difference per metric, serialised as a map keyed like the report's metrics.
     pub metrics: Differences,
+    /// Return on the change (paired comparisons only).
+    pub roi: Option<Roi>,
 }
 
 /// One metric's difference `scenario − baseline`.
@@ -125,6 +128,14 @@ pub fn compare(scenario: &ScenarioReport, baseline: &ScenarioReport) -> Comparis
         paired,
         pairs: if paired { pairs } else { 0 },
         metrics: Differences(metrics),
+        roi: paired.then(|| {
+            roi(
+                &scenario.day_samples[..pairs],
+                &baseline.day_samples[..pairs],
+                &scenario.pricing,
+                &baseline.pricing,
+            )
+        }),
     }
 }
 

@@ -8,8 +8,12 @@
 //!   − scenario lost value), before the change's own cost, i.e. with that cost added back;
 //! - ROI = (benefit − cost of the change) ÷ cost of the change × 100.
 //!
-//! Each is computed per replication and estimated from the paired values, so its interval
-//! reflects only the difference the change makes, not the day-to-day swings both share.
+//! Cost, benefit and net benefit are computed per replication and estimated from the
+//! paired values, so their intervals reflect only the difference the change makes, not
+//! the day-to-day swings both scenarios share. ROI is the ratio of the mean net benefit to
+//! the mean change cost (a per-day ratio would be undefined on days the change happens to
+//! cost nothing, e.g. a day with no callback), with its interval from the delta method on
+//! the paired residuals net − ROI × cost.
 
 use serde::Serialize;
 
@@ -47,7 +51,12 @@ fn change_cost(s: &MetricValues, b: &MetricValues, ps: &PricingReport, pb: &Pric
     ) + extra(
         at(s, Metric::CallbackAttempts) * ps.cost_per_attempt
             - at(b, Metric::CallbackAttempts) * pb.cost_per_attempt,
-    ) + ps.agent_hour * extra(at(s, Metric::PaidAgentHours) - at(b, Metric::PaidAgentHours))
+    ) + ps.agent_hour * extra(scheduled_hours(s) - scheduled_hours(b))
+}
+
+/// Paid hours as planned: overtime is a consequence of the plan, not something it adds.
+fn scheduled_hours(v: &MetricValues) -> f64 {
+    at(v, Metric::PaidAgentHours) - at(v, Metric::OvertimeAgentHours)
 }
 
 /// The ROI of `scenario` against `baseline` from their per-replication day values
@@ -62,13 +71,9 @@ pub fn roi(
         .iter()
         .chain(baseline)
         .all(|v| at(v, Metric::LostValue).is_finite());
-    let (mut cost, mut benefit, mut net, mut ratio) = (
-        Running::default(),
-        Running::default(),
-        Running::default(),
-        Running::default(),
-    );
-    let mut any_cost = false;
+    let (mut cost, mut benefit, mut net) =
+        (Running::default(), Running::default(), Running::default());
+    let mut pairs = Vec::with_capacity(scenario.len());
     for (s, b) in scenario.iter().zip(baseline) {
         let c = change_cost(s, b, ps, pb);
         let lost = if includes_lost_value {
@@ -80,17 +85,21 @@ pub fn roi(
         cost.push(c);
         benefit.push(n + c);
         net.push(n);
-        if c > 0.0 {
-            any_cost = true;
-            ratio.push(n / c * 100.0);
-        } else {
-            ratio.push(f64::NAN);
-        }
+        pairs.push((n, c));
     }
-    let roi_percent = (any_cost && ratio.count() == cost.count()).then(|| ratio.estimate());
+    let mean_cost = cost.mean();
+    let roi_percent = (mean_cost > 0.0).then(|| {
+        let ratio = net.mean() / mean_cost;
+        let mut residual = Running::default();
+        pairs.iter().for_each(|(n, c)| residual.push(n - ratio * c));
+        let spread = residual.estimate().half_width / mean_cost;
+        Estimate {
+            mean: 100.0 * ratio,
+            half_width: 100.0 * spread,
+        }
+    });
     let note = match roi_percent {
-        Some(_) => "ROI = (benefit − cost of the change) ÷ cost of the change × 100, per day, paired over replications".to_string(),
-        None if any_cost => "the change costs nothing on some days, so its ROI is undefined; read the net benefit".to_string(),
+        Some(_) => "ROI = mean net benefit ÷ mean change cost × 100, paired over replications".to_string(),
         None => "the change adds no spend (it only removes or moves resources): ROI is undefined; the net benefit is the whole story".to_string(),
     };
     Roi {
@@ -130,7 +139,10 @@ mod tests {
         // Baseline: cost 1000, lost 500. Chatbot: 100 sessions at 1.0, cost 950, lost 450.
         // Change cost 100; benefit = 50 + 100 + 50 = 200; ROI = (200 − 100) ÷ 100 = 100 %.
         let b = vec![day(1000.0, 500.0, 0.0, 40.0), day(1100.0, 520.0, 0.0, 40.0)];
-        let s = vec![day(950.0, 450.0, 100.0, 40.0), day(1050.0, 470.0, 100.0, 40.0)];
+        let s = vec![
+            day(950.0, 450.0, 100.0, 40.0),
+            day(1050.0, 470.0, 100.0, 40.0),
+        ];
         let r = roi(&s, &b, &pricing(1.0), &pricing(0.0));
         assert_eq!(r.change_cost.mean, 100.0);
         assert_eq!(r.benefit.mean, 200.0);

@@ -23,7 +23,8 @@ fn search(s: &Scenario, opts: &Options) -> Outcome {
 /// (and with square-root staffing) within one agent. The first interval is left out of
 /// the comparison: the day starts with an empty queue, and with a 3-minute AHT the
 /// first minutes of the day are better served than in steady state, so it may need
-/// fewer agents than Erlang.
+/// fewer agents than Erlang. (Erlang C gives 79.6 % within 20 s with 13 agents, so 13
+/// and 14 are both within the simulation's noise of the boundary.)
 #[test]
 fn stationary_day_matches_erlang_c_within_one_agent() {
     let s = common::scenario(

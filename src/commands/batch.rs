@@ -115,6 +115,10 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     let report = simulate(&plan.scenarios, args.threads.map(usize::from));
     print!("{}", table::summary(&report));
     let study = Study::new(&report, plan.baseline, plan.seed_source);
+    if !study.comparisons.is_empty() {
+        println!();
+        print!("{}", table::comparisons(&report, &study.comparisons));
+    }
     let written = bundle::write(&args.out, &study)?;
     println!(
         "\nWrote {} files into {}; start with {}",

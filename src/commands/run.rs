@@ -100,8 +100,15 @@ pub fn run(args: &RunArgs) -> Result<()> {
     if let Some(t) = &csv {
         t.write(&export::csv::summary(&report)?)?;
     }
+    let study = export::bundle::Study::new(&report, baseline, seed_source);
+    if !stdout_taken && !study.comparisons.is_empty() {
+        println!();
+        print!(
+            "{}",
+            export::table::comparisons(&report, &study.comparisons)
+        );
+    }
     if let Some(dir) = &args.out {
-        let study = export::bundle::Study::new(&report, baseline, seed_source);
         export::bundle::write(dir, &study)?;
     }
     Ok(())

@@ -83,8 +83,8 @@ pub fn run(args: &StaffArgs) -> Result<()> {
     let bar = spinner();
     let report = |p: &Progress| {
         bar.set_message(format!(
-            "staffing {}: {}, simulation {}/{}, {} paid agent-intervals, {} interval(s) missing",
-            scenario.name, p.phase, p.simulations, p.max_simulations, p.paid_total, p.missed
+            "{}: {}, simulation {}/{}, {} interval(s) missing",
+            scenario.name, p.phase, p.simulations, p.max_simulations, p.missed
         ));
     };
     let outcome = with_threads(args.threads.map(usize::from), || {
@@ -114,7 +114,7 @@ fn spinner() -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+        ProgressStyle::with_template("{spinner} {elapsed} {wide_msg}")
             .expect("a valid progress template"),
     );
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
@@ -252,13 +252,13 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
     out.push('\n');
     out.push_str(&format!(
         "paid agent hours per day:  SIPP {h_sipp:.1}, simulated plan {h_plan:.1}, difference {:+.1}\n",
-        h_plan - h_sipp
+        h_plan - h_sipp + 0.0
     ));
     out.push_str(&format!(
         "paid cost per day ({rate:.2} {cur} per agent hour):  SIPP {:.2}, simulated plan {:.2}, difference {:+.2}\n",
         rate * h_sipp,
         rate * h_plan,
-        rate * (h_plan - h_sipp)
+        rate * (h_plan - h_sipp) + 0.0 // no "-0.00"
     ));
     out.push_str(&format!(
         "simulated total cost per day (overtime, handling, queue and fixed costs included):  SIPP {} {}, simulated plan {} {}\n",
@@ -273,6 +273,9 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
     };
     out.push_str(&format!("SIPP plan: {}\n", miss(sipp)));
     out.push_str(&format!("simulated plan: {}\n", miss(plan)));
+    if !s.costs.given {
+        out.push_str("note: no [costs] table: every cost is 0; add [costs] to price the plans\n");
+    }
     for n in &o.notes {
         out.push_str(&format!("note: {n}\n"));
     }
