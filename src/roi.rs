@@ -44,7 +44,9 @@ fn at(v: &MetricValues, m: Metric) -> f64 {
 
 /// The change cost of one replication.
 fn change_cost(s: &MetricValues, b: &MetricValues, ps: &PricingReport, pb: &PricingReport) -> f64 {
-    let extra = |x: f64| x.max(0.0);
+    // Scheduled hours are a difference of two float sums: a plan that adds nothing can
+    // leave 1e-13 h of rounding, which must not become a change cost (and an ROI of 1e17 %).
+    let extra = |x: f64| if x > 1e-6 { x } else { 0.0 };
     extra(
         at(s, Metric::SelfServiceSessions) * ps.cost_per_session
             - at(b, Metric::SelfServiceSessions) * pb.cost_per_session,
@@ -162,6 +164,16 @@ mod tests {
         assert!(r.roi_percent.is_none());
         // Saves 100 of cost but loses 60 more value.
         assert_eq!(r.net_benefit.mean, 40.0);
+    }
+
+    #[test]
+    fn float_rounding_in_agent_hours_is_not_a_change_cost() {
+        // 0.1 + 0.2 − 0.3 ≠ 0 in floats: the same plan summed another way.
+        let b = vec![day(1000.0, 500.0, 0.0, 0.3); 2];
+        let s = vec![day(990.0, 520.0, 0.0, 0.1 + 0.2); 2];
+        let r = roi(&s, &b, &pricing(0.0), &pricing(0.0));
+        assert_eq!(r.change_cost.mean, 0.0);
+        assert!(r.roi_percent.is_none());
     }
 
     #[test]

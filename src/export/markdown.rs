@@ -202,6 +202,70 @@ fn difference(unit: &str, d: &Difference) -> String {
     format!("{main} ({})", half(unit, d.unpaired_half_width))
 }
 
+/// The ROI table of the comparisons, one column per compared scenario.
+fn return_on_change(study: &Study, currency: &str) -> String {
+    let with_roi: Vec<_> = study
+        .comparisons
+        .iter()
+        .filter_map(|c| c.roi.as_ref().map(|r| (c, r)))
+        .collect();
+    if with_roi.is_empty() {
+        return String::new();
+    }
+    let mut o = String::new();
+    let _ = writeln!(o, "\n### Return on each change\n");
+    let _ = writeln!(
+        o,
+        "Per simulated day, paired over replications. Change cost = the extra spend on what the \
+         scenario adds (bot sessions, callback attempts, scheduled agent hours); benefit = operating \
+         cost saved + lost value avoided, before the change cost; net benefit = benefit − change \
+         cost; ROI = mean net benefit ÷ mean change cost × 100. A change that adds no spend has no \
+         ROI: read its net benefit.\n"
+    );
+    let cols: Vec<String> = with_roi.iter().map(|(c, _)| cell(&c.scenario)).collect();
+    let _ = writeln!(o, "| per day | {} |", cols.join(" | "));
+    let _ = writeln!(o, "| --- |{}", " ---: |".repeat(cols.len()));
+    let money = |e: &crate::stats::Estimate| {
+        format!(
+            "{} {}",
+            signed("money", e.mean),
+            half("money", e.half_width)
+        )
+    };
+    let rows: [(&str, &dyn Fn(&crate::roi::Roi) -> String); 4] = [
+        ("change cost", &|r| money(&r.change_cost)),
+        ("benefit", &|r| money(&r.benefit)),
+        ("net benefit", &|r| money(&r.net_benefit)),
+        ("ROI", &|r| match r.roi_percent {
+            Some(e) if e.mean.is_finite() => format!(
+                "{} % ±{:.0}",
+                format!("{:+.0}", e.mean).replace('-', "−"),
+                e.half_width
+            ),
+            _ => "no added spend".into(),
+        }),
+    ];
+    for (name, get) in rows {
+        let unit = if name == "ROI" {
+            String::new()
+        } else {
+            format!(" ({currency})")
+        };
+        let _ = write!(o, "| {name}{unit} |");
+        for (_, r) in &with_roi {
+            let _ = write!(o, " {} |", get(r));
+        }
+        o.push('\n');
+    }
+    if with_roi.iter().any(|(_, r)| !r.includes_lost_value) {
+        let _ = writeln!(
+            o,
+            "\nLost value is left out of the benefit where a scenario or the baseline has no `[value]` table."
+        );
+    }
+    o
+}
+
 fn target_text(s: &ScenarioReport, m: Metric) -> Option<String> {
     s.targets
         .checks()
@@ -356,6 +420,7 @@ pub fn report(study: &Study) -> String {
                 cell(&c.scenario)
             );
         }
+        o.push_str(&return_on_change(study, currency));
     }
 
     // Charts.
