@@ -232,28 +232,35 @@ fn return_on_change(study: &Study, currency: &str) -> String {
             half("money", e.half_width)
         )
     };
-    let rows: [(&str, &dyn Fn(&crate::roi::Roi) -> String); 4] = [
-        ("change cost", &|r| money(&r.change_cost)),
-        ("benefit", &|r| money(&r.benefit)),
-        ("net benefit", &|r| money(&r.net_benefit)),
-        ("ROI", &|r| match r.roi_percent {
-            Some(e) if e.mean.is_finite() => format!(
-                "{} % ±{:.0}",
-                format!("{:+.0}", e.mean).replace('-', "−"),
-                e.half_width
-            ),
-            _ => "no added spend".into(),
-        }),
+    let roi = |r: &crate::roi::Roi| match r.roi_percent {
+        Some(e) if e.mean.is_finite() => format!(
+            "{} % ±{:.0}",
+            format!("{:+.0}", e.mean).replace('-', "−"),
+            e.half_width
+        ),
+        _ => "no added spend".into(),
+    };
+    let cells: Vec<[String; 4]> = with_roi
+        .iter()
+        .map(|(_, r)| {
+            [
+                money(&r.change_cost),
+                money(&r.benefit),
+                money(&r.net_benefit),
+                roi(r),
+            ]
+        })
+        .collect();
+    let names = [
+        format!("change cost ({currency})"),
+        format!("benefit ({currency})"),
+        format!("net benefit ({currency})"),
+        "ROI".to_string(),
     ];
-    for (name, get) in rows {
-        let unit = if name == "ROI" {
-            String::new()
-        } else {
-            format!(" ({currency})")
-        };
-        let _ = write!(o, "| {name}{unit} |");
-        for (_, r) in &with_roi {
-            let _ = write!(o, " {} |", get(r));
+    for (k, name) in names.iter().enumerate() {
+        let _ = write!(o, "| {name} |");
+        for c in &cells {
+            let _ = write!(o, " {} |", c[k]);
         }
         o.push('\n');
     }
