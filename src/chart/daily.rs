@@ -93,7 +93,8 @@ where
                     share_of_days_below_target(s),
                 ) {
                     (Some((t, _)), Some(p)) => {
-                        format!("P(day SL < {:.0} %) = {:.0} %", t * 100.0, p * 100.0)
+                        // One decimal: "0 %" for 1 day in 200 would read as "never".
+                        format!("P(day SL < {:.0} %) = {:.1} %", t * 100.0, p * 100.0)
                     }
                     _ => "no SL target".into(),
                 },
