@@ -18,8 +18,9 @@ use crate::staffing::{self, Evaluation, Options, Outcome, Progress};
 /// Options of `ccsim staff`.
 #[derive(Debug, clap::Args)]
 pub struct StaffArgs {
-    /// The scenario file whose `[staffing]` agents are to be planned (needs `[targets]`).
-    pub file: PathBuf,
+    /// The scenario file whose `[staffing]` agents are to be planned (needs `[targets]`);
+    /// none = the embedded default scenario.
+    pub file: Option<PathBuf>,
     /// Write the scenario with the new plan as its `[staffing]` agents to this file.
     #[arg(long, value_name = "PLAN.toml")]
     pub out: Option<PathBuf>,
@@ -46,19 +47,28 @@ pub struct StaffArgs {
 
 /// Runs the command.
 pub fn run(args: &StaffArgs) -> Result<()> {
-    let source = std::fs::read_to_string(&args.file).map_err(|e| {
-        Error::Scenario(crate::scenario::ScenarioError {
-            file: args.file.clone(),
-            field: String::new(),
-            line: None,
-            message: format!("cannot read the scenario file: {e}"),
-        })
-    })?;
-    let scenario = Scenario::from_toml(&source, &args.file)?;
+    let (source, file) = match &args.file {
+        Some(file) => {
+            let source = std::fs::read_to_string(file).map_err(|e| {
+                Error::Scenario(crate::scenario::ScenarioError {
+                    file: file.clone(),
+                    field: String::new(),
+                    line: None,
+                    message: format!("cannot read the scenario file: {e}"),
+                })
+            })?;
+            (source, file.clone())
+        }
+        None => (
+            crate::scenario::DEFAULT_SCENARIO.to_string(),
+            PathBuf::from(crate::scenario::DEFAULT_SCENARIO_PATH),
+        ),
+    };
+    let scenario = Scenario::from_toml(&source, &file)?;
     if !staffing::has_targets(&scenario) {
         return Err(Error::Other(format!(
             "{}: the scenario has no [targets]: there is nothing to staff for",
-            args.file.display()
+            file.display()
         )));
     }
     if let (Some(lo), Some(hi)) = (args.min_agents, args.max_agents) {
@@ -71,7 +81,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
     if let Some(out) = &args.out {
         Target::File(out.clone()).check_writable()?;
         // Fail before the search if the file cannot be rewritten.
-        plan_toml(&source, &args.file, &scenario.staffing.paid)?;
+        plan_toml(&source, &file, &scenario.staffing.paid)?;
     }
     let opts = Options {
         min_agents: args.min_agents,
@@ -100,7 +110,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
         );
     }
     if let Some(out) = &args.out {
-        let text = plan_toml(&source, &args.file, &outcome.plan.paid)?;
+        let text = plan_toml(&source, &file, &outcome.plan.paid)?;
         export::write_atomic(out, text.as_bytes())?;
         println!("plan written to {}", out.display());
     }

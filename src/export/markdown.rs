@@ -167,7 +167,7 @@ fn at_a_glance(study: &Study, currency: &str) -> String {
             _ => ":".to_string(),
         };
         let days = match chart::share_of_days_below_target(s) {
-            Some(p) => format!("; service level below target on {:.0} % of days", p * 100.0),
+            Some(p) => format!("; service level below target on {:.1} % of days", p * 100.0),
             None => String::new(),
         };
         let _ = writeln!(

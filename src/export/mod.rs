@@ -1,5 +1,5 @@
 //! Exporters: each turns a [`Report`](crate::report::Report) into bytes, and
-//! [`write_output`] puts them in place atomically, so an interrupted run never leaves a
+//! [`write_atomic`] puts them in place atomically, so an interrupted run never leaves a
 //! file that looks complete.
 
 pub mod bundle;
