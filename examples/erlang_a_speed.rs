@@ -13,44 +13,12 @@
 //! offered calls and `occupancy` is busy agent time (drain included) over agent time on
 //! duty, as in the floor.
 
-use std::path::Path;
 use std::time::Instant;
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 use ccsim::model::Centre;
-use ccsim::scenario::Scenario;
-
-/// The floor's model as a ccsim scenario (kept identical to `benches/simulate.rs`).
-fn erlang_a_scenario() -> Scenario {
-    let volumes = vec!["1800"; 48].join(", ");
-    let toml = format!(
-        r#"
-name = "Erlang A speed floor"
-
-[simulation]
-replications = 2  # unused: the loop below picks the replications
-seed = 7
-interval_minutes = 30
-open = "00:00"
-days = 1
-
-[arrivals]
-volumes = [{volumes}]
-day_cv = 0.0
-
-[handling]
-time = {{ dist = "exponential", mean_s = 180 }}
-
-[patience]
-time = {{ dist = "exponential", mean_s = 120 }}
-
-[staffing]
-agents = 190
-shrinkage = 0.0
-"#
-    );
-    Scenario::from_toml(&toml, Path::new("<example: erlang_a_speed>"))
-        .expect("the example scenario is valid")
-}
 
 fn main() {
     let target: u64 = match std::env::args().nth(1) {
@@ -60,7 +28,7 @@ fn main() {
         }),
         None => 10_000_000,
     };
-    let scenario = erlang_a_scenario();
+    let scenario = common::erlang_a_scenario(2, ""); // replications: the loop below picks them
     let mut centre = Centre::new(&scenario);
 
     let (mut offered, mut within, mut abandoned) = (0u64, 0u64, 0u64);

@@ -163,16 +163,9 @@ impl<E> EventQueue<E> {
     #[inline]
     pub fn pop(&mut self) -> Option<(f64, E)> {
         while let Some(entry) = self.heap.pop() {
-            if entry.slot != NOT_CANCELLABLE {
-                let g = &mut self.generations[entry.slot as usize];
-                if *g != entry.generation {
-                    continue;
-                }
-                *g = g.wrapping_add(1);
-                self.free_slots.push(entry.slot);
+            if let Some(due) = self.settle(entry) {
+                return Some(due);
             }
-            self.now = f64::from_bits(entry.time_bits);
-            return Some((self.now, entry.event));
         }
         None
     }
@@ -189,17 +182,26 @@ impl<E> EventQueue<E> {
                 return None;
             }
             let entry = self.heap.pop().expect("peeked");
-            if entry.slot != NOT_CANCELLABLE {
-                let g = &mut self.generations[entry.slot as usize];
-                if *g != entry.generation {
-                    continue;
-                }
-                *g = g.wrapping_add(1);
-                self.free_slots.push(entry.slot);
+            if let Some(due) = self.settle(entry) {
+                return Some(due);
             }
-            self.now = f64::from_bits(entry.time_bits);
-            return Some((self.now, entry.event));
         }
+    }
+
+    /// A popped entry: `None` if it was cancelled; otherwise frees its slot (a later
+    /// cancel of its stale handle must not hit a reused slot) and moves the clock to it.
+    #[inline(always)]
+    fn settle(&mut self, entry: Entry<E>) -> Option<(f64, E)> {
+        if entry.slot != NOT_CANCELLABLE {
+            let g = &mut self.generations[entry.slot as usize];
+            if *g != entry.generation {
+                return None;
+            }
+            *g = g.wrapping_add(1);
+            self.free_slots.push(entry.slot);
+        }
+        self.now = f64::from_bits(entry.time_bits);
+        Some((self.now, entry.event))
     }
 
     /// Moves the clock to `time` (>= now) for an event the caller handles outside the heap.
