@@ -36,15 +36,9 @@ pub enum Command {
 pub struct RunArgs {
     /// Scenario files (TOML); none = the embedded default scenario.
     pub files: Vec<PathBuf>,
-    /// Override the file's number of replications.
-    #[arg(short = 'n', long, value_parser = clap::value_parser!(u32).range(2..))]
-    pub replications: Option<u32>,
-    /// Override the file's master seed.
-    #[arg(long)]
-    pub seed: Option<u64>,
-    /// Worker threads (default: all cores); never changes results.
-    #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
-    pub threads: Option<u16>,
+    /// Replications, seed and threads.
+    #[command(flatten)]
+    pub simulation: SimulationArgs,
     /// Also print the per-interval table.
     #[arg(long)]
     pub intervals: bool,
@@ -73,10 +67,19 @@ pub struct BatchArgs {
     /// The scenario the others are compared against, put first; added when not in DIR.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Replications, seed and threads.
+    #[command(flatten)]
+    pub simulation: SimulationArgs,
+}
+
+/// How much to simulate and on how many threads: shared by `run` and `batch`.
+#[derive(Debug, Args, Default)]
+pub struct SimulationArgs {
     /// Override every file's number of replications.
     #[arg(short = 'n', long, value_parser = clap::value_parser!(u32).range(2..))]
     pub replications: Option<u32>,
-    /// The seed of every scenario (default: the first scenario's, the baseline's if given).
+    /// Override the master seed (with --baseline or in a batch, of every scenario: by
+    /// default the baseline's, else the first scenario's).
     #[arg(long)]
     pub seed: Option<u64>,
     /// Worker threads (default: all cores); never changes results.

@@ -209,6 +209,19 @@ pub struct MetricDef {
     pub unit: &'static str,
 }
 
+impl MetricDef {
+    /// The label for running text: "Service level" → "service level"; "CSAT" and "ASA" stay.
+    pub fn label_in_text(&self) -> String {
+        let mut c = self.label.chars();
+        match (c.next(), c.next()) {
+            (Some(a), Some(b)) if b.is_lowercase() => {
+                a.to_lowercase().chain(self.label.chars().skip(1)).collect()
+            }
+            _ => self.label.to_string(),
+        }
+    }
+}
+
 macro_rules! metrics {
     ($( $variant:ident => $key:literal, $kind:ident, $label:literal, $unit:literal; )*) => {
         /// Every metric ccsim reports, in the order of SCENARIO.md.
@@ -462,6 +475,13 @@ pub fn replication_values(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_in_running_text_keep_acronyms() {
+        assert_eq!(Metric::ServiceLevel.def().label_in_text(), "service level");
+        assert_eq!(Metric::Csat.def().label_in_text(), "CSAT");
+        assert_eq!(Metric::AsaS.def().label_in_text(), "ASA");
+    }
 
     #[test]
     fn ratios_follow_domain_definitions() {

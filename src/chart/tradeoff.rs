@@ -116,7 +116,7 @@ where
 
     let mut chart = ChartBuilder::on(area)
         .caption(
-            format!("Cost per contact against {}", lower_first(q.def().label)),
+            format!("Cost per contact against {}", q.def().label_in_text()),
             (FONT, 26),
         )
         .margin(20)
@@ -182,17 +182,6 @@ where
             .draw()?;
     }
     Ok(())
-}
-
-/// "Service level" → "service level", but "CSAT" stays.
-fn lower_first(label: &str) -> String {
-    let mut c = label.chars();
-    match (c.next(), c.next()) {
-        (Some(a), Some(b)) if b.is_lowercase() => {
-            a.to_lowercase().chain(label.chars().skip(1)).collect()
-        }
-        _ => label.to_string(),
-    }
 }
 
 type Rect = (i32, i32, i32, i32);

@@ -108,11 +108,11 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     let plan = plan(
         &files,
         args.baseline.as_deref(),
-        args.replications,
-        args.seed,
+        args.simulation.replications,
+        args.simulation.seed,
     )?;
     bundle::prepare_dir(&args.out)?;
-    let report = simulate(&plan.scenarios, args.threads.map(usize::from));
+    let report = simulate(&plan.scenarios, args.simulation.threads.map(usize::from));
     print!("{}", table::summary(&report));
     let study = Study::new(&report, plan.baseline, plan.seed_source);
     if !study.comparisons.is_empty() {

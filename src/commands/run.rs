@@ -65,13 +65,22 @@ pub fn run(args: &RunArgs) -> Result<()> {
     // With a baseline, the scenarios become a study: baseline first, one shared seed.
     let (scenarios, baseline, seed_source) = match &args.baseline {
         Some(b) => {
-            let p = super::batch::plan(&args.files, Some(b), args.replications, args.seed)?;
+            let p = super::batch::plan(
+                &args.files,
+                Some(b),
+                args.simulation.replications,
+                args.simulation.seed,
+            )?;
             (p.scenarios, p.baseline, p.seed_source)
         }
         None => (
-            load_scenarios(&args.files, args.replications, args.seed)?,
+            load_scenarios(
+                &args.files,
+                args.simulation.replications,
+                args.simulation.seed,
+            )?,
             None,
-            args.seed.map(|_| "--seed".to_string()),
+            args.simulation.seed.map(|_| "--seed".to_string()),
         ),
     };
     let json = args.json.as_deref().map(Target::parse);
@@ -82,7 +91,7 @@ pub fn run(args: &RunArgs) -> Result<()> {
     if let Some(dir) = &args.out {
         export::bundle::prepare_dir(dir)?;
     }
-    let report = simulate(&scenarios, args.threads.map(usize::from));
+    let report = simulate(&scenarios, args.simulation.threads.map(usize::from));
     let stdout_taken =
         json.as_ref() == Some(&Target::Stdout) || csv.as_ref() == Some(&Target::Stdout);
     if !stdout_taken {

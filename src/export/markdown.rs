@@ -69,17 +69,6 @@ fn signed(unit: &str, x: f64) -> String {
     s.replace('-', "−")
 }
 
-/// "Service level" → "service level" for running text; "CSAT" and "ASA" stay.
-fn lower_first(label: &str) -> String {
-    let mut c = label.chars();
-    match (c.next(), c.next()) {
-        (Some(a), Some(b)) if b.is_lowercase() => {
-            a.to_lowercase().chain(label.chars().skip(1)).collect()
-        }
-        _ => label.to_string(),
-    }
-}
-
 /// A value with its unit for running text (`90.6 %`, `4.24 EUR`, `3.7 s`).
 fn value(m: Metric, x: f64, currency: &str) -> String {
     let unit = m.def().unit;
@@ -111,7 +100,7 @@ fn missed(s: &ScenarioReport) -> String {
         .checks()
         .into_iter()
         .filter(|(m, _, _)| s.targets.met(*m, &s.metrics.get(*m)) == Some(false))
-        .map(|(m, _, _)| lower_first(m.def().label))
+        .map(|(m, _, _)| m.def().label_in_text())
         .collect();
     if s.targets.checks().is_empty() {
         "no targets set".into()
@@ -135,7 +124,7 @@ fn at_a_glance(study: &Study, currency: &str) -> String {
             .into_iter()
             .map(|m| {
                 let unit = m.def().unit;
-                let label = lower_first(m.def().label);
+                let label = m.def().label_in_text();
                 match c {
                     Some(c) => {
                         let d = c.metrics.get(m);
