@@ -41,6 +41,21 @@ fn study() -> (tempfile::TempDir, PathBuf) {
     (tmp, dir)
 }
 
+/// The small study run as a batch against `b-base.toml` into `TMP/out`.
+fn study_with_baseline() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, dir) = study();
+    let out_dir = tmp.path().join("out");
+    ok(&ccsim(&[
+        &"batch",
+        &dir,
+        &"--out",
+        &out_dir,
+        &"--baseline",
+        &dir.join("b-base.toml"),
+    ]));
+    (tmp, out_dir)
+}
+
 fn ccsim(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ccsim"))
         .args(args.iter().map(|a| a.as_ref()))
@@ -101,17 +116,8 @@ fn svg_text(path: &Path) -> String {
 
 #[test]
 fn batch_writes_every_file_and_they_agree_with_the_json_report() {
-    let (tmp, dir) = study();
-    let out_dir = tmp.path().join("out"); // does not exist yet: batch creates it
-    let out = ccsim(&[
-        &"batch",
-        &dir,
-        &"--out",
-        &out_dir,
-        &"--baseline",
-        &dir.join("b-base.toml"),
-    ]);
-    ok(&out);
+    // The out folder does not exist yet: batch creates it.
+    let (_tmp, out_dir) = study_with_baseline();
 
     // The JSON report: baseline first, then the others by file name, one seed for all.
     let j = json(&out_dir);
@@ -187,16 +193,7 @@ fn batch_writes_every_file_and_they_agree_with_the_json_report() {
 
 #[test]
 fn comparisons_are_paired_differences_narrower_than_unpaired_ones() {
-    let (tmp, dir) = study();
-    let out_dir = tmp.path().join("out");
-    ok(&ccsim(&[
-        &"batch",
-        &dir,
-        &"--out",
-        &out_dir,
-        &"--baseline",
-        &dir.join("b-base.toml"),
-    ]));
+    let (_tmp, out_dir) = study_with_baseline();
     let j = json(&out_dir);
     let base = &j["scenarios"][0]["metrics"];
     let comparisons = j["comparisons"].as_array().unwrap();
@@ -385,16 +382,7 @@ fn outputs_do_not_depend_on_the_number_of_threads() {
 
 #[test]
 fn report_md_matches_its_snapshot() {
-    let (tmp, dir) = study();
-    let out_dir = tmp.path().join("out");
-    ok(&ccsim(&[
-        &"batch",
-        &dir,
-        &"--out",
-        &out_dir,
-        &"--baseline",
-        &dir.join("b-base.toml"),
-    ]));
+    let (_tmp, out_dir) = study_with_baseline();
     let md = std::fs::read_to_string(out_dir.join("report.md")).unwrap();
     let snapshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/batch-report.md");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
