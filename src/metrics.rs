@@ -86,7 +86,7 @@ pub struct JourneyCounters {
     /// Seconds waited, summed over journeys.
     pub wait_s: f64,
     /// Number of journeys per score 0..=10.
-    pub scores: [u64; 11],
+    pub scores: [u64; SCORES],
 }
 
 impl JourneyCounters {
@@ -446,6 +446,22 @@ pub fn values(
 }
 
 /// Day-level and per-interval metric values of one replication.
+/// Journey satisfaction scores 0..=10, each as a share of the journeys scored.
+pub const SCORES: usize = 11;
+
+/// The share of `c`'s scored journeys at each score 0..=10 (NaN when none was scored).
+pub fn score_shares(c: &IntervalCounters) -> [f64; SCORES] {
+    let j = &c.journeys;
+    let scored: u64 = j.scores.iter().sum();
+    let mut shares = [f64::NAN; SCORES];
+    if scored > 0 {
+        for (share, &n) in shares.iter_mut().zip(&j.scores) {
+            *share = n as f64 / scored as f64;
+        }
+    }
+    shares
+}
+
 pub fn replication_values(
     r: &ReplicationCounters,
     pricing: &Pricing,

@@ -196,6 +196,8 @@ pub struct ScenarioReport {
     pub pricing: PricingReport,
     /// Things the planner should know about these numbers.
     pub warnings: Vec<String>,
+    /// Share of journeys at each satisfaction score 0..=10 (index = score), per day.
+    pub score_distribution: Vec<Estimate>,
     /// Each replication's day-level values (not in the JSON: for comparisons and charts).
     #[serde(skip)]
     pub day_samples: Vec<MetricValues>,
@@ -278,6 +280,7 @@ impl ScenarioReport {
                 })
                 .collect(),
             warnings,
+            score_distribution: run.score_shares.iter().map(Running::estimate).collect(),
             day_samples: run.day_samples.clone(),
         }
     }

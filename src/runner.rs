@@ -5,7 +5,9 @@
 
 use rayon::prelude::*;
 
-use crate::metrics::{replication_values, MetricValues, Pricing, METRIC_COUNT};
+use crate::metrics::{
+    replication_values, score_shares, MetricValues, Pricing, METRIC_COUNT, SCORES,
+};
 use crate::model::Centre;
 use crate::scenario::Scenario;
 use crate::stats::Running;
@@ -23,7 +25,12 @@ pub struct ScenarioRun {
     /// Each replication's day-level values, in replication order (for paired
     /// comparisons and distributions across days; small: one row per replication).
     pub day_samples: Vec<MetricValues>,
+    /// Running estimate of the share of each day's journeys at each score 0..=10.
+    pub score_shares: Vec<Running>,
 }
+
+/// One replication's values: day-level metrics, per-interval metrics, score shares.
+type Replication = (MetricValues, Vec<MetricValues>, [f64; SCORES]);
 
 /// Simulates every replication of `scenario`; `progress` is told of each finished chunk.
 pub fn run_scenario(scenario: &Scenario, progress: &(dyn Fn(u64) + Sync)) -> ScenarioRun {
@@ -33,19 +40,27 @@ pub fn run_scenario(scenario: &Scenario, progress: &(dyn Fn(u64) + Sync)) -> Sce
         day: vec![Running::default(); METRIC_COUNT],
         intervals: vec![vec![Running::default(); METRIC_COUNT]; n],
         day_samples: Vec::with_capacity(replications as usize),
+        score_shares: vec![Running::default(); SCORES],
     };
     let pricing = Pricing::of(scenario);
     let mut start = 0;
     while start < replications {
         let end = (start + CHUNK).min(replications);
-        let chunk: Vec<(MetricValues, Vec<MetricValues>)> = (start..end)
+        let chunk: Vec<Replication> = (start..end)
             .into_par_iter()
             .map_init(
                 || Centre::new(scenario),
-                |centre, r| replication_values(centre.run(r), &pricing),
+                |centre, r| {
+                    let counters = centre.run(r);
+                    let (day, intervals) = replication_values(counters, &pricing);
+                    (day, intervals, score_shares(&counters.day_total()))
+                },
             )
             .collect();
-        for (day, intervals) in chunk {
+        for (day, intervals, scores) in chunk {
+            for (acc, x) in run.score_shares.iter_mut().zip(scores) {
+                acc.push(x);
+            }
             for (acc, x) in run.day.iter_mut().zip(day) {
                 acc.push(x);
             }

@@ -129,6 +129,13 @@ fn batch_writes_every_file_and_they_agree_with_the_json_report() {
     assert_eq!(names, ["Base team", "Lean team", "Rich team"]);
     assert!(scenarios.iter().all(|s| s["seed"] == 12));
     assert_eq!(j["baseline"], "Base team");
+    // Each scenario's distribution of satisfaction scores: 11 shares adding up to 1.
+    for s in scenarios {
+        let d = s["score_distribution"].as_array().unwrap();
+        assert_eq!(d.len(), 11);
+        let total: f64 = d.iter().map(|e| e["mean"].as_f64().unwrap()).sum();
+        close(total, 1.0, "score shares");
+    }
 
     // summary.csv holds the JSON's numbers.
     let mut csv = csv::Reader::from_path(out_dir.join("summary.csv")).unwrap();

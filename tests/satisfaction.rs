@@ -50,6 +50,11 @@ fn a_customer_served_at_once_scores_the_rounded_base() {
     let r = report(&s);
     assert_eq!(day(&r, Metric::Csat).mean, 100.0);
     assert_eq!(day(&r, Metric::Nps).mean, 100.0);
+    // The reported distribution of scores: every journey at 9, on every day.
+    for (score, e) in r.score_distribution.iter().enumerate() {
+        let expected = if score == 9 { 1.0 } else { 0.0 };
+        assert_eq!((e.mean, e.half_width), (expected, 0.0), "score {score}");
+    }
     // Every customer is a promoter: lost value = journeys × 0.05 × 1000.
     let lost = day(&r, Metric::LostValue).mean;
     assert!((lost - day(&r, Metric::Journeys).mean * 50.0).abs() < 1e-6);
@@ -79,6 +84,17 @@ fn a_caller_nobody_answers_scores_what_the_penalties_add_up_to() {
     let r = report(&s);
     assert_eq!(day(&r, Metric::Csat).mean, 0.0);
     assert_eq!(day(&r, Metric::Nps).mean, -100.0);
+    // The reported distribution: shares of every day's journeys, so they add up to 1;
+    // 0 for the journeys that ended, 5 (or 6 for callers cut off at closing after less
+    // than 1.25 min of waiting) for those still open; nothing else is possible.
+    let d = &r.score_distribution;
+    assert!(d[0].mean > 0.5 && d[5].mean > 0.0, "{d:?}");
+    let total: f64 = d.iter().map(|e| e.mean).sum();
+    assert!((total - 1.0).abs() < 1e-12, "{d:?}");
+    assert!(d
+        .iter()
+        .enumerate()
+        .all(|(k, e)| [0, 5, 6].contains(&k) || e.mean == 0.0));
 }
 
 fn congested(agents: &str) -> String {

@@ -191,6 +191,35 @@ fn difference(unit: &str, d: &Difference) -> String {
     format!("{main} ({})", half(unit, d.unpaired_half_width))
 }
 
+/// The distribution of journey satisfaction scores, one row per scenario.
+fn score_distribution(r: &Report) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "## Satisfaction scores\n");
+    let _ = writeln!(
+        o,
+        "Share of customer journeys (%) ending at each score of the scenario's satisfaction model, \
+         mean over simulated days; 0–6 are detractors, 9–10 promoters.\n"
+    );
+    let scores: Vec<String> = (0..r
+        .scenarios
+        .first()
+        .map_or(0, |s| s.score_distribution.len()))
+        .map(|k| k.to_string())
+        .collect();
+    let _ = writeln!(o, "| scenario | {} |", scores.join(" | "));
+    let _ = writeln!(o, "| --- |{}", " ---: |".repeat(scores.len()));
+    for s in &r.scenarios {
+        let cells: Vec<String> = s
+            .score_distribution
+            .iter()
+            .map(|e| format_value("%", e.mean))
+            .collect();
+        let _ = writeln!(o, "| {} | {} |", cell(&s.name), cells.join(" | "));
+    }
+    o.push('\n');
+    o
+}
+
 /// The ROI table of the comparisons, one column per compared scenario.
 fn return_on_change(study: &Study, currency: &str) -> String {
     let with_roi: Vec<_> = study
@@ -428,6 +457,8 @@ pub fn report(study: &Study) -> String {
             c.title, c.title, c.stem, c.stem
         );
     }
+
+    o.push_str(&score_distribution(r));
 
     // Notes.
     let _ = writeln!(o, "## Notes\n");

@@ -89,6 +89,13 @@ CSAT, NPS and lost value come from the scenario's satisfaction model, not from m
             s.name, s.replications, s.days, s.seed, s.targets.service_level_within_s, s.file
         );
         let _ = writeln!(out, "  {}", s.satisfaction_model.describe());
+        let shares: Vec<String> = s
+            .score_distribution
+            .iter()
+            .enumerate()
+            .map(|(k, e)| format!("{k}: {}", format_value("%", e.mean)))
+            .collect();
+        let _ = writeln!(out, "  journeys by score: {}", shares.join(", "));
         for w in &s.warnings {
             let _ = writeln!(out, "  warning: {w}");
         }
