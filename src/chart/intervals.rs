@@ -1,5 +1,6 @@
 //! `intervals-<slug>`: one scenario's day, interval by interval. Top panel: contacts
-//! offered (bars) against paid and productive agents (lines, right axis), so a planner
+//! offered (bars; with self-service, the share reaching agents in front) against paid
+//! and productive agents (lines, right axis), so a planner
 //! sees where staffing lags demand. Bottom panel: service level and abandonment with
 //! their 95 % whiskers and targets.
 
@@ -114,13 +115,39 @@ where
         .label_style((FONT, 17))
         .axis_desc_style((FONT, 19))
         .draw()?;
+    let to_agents: Vec<f64> = s
+        .intervals
+        .iter()
+        .map(|iv| iv.metrics.get(Metric::OfferedToAgents).mean)
+        .collect();
+    // With self-service, what agents must staff for is what is left after deflection:
+    // offered contacts fade behind it, so a planner does not read the bot's share as load.
+    let deflection = offered.iter().zip(&to_agents).any(|(o, a)| o - a > 1e-9);
+    let bars = |values: &[f64], style: ShapeStyle| -> Vec<Rectangle<(f64, f64)>> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, y)| {
+                let x = i as f64;
+                Rectangle::new([(x - 0.4, 0.0), (x + 0.4, y.max(0.0))], style)
+            })
+            .collect()
+    };
+    let offered_style = if deflection {
+        OFFERED.mix(0.35).filled()
+    } else {
+        OFFERED.filled()
+    };
     chart
-        .draw_series(offered.iter().enumerate().map(|(i, y)| {
-            let x = i as f64;
-            Rectangle::new([(x - 0.4, 0.0), (x + 0.4, y.max(0.0))], OFFERED.filled())
-        }))?
+        .draw_series(bars(&offered, offered_style))?
         .label("contacts offered (mean per interval)")
-        .legend(|(x, y)| Rectangle::new([(x, y - 7), (x + 22, y + 7)], OFFERED.filled()));
+        .legend(move |(x, y)| Rectangle::new([(x, y - 7), (x + 22, y + 7)], offered_style));
+    if deflection {
+        chart
+            .draw_series(bars(&to_agents, OFFERED.filled()))?
+            .label("of which reach the agents' queue (not deflected)")
+            .legend(|(x, y)| Rectangle::new([(x, y - 7), (x + 22, y + 7)], OFFERED.filled()));
+    }
     let steps = |f: &dyn Fn(usize) -> u32| -> Vec<(f64, f64)> {
         (0..s.intervals.len())
             .flat_map(|i| {
