@@ -241,7 +241,7 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
             o.erlang.paid[i].to_string(),
             plan.paid[i].to_string(),
             with_hw(r.service_level),
-            format_value("%", r.abandonment.mean),
+            with_hw(r.abandonment),
             format_value("s", r.asa_s.mean),
             format_value("%", r.occupancy.mean),
             judged(r, r.met(), "met"),
