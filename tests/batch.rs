@@ -5,6 +5,8 @@
 //! `report.md` of a small study is pinned in `tests/snapshots/batch-report.md`; after an
 //! intended change, rewrite it with `UPDATE_SNAPSHOTS=1 cargo test --test batch`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -45,7 +47,7 @@ fn study() -> (tempfile::TempDir, PathBuf) {
 fn study_with_baseline() -> (tempfile::TempDir, PathBuf) {
     let (tmp, dir) = study();
     let out_dir = tmp.path().join("out");
-    ok(&ccsim(&[
+    common::assert_success(&ccsim(&[
         &"batch",
         &dir,
         &"--out",
@@ -61,14 +63,6 @@ fn ccsim(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
         .args(args.iter().map(|a| a.as_ref()))
         .output()
         .expect("the binary runs")
-}
-
-fn ok(out: &Output) {
-    assert!(
-        out.status.success(),
-        "ccsim failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 fn json(dir: &Path) -> Value {
@@ -232,7 +226,7 @@ fn comparisons_are_paired_differences_narrower_than_unpaired_ones() {
 fn batch_without_baseline_shares_the_first_files_seed_and_has_no_comparisons() {
     let (tmp, dir) = study();
     let out_dir = tmp.path().join("out");
-    ok(&ccsim(&[&"batch", &dir, &"--out", &out_dir, &"-n", &"4"]));
+    common::assert_success(&ccsim(&[&"batch", &dir, &"--out", &out_dir, &"-n", &"4"]));
     let j = json(&out_dir);
     let names: Vec<&str> = j["scenarios"]
         .as_array()
@@ -256,7 +250,7 @@ fn batch_without_baseline_shares_the_first_files_seed_and_has_no_comparisons() {
 fn seed_option_overrides_every_files_seed() {
     let (tmp, dir) = study();
     let out_dir = tmp.path().join("out");
-    ok(&ccsim(&[
+    common::assert_success(&ccsim(&[
         &"batch", &dir, &"--out", &out_dir, &"--seed", &"99", &"-n", &"3",
     ]));
     let j = json(&out_dir);
@@ -275,7 +269,7 @@ fn a_baseline_outside_the_folder_is_added_first() {
     let outside = tmp.path().join("current.toml");
     std::fs::write(&outside, scenario("Current plan", 4, 5)).unwrap();
     let out_dir = tmp.path().join("out");
-    ok(&ccsim(&[
+    common::assert_success(&ccsim(&[
         &"batch",
         &dir,
         &"--out",
@@ -339,7 +333,7 @@ fn a_folder_without_scenarios_is_an_error() {
 fn run_with_out_writes_the_same_set_for_its_files() {
     let (tmp, dir) = study();
     let out_dir = tmp.path().join("run-out");
-    ok(&ccsim(&[
+    common::assert_success(&ccsim(&[
         &"run",
         &dir.join("a-lean.toml"),
         &dir.join("c-rich.toml"),
@@ -372,10 +366,10 @@ fn run_with_out_writes_the_same_set_for_its_files() {
 fn outputs_do_not_depend_on_the_number_of_threads() {
     let (tmp, dir) = study();
     let (one, two) = (tmp.path().join("one"), tmp.path().join("two"));
-    ok(&ccsim(&[
+    common::assert_success(&ccsim(&[
         &"batch", &dir, &"--out", &one, &"-j", &"1", &"-n", &"4",
     ]));
-    ok(&ccsim(&[
+    common::assert_success(&ccsim(&[
         &"batch", &dir, &"--out", &two, &"-j", &"2", &"-n", &"4",
     ]));
     for f in ["summary.json", "report.md", "tradeoff.svg", "daily-sl.png"] {

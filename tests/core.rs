@@ -86,11 +86,7 @@ fn same_seed_gives_identical_json_whatever_the_thread_count() {
             ])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        common::assert_success(&out);
         out.stdout
     };
     let one = run("1");

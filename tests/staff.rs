@@ -175,11 +175,7 @@ fn written_plan_reproduces_the_reported_figures_in_ccsim_run() {
         .arg(&plan_path)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains("SIPP paid") && stdout.contains("MISS"),

@@ -43,3 +43,12 @@ pub fn day(r: &ScenarioReport, m: Metric) -> Estimate {
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_ccsim")
 }
+
+/// Asserts that a run of the binary succeeded, showing its stderr when it did not.
+pub fn assert_success(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "ccsim failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
