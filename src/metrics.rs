@@ -445,7 +445,6 @@ pub fn values(
     v
 }
 
-/// Day-level and per-interval metric values of one replication.
 /// Journey satisfaction scores 0..=10, each as a share of the journeys scored.
 pub const SCORES: usize = 11;
 
@@ -462,19 +461,23 @@ pub fn score_shares(c: &IntervalCounters) -> [f64; SCORES] {
     shares
 }
 
-pub fn replication_values(
-    r: &ReplicationCounters,
-    pricing: &Pricing,
-) -> (MetricValues, Vec<MetricValues>) {
+/// What one replication measured, as values ready to be averaged over replications.
+#[derive(Debug, Clone)]
+pub struct ReplicationValues {
+    /// Day-level metric values.
+    pub day: MetricValues,
+    /// Metric values per interval.
+    pub intervals: Vec<MetricValues>,
+    /// Share of the day's journeys at each satisfaction score.
+    pub score_shares: [f64; SCORES],
+}
+
+/// Day-level and per-interval metric values and score shares of one replication.
+pub fn replication_values(r: &ReplicationCounters, pricing: &Pricing) -> ReplicationValues {
     let n = r.intervals.len();
     let fixed_day = pricing.costs.fixed_per_day * f64::from(r.days);
-    let day = values(
-        &r.day_total(),
-        r.overtime_agent_s,
-        fixed_day,
-        r.days,
-        pricing,
-    );
+    let day_total = r.day_total();
+    let day = values(&day_total, r.overtime_agent_s, fixed_day, r.days, pricing);
     let intervals = r
         .intervals
         .iter()
@@ -485,7 +488,11 @@ pub fn replication_values(
             values(c, overtime, fixed_day / n as f64, r.days, pricing)
         })
         .collect();
-    (day, intervals)
+    ReplicationValues {
+        day,
+        intervals,
+        score_shares: score_shares(&day_total),
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use rayon::prelude::*;
 
 use crate::metrics::{
-    replication_values, score_shares, MetricValues, Pricing, METRIC_COUNT, SCORES,
+    replication_values, MetricValues, Pricing, ReplicationValues, METRIC_COUNT, SCORES,
 };
 use crate::model::Centre;
 use crate::scenario::Scenario;
@@ -29,9 +29,6 @@ pub struct ScenarioRun {
     pub score_shares: Vec<Running>,
 }
 
-/// One replication's values: day-level metrics, per-interval metrics, score shares.
-type Replication = (MetricValues, Vec<MetricValues>, [f64; SCORES]);
-
 /// Simulates every replication of `scenario`; `progress` is told of each finished chunk.
 pub fn run_scenario(scenario: &Scenario, progress: &(dyn Fn(u64) + Sync)) -> ScenarioRun {
     let n = scenario.intervals();
@@ -46,19 +43,20 @@ pub fn run_scenario(scenario: &Scenario, progress: &(dyn Fn(u64) + Sync)) -> Sce
     let mut start = 0;
     while start < replications {
         let end = (start + CHUNK).min(replications);
-        let chunk: Vec<Replication> = (start..end)
+        let chunk: Vec<ReplicationValues> = (start..end)
             .into_par_iter()
             .map_init(
                 || Centre::new(scenario),
-                |centre, r| {
-                    let counters = centre.run(r);
-                    let (day, intervals) = replication_values(counters, &pricing);
-                    (day, intervals, score_shares(&counters.day_total()))
-                },
+                |centre, r| replication_values(centre.run(r), &pricing),
             )
             .collect();
-        for (day, intervals, scores) in chunk {
-            for (acc, x) in run.score_shares.iter_mut().zip(scores) {
+        for ReplicationValues {
+            day,
+            intervals,
+            score_shares,
+        } in chunk
+        {
+            for (acc, x) in run.score_shares.iter_mut().zip(score_shares) {
                 acc.push(x);
             }
             for (acc, x) in run.day.iter_mut().zip(day) {
