@@ -25,6 +25,9 @@ pub enum Error {
     /// Anything else that stops a command (a failed chart, an empty batch folder); exit status 1.
     #[error("{0}")]
     Other(String),
+    /// The reader of standard output went away (`| head`): end quietly, exit status 0.
+    #[error("standard output was closed by its reader")]
+    ClosedPipe,
 }
 
 impl Error {
@@ -32,6 +35,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
+            Error::ClosedPipe => 0,
             _ => 1,
         }
     }

@@ -1,5 +1,5 @@
 //! The `ccsim` binary: parse the command line, dispatch, print the error and set the
-//! exit status (0 success, 1 bad scenario or I/O, 2 usage).
+//! exit status (0 success or a reader that closed the pipe, 1 bad scenario or I/O, 2 usage).
 
 use clap::Parser;
 
@@ -16,8 +16,11 @@ fn main() {
         Some(Command::Batch(args)) => commands::batch::run(args),
         Some(Command::Staff(args)) => commands::staff::run(args),
     };
-    if let Err(e) = result {
-        eprintln!("error: {e}");
-        std::process::exit(e.exit_code());
+    match result {
+        Ok(()) | Err(ccsim::error::Error::ClosedPipe) => {}
+        Err(e) => {
+            ccsim::terminal::warn(&format!("error: {e}"));
+            std::process::exit(e.exit_code());
+        }
     }
 }

@@ -67,6 +67,13 @@ pub struct Chart {
 
 /// Every chart of a report, in the order a reader should see them.
 pub fn charts(report: &Report) -> Vec<Chart> {
+    let names: Vec<&str> = report.scenarios.iter().map(|s| s.name.as_str()).collect();
+    charts_for(&names)
+}
+
+/// Every chart of a report of scenarios with these names: known before simulating, so
+/// that every file name can be checked before the long work.
+pub fn charts_for(names: &[&str]) -> Vec<Chart> {
     let mut v = vec![
         Chart {
             stem: "comparison".into(),
@@ -84,10 +91,10 @@ pub fn charts(report: &Report) -> Vec<Chart> {
             kind: Kind::DailySl,
         },
     ];
-    for (i, (s, slug)) in report.scenarios.iter().zip(slugs(report)).enumerate() {
+    for (i, (name, slug)) in names.iter().zip(slugs(names)).enumerate() {
         v.push(Chart {
             stem: format!("intervals-{slug}"),
-            title: format!("{} by interval", s.name),
+            title: format!("{name} by interval"),
             kind: Kind::Intervals(i),
         });
     }
@@ -154,13 +161,20 @@ impl Chart {
     }
 }
 
+/// Longest slug taken from a scenario name, so that file names stay short whatever the name.
+pub const MAX_SLUG_CHARS: usize = 60;
+
 /// File-name-safe, unique slugs of the scenario names (`Weekday baseline` →
-/// `weekday-baseline`; a repeated slug gets `-2`, `-3`…).
-pub fn slugs(report: &Report) -> Vec<String> {
+/// `weekday-baseline`), at most [`MAX_SLUG_CHARS`] long before a `-2`, `-3`… that
+/// tells repeated slugs apart.
+pub fn slugs(names: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for s in &report.scenarios {
+    for name in names {
         let mut slug = String::new();
-        for c in s.name.chars().flat_map(char::to_lowercase) {
+        for c in name.chars().flat_map(char::to_lowercase) {
+            if slug.len() >= MAX_SLUG_CHARS {
+                break;
+            }
             if c.is_ascii_alphanumeric() {
                 slug.push(c);
             } else if !slug.is_empty() && !slug.ends_with('-') {

@@ -14,10 +14,8 @@ pub fn run(args: &CheckArgs) -> Result<()> {
         .iter()
         .map(|f| Scenario::load(f))
         .collect::<std::result::Result<Vec<_>, _>>()?;
-    for s in &scenarios {
-        print!("{}", describe(s));
-    }
-    Ok(())
+    let text: String = scenarios.iter().map(describe).collect();
+    crate::terminal::print(&text)
 }
 
 /// A human-readable account of a validated scenario.

@@ -108,11 +108,10 @@ pub fn run(args: &ErlangArgs) -> Result<()> {
             "targets_reachable": needed.map(|(_, reachable, _)| reachable),
             "targets_met": needed.map(|(_, _, met)| met),
         });
-        println!("{out}");
+        crate::terminal::print(&format!("{out}\n"))
     } else {
-        print_table(args, model, &f, servers, blocking, needed);
+        crate::terminal::print(&table(args, model, &f, servers, blocking, needed))
     }
-    Ok(())
 }
 
 /// Rejects values the formulas cannot mean, before any of them is computed.
@@ -164,14 +163,16 @@ fn validate(args: &ErlangArgs) -> Result<()> {
 }
 
 /// The human-readable table: one figure per line, labels aligned.
-fn print_table(
+fn table(
     args: &ErlangArgs,
     model: &str,
     f: &Figures,
     servers: u32,
     blocking: f64,
     needed: Option<(u32, bool, bool)>,
-) {
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
     let seconds = |v: f64| {
         if v.is_finite() {
             format!("{v:.2} s")
@@ -179,8 +180,8 @@ fn print_table(
             "unbounded (queue unstable)".to_string()
         }
     };
-    let row = |label: &str, value: String| println!("  {label:<22}{value}");
-    println!(
+    let _ = writeln!(
+        out,
         "{model}: {} calls in {} min, AHT {} s, {} agents{}",
         args.calls,
         args.interval_minutes,
@@ -190,6 +191,9 @@ fn print_table(
             .map(|p| format!(", mean patience {p} s"))
             .unwrap_or_default()
     );
+    let mut row = |label: &str, value: String| {
+        let _ = writeln!(out, "  {label:<22}{value}");
+    };
     row("load", format!("{:.2} Erlang", f.load_erlang));
     row("P(wait)", format!("{:.4}", f.p_wait));
     row(
@@ -217,4 +221,5 @@ fn print_table(
         };
         row("agents needed", value);
     }
+    out
 }

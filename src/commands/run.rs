@@ -1,124 +1,74 @@
 //! `ccsim run`: simulate one or more scenarios and print them side by side; optionally
 //! write the JSON report and the summary CSV, or the whole set of reports and charts
-//! into a folder (`--out`, compared with `--baseline`). Output targets are checked before the
-//! simulation starts, so a bad path fails at once.
-
-use std::path::Path;
+//! into a folder (`--out`, compared with `--baseline`). Every output is checked before
+//! the simulation starts (a bad path, an output onto an input, two outputs to one place
+//! fail at once); files are written before anything is printed.
 
 use crate::cli::RunArgs;
 use crate::error::Result;
-use crate::export::{self, Target};
-use crate::progress;
-use crate::report::{Report, ScenarioReport};
-use crate::runner::{run_scenario, with_threads};
-use crate::scenario::Scenario;
-
-/// Loads the scenarios named on the command line (the embedded default when none),
-/// with the command line's overrides applied.
-pub fn load_scenarios(
-    files: &[impl AsRef<Path>],
-    replications: Option<u32>,
-    seed: Option<u64>,
-) -> Result<Vec<Scenario>> {
-    let mut scenarios = if files.is_empty() {
-        vec![Scenario::default_weekday()]
-    } else {
-        files
-            .iter()
-            .map(|f| Scenario::load(f.as_ref()))
-            .collect::<std::result::Result<Vec<_>, _>>()?
-    };
-    for s in &mut scenarios {
-        if let Some(r) = replications {
-            s.simulation.replications = r;
-        }
-        if let Some(seed) = seed {
-            s.simulation.seed = seed;
-        }
-    }
-    Ok(scenarios)
-}
-
-/// Simulates every scenario (one progress bar for all) and builds the report.
-pub fn simulate(scenarios: &[Scenario], threads: Option<usize>) -> Report {
-    let total: u64 = scenarios
-        .iter()
-        .map(|s| u64::from(s.simulation.replications))
-        .sum();
-    let bar = progress::bar(total, "simulating");
-    let reports = with_threads(threads, || {
-        scenarios
-            .iter()
-            .map(|s| {
-                bar.set_message(s.name.clone());
-                let run = run_scenario(s, &|n| bar.inc(n));
-                ScenarioReport::new(s, &run)
-            })
-            .collect()
-    });
-    bar.finish_and_clear();
-    Report::new(reports)
-}
+use crate::export::{self, bundle, check_outputs, Output, Target};
+use crate::plan::{self, simulate};
+use crate::terminal;
 
 /// Runs the `run` command.
 pub fn run(args: &RunArgs) -> Result<()> {
+    let sim = &args.simulation;
     // With a baseline, the scenarios become a study: baseline first, one shared seed.
-    let (scenarios, baseline, seed_source) = match &args.baseline {
-        Some(b) => {
-            let p = super::batch::plan(
-                &args.files,
-                Some(b),
-                args.simulation.replications,
-                args.simulation.seed,
-            )?;
-            (p.scenarios, p.baseline, p.seed_source)
-        }
-        None => (
-            load_scenarios(
-                &args.files,
-                args.simulation.replications,
-                args.simulation.seed,
-            )?,
-            None,
-            args.simulation.seed.map(|_| "--seed".to_string()),
-        ),
+    let plan = match &args.baseline {
+        Some(b) => plan::study(&args.files, Some(b), sim.replications, sim.seed)?,
+        None => plan::separate(&args.files, sim.replications, sim.seed)?,
     };
     let json = args.json.as_deref().map(Target::parse);
     let csv = args.csv.as_deref().map(Target::parse);
+    let mut outputs: Vec<Output> = Vec::new();
+    outputs.extend(json.iter().map(|t| Output::new("--json", t.clone())));
+    outputs.extend(csv.iter().map(|t| Output::new("--csv", t.clone())));
+    if let Some(dir) = &args.out {
+        outputs.extend(bundle::outputs(dir, &plan.names()));
+    }
+    check_outputs(&plan.inputs, &outputs)?;
     for t in json.iter().chain(csv.iter()) {
         t.check_writable()?;
     }
     if let Some(dir) = &args.out {
-        export::bundle::prepare_dir(dir)?;
+        bundle::prepare_dir(dir, &plan.names())?;
     }
-    let report = simulate(&scenarios, args.simulation.threads.map(usize::from));
-    let stdout_taken =
-        json.as_ref() == Some(&Target::Stdout) || csv.as_ref() == Some(&Target::Stdout);
-    if !stdout_taken {
-        print!("{}", export::table::summary(&report));
-        if args.intervals {
-            for s in &report.scenarios {
-                println!();
-                print!("{}", export::table::intervals(s));
-            }
+
+    let report = simulate(&plan.scenarios, sim.threads.map(usize::from));
+    let study = bundle::Study::new(&report, plan.baseline, plan.seed_source.clone());
+    let json_bytes = json
+        .as_ref()
+        .map(|_| export::json::to_json(&report))
+        .transpose()?;
+    let csv_bytes = csv
+        .as_ref()
+        .map(|_| export::csv::summary(&report))
+        .transpose()?;
+    // Files first, so a reader closing standard output early loses nothing on disk.
+    let to_files = |t: &&Target| matches!(t, Target::File(_));
+    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
+        if let (Some(t), Some(bytes)) = (t.as_ref().filter(to_files), bytes) {
+            t.write(bytes)?;
         }
     }
-    if let Some(t) = &json {
-        t.write(&export::json::to_json(&report)?)?;
-    }
-    if let Some(t) = &csv {
-        t.write(&export::csv::summary(&report)?)?;
-    }
-    let study = export::bundle::Study::new(&report, baseline, seed_source);
-    if !stdout_taken && !study.comparisons.is_empty() {
-        println!();
-        print!(
-            "{}",
-            export::table::comparisons(&report, &study.comparisons)
-        );
-    }
     if let Some(dir) = &args.out {
-        export::bundle::write(dir, &study)?;
+        bundle::write(dir, &study)?;
     }
-    Ok(())
+    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
+        if let (Some(Target::Stdout), Some(bytes)) = (t, bytes) {
+            return terminal::write_stdout(bytes);
+        }
+    }
+    let mut text = export::table::summary(&report);
+    if args.intervals {
+        for s in &report.scenarios {
+            text.push('\n');
+            text.push_str(&export::table::intervals(s));
+        }
+    }
+    if !study.comparisons.is_empty() {
+        text.push('\n');
+        text.push_str(&export::table::comparisons(&report, &study.comparisons));
+    }
+    terminal::print(&text)
 }

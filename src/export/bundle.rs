@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::write_atomic;
+use super::{check_file_name, write_file, Output, Target};
 use crate::chart;
 use crate::compare::{compare, Comparison};
 use crate::error::{Error, Result};
@@ -85,24 +85,67 @@ pub fn json(study: &Study) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Makes sure `dir` can take the outputs: creates it when missing, fails when it is a
-/// file or cannot be written. Call it before simulating.
-pub fn prepare_dir(dir: &Path) -> Result<()> {
+/// The list, inside an output folder, of the files ccsim last wrote there: the next
+/// study written into the folder removes those it does not write again, and nothing else.
+pub const MANIFEST: &str = ".ccsim-files";
+
+/// The name of every file a study of scenarios with these names writes, `report.md` last.
+pub fn file_names(names: &[&str]) -> Vec<String> {
+    let mut files: Vec<String> = vec![
+        "summary.csv".into(),
+        "summary.json".into(),
+        "intervals.csv".into(),
+    ];
+    for c in chart::charts_for(names) {
+        files.push(format!("{}.png", c.stem));
+        files.push(format!("{}.svg", c.stem));
+    }
+    files.push("report.md".into());
+    files
+}
+
+/// The files a study writes into `dir`, as outputs of `--out`, to check against the
+/// inputs and the other outputs before simulating.
+pub fn outputs(dir: &Path, names: &[&str]) -> Vec<Output> {
+    file_names(names)
+        .into_iter()
+        .map(|name| {
+            let path = dir.join(&name);
+            Output::new(format!("--out (its {name})"), Target::File(path))
+        })
+        .collect()
+}
+
+/// Makes sure `dir` can take the outputs of a study of scenarios named `names`: creates
+/// it when missing, fails when it is a file, cannot be written or a file name would be
+/// refused. Call it before simulating; it returns the paths [`write`] will write.
+pub fn prepare_dir(dir: &Path, names: &[&str]) -> Result<Vec<PathBuf>> {
     if dir.exists() && !dir.is_dir() {
         return Err(Error::Other(format!(
             "{}: exists and is not a folder; give --out a folder",
             dir.display()
         )));
     }
+    let paths: Vec<PathBuf> = file_names(names).iter().map(|n| dir.join(n)).collect();
+    for p in &paths {
+        check_file_name(p)?;
+        if p.is_dir() {
+            return Err(Error::Other(format!(
+                "{}: is a folder where the study writes a file; move it away",
+                p.display()
+            )));
+        }
+    }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let probe = dir.join(format!(".ccsim-probe.{}.tmp", std::process::id()));
     std::fs::write(&probe, b"").map_err(|e| Error::io(dir, e))?;
     let _ = std::fs::remove_file(&probe);
-    Ok(())
+    Ok(paths)
 }
 
 /// Writes every output of `study` into `dir` (which [`prepare_dir`] accepted), each file
-/// atomically, `report.md` last. Returns the paths written, in order.
+/// atomically, `report.md` last; then removes what an earlier study wrote there and this
+/// one did not (as listed in [`MANIFEST`]). Returns the paths written, in order.
 pub fn write(dir: &Path, study: &Study) -> Result<Vec<PathBuf>> {
     let report = study.report;
     let charts = chart::charts(report);
@@ -124,11 +167,45 @@ pub fn write(dir: &Path, study: &Study) -> Result<Vec<PathBuf>> {
         "report.md".into(),
         super::markdown::report(study).into_bytes(),
     ));
+    let previous = read_manifest(dir);
     let mut written = Vec::with_capacity(files.len());
-    for (name, bytes) in files {
+    for (name, bytes) in &files {
         let path = dir.join(name);
-        write_atomic(&path, &bytes)?;
+        write_file(&path, bytes)?;
         written.push(path);
     }
+    for stale in previous
+        .iter()
+        .filter(|old| !files.iter().any(|(name, _)| name == *old))
+    {
+        let path = dir.join(stale);
+        if path.symlink_metadata().is_ok_and(|m| m.is_file()) {
+            std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    let mut manifest = String::from("# Files the last ccsim study wrote into this folder.\n");
+    for (name, _) in &files {
+        manifest.push_str(name);
+        manifest.push('\n');
+    }
+    write_file(&dir.join(MANIFEST), manifest.as_bytes())?;
     Ok(written)
+}
+
+/// The file names an earlier study listed in `dir`'s manifest: plain names only, so a
+/// tampered manifest cannot reach outside the folder.
+fn read_manifest(dir: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(dir.join(MANIFEST)) else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter(|l| {
+            let p = Path::new(l);
+            p.components().count() == 1
+                && matches!(p.components().next(), Some(std::path::Component::Normal(_)))
+                && *l != MANIFEST
+        })
+        .map(str::to_string)
+        .collect()
 }

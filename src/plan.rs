@@ -1,0 +1,147 @@
+//! Scenarios made ready to simulate, shared by `run` and `batch`: the files loaded with
+//! the command line's overrides, a study's order and common seed, and one call that
+//! simulates them all under one progress bar and returns the report.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::progress;
+use crate::report::{Report, ScenarioReport};
+use crate::runner::{run_scenario, with_threads};
+use crate::scenario::Scenario;
+
+/// Scenarios ready to simulate, and how they relate.
+#[derive(Debug)]
+pub struct Plan {
+    /// The scenarios, the baseline first when there is one.
+    pub scenarios: Vec<Scenario>,
+    /// Index of the baseline (0 when given).
+    pub baseline: Option<usize>,
+    /// Where the seed shared by every scenario came from, for the report.
+    pub seed_source: Option<String>,
+    /// Every file read, so that no output overwrites one of them.
+    pub inputs: Vec<PathBuf>,
+}
+
+impl Plan {
+    /// The scenario names, in order (what output file names are derived from).
+    pub fn names(&self) -> Vec<&str> {
+        self.scenarios.iter().map(|s| s.name.as_str()).collect()
+    }
+}
+
+/// Loads the scenarios named on the command line (the embedded default when none),
+/// with the command line's overrides applied and checked against the size caps.
+pub fn load_scenarios(
+    files: &[impl AsRef<Path>],
+    replications: Option<u32>,
+    seed: Option<u64>,
+) -> Result<Vec<Scenario>> {
+    let mut scenarios = if files.is_empty() {
+        vec![Scenario::default_weekday()]
+    } else {
+        files
+            .iter()
+            .map(|f| Scenario::load(f.as_ref()))
+            .collect::<std::result::Result<Vec<_>, _>>()?
+    };
+    for s in &mut scenarios {
+        if let Some(r) = replications {
+            s.simulation.replications = r;
+        }
+        if let Some(seed) = seed {
+            s.simulation.seed = seed;
+        }
+    }
+    Ok(scenarios)
+}
+
+/// Each scenario on its own seed: what `run` without `--baseline` simulates.
+pub fn separate(files: &[PathBuf], replications: Option<u32>, seed: Option<u64>) -> Result<Plan> {
+    Ok(Plan {
+        scenarios: load_scenarios(files, replications, seed)?,
+        baseline: None,
+        seed_source: seed.map(|_| "--seed".to_string()),
+        inputs: files.to_vec(),
+    })
+}
+
+/// A study: loads and validates every file (stopping at the first bad one), puts the
+/// baseline first (loading it when it is not among `files`), and gives every scenario the
+/// same seed: `seed` when given, else the first scenario's. `replications` overrides every file's.
+pub fn study(
+    files: &[PathBuf],
+    baseline: Option<&Path>,
+    replications: Option<u32>,
+    seed: Option<u64>,
+) -> Result<Plan> {
+    let mut scenarios = load_scenarios(files, replications, None)?;
+    let mut paths: Vec<PathBuf> = files.to_vec();
+    let baseline = match baseline {
+        None => None,
+        Some(b) => {
+            let same = |p: &Path| match (p.canonicalize(), b.canonicalize()) {
+                (Ok(x), Ok(y)) => x == y,
+                _ => p == b,
+            };
+            let i = match paths.iter().position(|p| same(p)) {
+                Some(i) => i,
+                None => {
+                    let mut s = load_scenarios(&[b], replications, None)?;
+                    scenarios.push(s.remove(0));
+                    paths.push(b.to_path_buf());
+                    scenarios.len() - 1
+                }
+            };
+            let s = scenarios.remove(i);
+            scenarios.insert(0, s);
+            let p = paths.remove(i);
+            paths.insert(0, p);
+            Some(0)
+        }
+    };
+    let (common, source) = match (seed, scenarios.first()) {
+        (Some(s), _) => (s, "--seed".to_string()),
+        (None, Some(first)) => (
+            first.simulation.seed,
+            format!(
+                "the seed of {}",
+                paths
+                    .first()
+                    .and_then(|p| p.file_name())
+                    .map_or_else(|| first.name.clone(), |n| n.to_string_lossy().into_owned())
+            ),
+        ),
+        (None, None) => return Err(Error::Other("no scenario to simulate".into())),
+    };
+    for s in &mut scenarios {
+        s.simulation.seed = common;
+    }
+    Ok(Plan {
+        scenarios,
+        baseline,
+        seed_source: Some(source),
+        inputs: paths,
+    })
+}
+
+/// Simulates every scenario (one progress bar for all) and builds the report.
+pub fn simulate(scenarios: &[Scenario], threads: Option<usize>) -> Report {
+    let total: u64 = scenarios
+        .iter()
+        .map(|s| u64::from(s.simulation.replications))
+        .sum();
+    let bar = progress::bar(total, "simulating");
+    let reports = with_threads(threads, || {
+        scenarios
+            .iter()
+            .map(|s| {
+                bar.set_message(s.name.clone());
+                let run = run_scenario(s, &|n| bar.inc(n));
+                ScenarioReport::new(s, &run)
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    Report::new(reports)
+}
