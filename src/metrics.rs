@@ -187,6 +187,70 @@ impl ReplicationCounters {
     }
 }
 
+/// Agent time of one group in one replication, by clock interval: what its agents were
+/// paid for, were productive for, and spent on each type they serve.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupCounters {
+    /// Intervals of the day.
+    pub intervals: usize,
+    /// Agent-seconds busy per type served (in `serves` order) and interval: index `k × intervals + i`.
+    pub busy_s: Vec<f64>,
+    /// Productive agent-seconds on duty per interval.
+    pub productive_s: Vec<f64>,
+    /// Paid agent-seconds per interval.
+    pub paid_s: Vec<f64>,
+    /// Agent-seconds worked after closing per type served.
+    pub overtime_s: Vec<f64>,
+}
+
+impl GroupCounters {
+    /// Zeroed counters for a group serving `types` types over `intervals` intervals.
+    pub fn new(types: usize, intervals: usize) -> Self {
+        GroupCounters {
+            intervals,
+            busy_s: vec![0.0; types * intervals],
+            productive_s: vec![0.0; intervals],
+            paid_s: vec![0.0; intervals],
+            overtime_s: vec![0.0; types],
+        }
+    }
+
+    /// Sets every counter back to zero, keeping the allocation.
+    pub fn reset(&mut self) {
+        self.busy_s.fill(0.0);
+        self.productive_s.fill(0.0);
+        self.paid_s.fill(0.0);
+        self.overtime_s.fill(0.0);
+    }
+
+    /// Agent-seconds busy on the `k`-th type served, in interval `i`.
+    #[inline]
+    pub fn busy(&self, k: usize, i: usize) -> f64 {
+        self.busy_s[k * self.intervals + i]
+    }
+
+    /// Agent-seconds busy on any type, in interval `i`.
+    pub fn busy_total(&self, i: usize) -> f64 {
+        (0..self.overtime_s.len()).map(|k| self.busy(k, i)).sum()
+    }
+
+    /// The share of interval `i`'s agent time that belongs to the `k`-th type served: its
+    /// share of the busy time, or an equal share when nobody was busy. Exactly 1 for a
+    /// group serving one type, so a one-type centre's figures are untouched by allocation.
+    pub fn share(&self, k: usize, i: usize) -> f64 {
+        let types = self.overtime_s.len();
+        if types == 1 {
+            return 1.0;
+        }
+        let total = self.busy_total(i);
+        if total > 0.0 {
+            self.busy(k, i) / total
+        } else {
+            1.0 / types as f64
+        }
+    }
+}
+
 /// Whether a metric is a count per day or a ratio.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

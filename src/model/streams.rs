@@ -45,6 +45,17 @@ pub fn stream(seed: u64, replication: u32, purpose: Purpose) -> Stream {
     Stream::seed_from_u64(key)
 }
 
+/// The stream for one (seed, replication, purpose) of contact type `ty`: type 0's are
+/// exactly [`stream`]'s, so a one-type centre draws what it always drew, and every other
+/// type has streams of its own (common random numbers per type across scenarios).
+pub fn type_stream(seed: u64, replication: u32, purpose: Purpose, ty: usize) -> Stream {
+    if ty == 0 {
+        return stream(seed, replication, purpose);
+    }
+    let key = mix(mix(mix(seed) ^ u64::from(replication)) ^ purpose as u64);
+    Stream::seed_from_u64(mix(key ^ mix(0x7970_6500 + ty as u64)))
+}
+
 /// The streams of one replication.
 pub struct Streams {
     /// Day factors and inter-arrival times.
@@ -68,15 +79,21 @@ pub struct Streams {
 impl Streams {
     /// All streams of replication `replication` under master seed `seed`.
     pub fn new(seed: u64, replication: u32) -> Self {
+        Self::for_type(seed, replication, 0)
+    }
+
+    /// All streams of contact type `ty` in replication `replication`.
+    pub fn for_type(seed: u64, replication: u32, ty: usize) -> Self {
+        let s = |p| type_stream(seed, replication, p, ty);
         Streams {
-            arrivals: stream(seed, replication, Purpose::Arrivals),
-            handling: stream(seed, replication, Purpose::Handling),
-            patience: stream(seed, replication, Purpose::Patience),
-            self_service: stream(seed, replication, Purpose::SelfService),
-            callback: stream(seed, replication, Purpose::Callback),
-            redial: stream(seed, replication, Purpose::Redial),
-            resolution: stream(seed, replication, Purpose::Resolution),
-            satisfaction: stream(seed, replication, Purpose::Satisfaction),
+            arrivals: s(Purpose::Arrivals),
+            handling: s(Purpose::Handling),
+            patience: s(Purpose::Patience),
+            self_service: s(Purpose::SelfService),
+            callback: s(Purpose::Callback),
+            redial: s(Purpose::Redial),
+            resolution: s(Purpose::Resolution),
+            satisfaction: s(Purpose::Satisfaction),
         }
     }
 }

@@ -1,0 +1,85 @@
+//! The agents of one group: how many are on duty and busy, on which type, and the agent
+//! time this adds up to. Agents are counted, not named: an agent leaving at an interval
+//! boundary finishes the contact in hand because `busy` may exceed `on_duty` for a while.
+
+use crate::metrics::GroupCounters;
+
+/// One group's agents during a replication.
+pub(super) struct GroupState {
+    /// Productive agents scheduled now.
+    pub on_duty: u32,
+    /// Agents handling a contact (or making a callback attempt).
+    pub busy: u32,
+    /// Busy agents per type served (in the group's `serves` order).
+    pub busy_by_type: Vec<u32>,
+    /// Agent time so far.
+    pub counters: GroupCounters,
+}
+
+impl GroupState {
+    /// Idle agents of a group serving `types` types, over `intervals` intervals.
+    pub fn new(types: usize, intervals: usize) -> Self {
+        GroupState {
+            on_duty: 0,
+            busy: 0,
+            busy_by_type: vec![0; types],
+            counters: GroupCounters::new(types, intervals),
+        }
+    }
+
+    /// Back to an empty centre for a new replication.
+    pub fn reset(&mut self) {
+        self.on_duty = 0;
+        self.busy = 0;
+        self.busy_by_type.fill(0);
+        self.counters.reset();
+    }
+
+    /// True when an agent is free to take work.
+    #[inline]
+    pub fn has_free_agent(&self) -> bool {
+        self.busy < self.on_duty
+    }
+
+    /// An agent starts work on the `k`-th type served.
+    #[inline]
+    pub fn start(&mut self, k: usize) {
+        self.busy += 1;
+        self.busy_by_type[k] += 1;
+    }
+
+    /// An agent finishes work on the `k`-th type served.
+    #[inline]
+    pub fn finish(&mut self, k: usize) {
+        self.busy -= 1;
+        self.busy_by_type[k] -= 1;
+    }
+
+    /// Adds `dt` seconds of the current state to interval `i` (or to overtime after closing).
+    #[inline]
+    pub fn accumulate(&mut self, dt: f64, i: usize, closing: bool) {
+        let c = &mut self.counters;
+        if let [busy] = self.busy_by_type[..] {
+            // One type served: the common case, kept free of loops.
+            let b = f64::from(busy);
+            if closing {
+                c.overtime_s[0] += b * dt;
+            } else {
+                c.busy_s[i] += b * dt;
+                c.productive_s[i] += f64::from(self.on_duty.max(self.busy)) * dt;
+            }
+            return;
+        }
+        if closing {
+            for (o, &b) in c.overtime_s.iter_mut().zip(&self.busy_by_type) {
+                *o += f64::from(b) * dt;
+            }
+        } else {
+            let n = c.intervals;
+            for (k, &b) in self.busy_by_type.iter().enumerate() {
+                c.busy_s[k * n + i] += f64::from(b) * dt;
+            }
+            c.productive_s[i] += f64::from(self.on_duty.max(self.busy)) * dt;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! The planned day: staffing changes at each interval boundary, opening hours end, and
+//! the drain after the last interval, when callers nobody is left to answer are cut off.
+
+use super::{Centre, Event, DAY_S};
+
+impl Centre<'_> {
+    pub(super) fn start_interval(&mut self, now: f64, day: u32, interval: u32) {
+        self.integrate(now);
+        self.closing = false;
+        let i = interval as usize;
+        self.clock_interval = i;
+        for (g, spec) in self.groups.iter_mut().zip(&self.group_specs) {
+            g.on_duty = spec.productive[i];
+            g.counters.paid_s[i] += spec.paid_s[i];
+        }
+        let n = self.intervals as u32;
+        let boundary = f64::from(day) * DAY_S + f64::from(interval + 1) * self.interval_s;
+        let more_days = day + 1 < self.sc.simulation.days;
+        if interval + 1 < n {
+            let next = Event::IntervalStart {
+                day,
+                interval: interval + 1,
+            };
+            self.events.schedule(boundary, next);
+        } else if self.contiguous_days && more_days {
+            // A 24-hour day flows straight into the next one: no closing, no drain.
+            let next = Event::IntervalStart {
+                day: day + 1,
+                interval: 0,
+            };
+            self.events.schedule(boundary, next);
+        } else {
+            self.events.schedule(boundary, Event::Close);
+            if more_days {
+                let next = Event::IntervalStart {
+                    day: day + 1,
+                    interval: 0,
+                };
+                self.events.schedule(f64::from(day + 1) * DAY_S, next);
+            }
+        }
+        self.serve_all(now);
+    }
+
+    pub(super) fn close(&mut self, now: f64) {
+        self.integrate(now);
+        self.closing = true;
+        for t in 0..self.types.len() {
+            let staffed = self.specs[t]
+                .routes
+                .iter()
+                .any(|r| self.groups[r.group].on_duty > 0);
+            if !staffed {
+                self.cut_off_queue(now, t);
+            }
+        }
+    }
+
+    /// Nobody is left to answer type `t`: its callers still waiting are cut off (counted
+    /// as abandoned).
+    pub(super) fn cut_off_queue(&mut self, now: f64, t: usize) {
+        while let Some(w) = self.types[t].queue.pop_any() {
+            if w.live {
+                if let Some(timer) = w.timer {
+                    self.events.cancel(timer);
+                }
+                let mut journey = w.journey;
+                self.record_abandon(now, t, &w.contact, &mut journey);
+                self.lost(now, t, journey);
+            }
+        }
+    }
+}

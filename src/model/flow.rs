@@ -1,0 +1,311 @@
+//! A contact's way through the centre: arrival (fresh, after self-service, redial or
+//! repeat), queueing or service, abandonment, resolution, coming back, and the end of its
+//! journey. Which agent answers is asked of `routing.rs`; everything else is here.
+
+use rand::Rng;
+
+use super::journey::{self, score, Journey, Outcome};
+use super::{Centre, Contact, Event, Kind, Parked, NO_SLOT};
+
+impl Centre<'_> {
+    /// Draws a new contact's handle time and patience from its type's own streams.
+    #[inline]
+    fn draw_contact(&mut self, now: f64, interval: u32, t: usize) -> Contact {
+        let spec = &self.specs[t];
+        let streams = &mut self.types[t].streams;
+        let h = spec.handling;
+        let talk_s = h.time.sample(&mut streams.handling);
+        let wrap_s = h
+            .wrap_up
+            .as_ref()
+            .map_or(0.0, |w| w.sample(&mut streams.handling));
+        let patience_s = spec
+            .patience
+            .map_or(f64::INFINITY, |p| p.sample(&mut streams.patience));
+        Contact {
+            arrival_s: now,
+            talk_s,
+            wrap_s,
+            patience_s,
+            interval,
+        }
+    }
+
+    pub(super) fn fresh_arrival(&mut self, now: f64, interval: u32, t: usize) {
+        // Every fresh contact draws its handle time and patience here, whatever happens
+        // to it, so that the same seed gives every scenario the same callers.
+        let mut contact = self.draw_contact(now, interval, t);
+        let spec = &self.specs[t];
+        let ts = &mut self.types[t];
+        let noise_z = journey::draw_noise(spec.satisfaction.noise_sd, &mut ts.streams.satisfaction);
+        let mut journey = Journey::new(interval, noise_z);
+        let c = &mut ts.counters.intervals[interval as usize];
+        c.offered += 1;
+        if let Some(ss) = spec.self_service {
+            let tries: f64 = ts.streams.self_service.random();
+            let contained: f64 = ts.streams.self_service.random();
+            let time_s = ss.time.sample(&mut ts.streams.self_service);
+            if tries < ss.offered_share {
+                c.self_service_sessions += 1;
+                if contained < ss.containment {
+                    c.deflected += 1;
+                    self.end_journey(t, &journey, Outcome::Deflected);
+                    return;
+                }
+                journey.self_service_failed = true;
+                contact.talk_s *= ss.failed_handle_factor;
+                contact.wrap_s *= ss.failed_handle_factor;
+                contact.patience_s *= ss.failed_patience_factor;
+                let slot = self.parked.park(Parked {
+                    contact,
+                    journey,
+                    kind: Kind::Fresh,
+                    ty: t as u16,
+                    attempts: 0,
+                    deadline_s: 0.0,
+                });
+                self.events
+                    .schedule(now + time_s, Event::ReachQueue { slot });
+                return;
+            }
+        }
+        self.reach_queue(now, t, contact, journey);
+    }
+
+    /// A redial or repeat contact arrives: a new offered contact of the same journey.
+    pub(super) fn inbound(&mut self, now: f64, slot: u32) {
+        let p = self.parked.take(slot);
+        let t = usize::from(p.ty);
+        let interval = self.interval_of(now);
+        let contact = self.draw_contact(now, interval, t);
+        let mut journey = p.journey;
+        journey.contacts += 1;
+        let c = &mut self.types[t].counters.intervals[interval as usize];
+        c.offered += 1;
+        match p.kind {
+            Kind::Redial => {
+                c.redials += 1;
+                journey.attempts += 1;
+            }
+            Kind::Repeat => {
+                c.repeats += 1;
+                journey.attempts = 1;
+            }
+            Kind::Fresh => unreachable!("fresh contacts arrive through the arrival clock"),
+        }
+        self.reach_queue(now, t, contact, journey);
+    }
+
+    pub(super) fn reach_queue(
+        &mut self,
+        now: f64,
+        t: usize,
+        mut contact: Contact,
+        journey: Journey,
+    ) {
+        contact.arrival_s = now;
+        if let Some(lines) = self.sc.staffing.lines {
+            if self.lines_in_use >= lines {
+                self.types[t].counters.intervals[contact.interval as usize].blocked += 1;
+                self.lost(now, t, journey);
+                return;
+            }
+            self.lines_in_use += 1;
+        }
+        if let Some(g) = self.free_group_for(t) {
+            self.begin_service(now, g, t, contact, journey);
+            return;
+        }
+        self.types[t].counters.intervals[contact.interval as usize].delayed += 1;
+        if self.offer_callback(now, t, &contact, &journey) {
+            return;
+        }
+        let position = self.types[t].queue.next_position();
+        let timer = contact.patience_s.is_finite().then(|| {
+            self.events.schedule_cancellable(
+                now + contact.patience_s,
+                Event::Abandon {
+                    ty: t as u16,
+                    position,
+                },
+            )
+        });
+        self.types[t].queue.push(contact, journey, timer);
+        if self.specs[t].delayed_routes {
+            self.schedule_eligibility(now, t);
+        }
+    }
+
+    pub(super) fn begin_service(
+        &mut self,
+        now: f64,
+        g: usize,
+        t: usize,
+        contact: Contact,
+        mut journey: Journey,
+    ) {
+        let wait = now - contact.arrival_s;
+        let handle = contact.talk_s + contact.wrap_s;
+        let sl_threshold_s = self.specs[t].sl_threshold_s;
+        let c = &mut self.types[t].counters.intervals[contact.interval as usize];
+        c.answered += 1;
+        c.answered_within += u64::from(wait <= sl_threshold_s);
+        c.wait_answered_s += wait;
+        c.handle_s += handle;
+        journey.wait_s += wait;
+        self.integrate(now);
+        let k = self.group_specs[g].local(t);
+        self.groups[g].start(k);
+        let slot = self.after_handling(t, contact, journey);
+        let with_wrap = self.has_lines && self.specs[t].handling.wrap_up.is_some();
+        self.events.schedule(
+            now + handle,
+            Event::ServiceEnd {
+                slot,
+                group: g as u16,
+                ty: t as u16,
+                holds_line: self.has_lines && !with_wrap,
+            },
+        );
+        if with_wrap {
+            self.events
+                .schedule(now + contact.talk_s, Event::LineRelease);
+        }
+    }
+
+    /// Without `[resolution]` a handled contact is resolved and its journey ends now;
+    /// with it, the journey waits in a slot for the end of handling.
+    pub(super) fn after_handling(&mut self, t: usize, contact: Contact, journey: Journey) -> u32 {
+        if self.specs[t].resolution.is_none() {
+            self.types[t].counters.intervals[contact.interval as usize].resolved_at_contact += 1;
+            self.end_journey(t, &journey, Outcome::Resolved);
+            NO_SLOT
+        } else {
+            self.parked.park(Parked {
+                contact,
+                journey,
+                kind: Kind::Repeat,
+                ty: t as u16,
+                attempts: 0,
+                deadline_s: 0.0,
+            })
+        }
+    }
+
+    pub(super) fn service_end(
+        &mut self,
+        now: f64,
+        slot: u32,
+        g: usize,
+        t: usize,
+        holds_line: bool,
+    ) {
+        self.integrate(now);
+        let k = self.group_specs[g].local(t);
+        self.groups[g].finish(k);
+        if holds_line {
+            self.lines_in_use -= 1;
+        }
+        if slot != NO_SLOT {
+            self.resolve(now, slot);
+        }
+        self.serve(now, g);
+    }
+
+    /// First-contact resolution: resolved, back later as a repeat, or left unresolved.
+    fn resolve(&mut self, now: f64, slot: u32) {
+        let p = self.parked.take(slot);
+        let t = usize::from(p.ty);
+        let r = self.specs[t]
+            .resolution
+            .expect("slots only with [resolution]");
+        let streams = &mut self.types[t].streams;
+        let resolved: f64 = streams.resolution.random();
+        let repeats: f64 = streams.resolution.random();
+        if resolved < r.fcr {
+            self.types[t].counters.intervals[p.contact.interval as usize].resolved_at_contact += 1;
+            self.end_journey(t, &p.journey, Outcome::Resolved);
+        } else if repeats < r.repeat_probability {
+            let delay = r.repeat_delay.sample(&mut streams.resolution);
+            self.come_back(now + delay, t, Kind::Repeat, p.journey);
+        } else {
+            self.end_journey(t, &p.journey, Outcome::Unresolved);
+        }
+    }
+
+    pub(super) fn abandon(&mut self, now: f64, t: usize, position: u64) {
+        let (contact, mut journey) = self.types[t].queue.abandon(position);
+        self.record_abandon(now, t, &contact, &mut journey);
+        self.lost(now, t, journey);
+    }
+
+    pub(super) fn record_abandon(
+        &mut self,
+        now: f64,
+        t: usize,
+        contact: &Contact,
+        journey: &mut Journey,
+    ) {
+        let wait = now - contact.arrival_s;
+        let c = &mut self.types[t].counters.intervals[contact.interval as usize];
+        c.abandoned += 1;
+        c.wait_abandoned_s += wait;
+        journey.wait_s += wait;
+        journey.abandonments += 1;
+        if self.has_lines {
+            self.lines_in_use -= 1;
+        }
+    }
+
+    /// After an abandonment or a busy signal: a redial later, or the customer gives up.
+    pub(super) fn lost(&mut self, now: f64, t: usize, journey: Journey) {
+        if let Some(r) = self.specs[t].redial {
+            let streams = &mut self.types[t].streams;
+            let again: f64 = streams.redial.random();
+            let delay = r.delay.sample(&mut streams.redial);
+            if again < r.probability && u32::from(journey.attempts) < r.max_attempts {
+                self.come_back(now + delay, t, Kind::Redial, journey);
+                return;
+            }
+        }
+        self.end_journey(t, &journey, Outcome::GaveUp);
+    }
+
+    /// Schedules a redial or repeat for `due` (or the next opening), or counts it as
+    /// carried over past the horizon.
+    fn come_back(&mut self, due: f64, t: usize, kind: Kind, journey: Journey) {
+        match self.next_open(due) {
+            Some(time) => {
+                let contact = Contact {
+                    arrival_s: time,
+                    talk_s: 0.0,
+                    wrap_s: 0.0,
+                    patience_s: 0.0,
+                    interval: 0,
+                };
+                let slot = self.parked.park(Parked {
+                    contact,
+                    journey,
+                    kind,
+                    ty: t as u16,
+                    attempts: 0,
+                    deadline_s: 0.0,
+                });
+                self.events.schedule(time, Event::Inbound { slot });
+            }
+            None => {
+                self.types[t].counters.intervals[journey.fresh_interval as usize].carried_over += 1;
+                self.end_journey(t, &journey, Outcome::StillOpen);
+            }
+        }
+    }
+
+    /// Scores a finished journey and records it by its fresh interval.
+    pub(super) fn end_journey(&mut self, t: usize, journey: &Journey, outcome: Outcome) {
+        let s = self.specs[t].satisfaction;
+        let raw = journey.raw_score(outcome, s);
+        let score = score(raw, s.noise_sd, journey.noise_z);
+        let c = &mut self.types[t].counters.intervals[journey.fresh_interval as usize].journeys;
+        journey::record(c, journey, outcome, score);
+    }
+}

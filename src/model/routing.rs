@@ -1,0 +1,97 @@
+//! Who gets which contact: the one place that decides.
+//!
+//! - An arriving contact goes to a free agent of the first group in its type's routing
+//!   order that may answer it at once (a group listed with `after_s` > 0 may answer only
+//!   once the contact has waited that long: it is told so by an `Eligible` event then).
+//! - A freed agent (or an idle one when a contact becomes eligible, or when staffing
+//!   changes) takes, in order: the callback whose promise is closest to being broken,
+//!   among the types it serves; else a live caller: for `pick = "priority"` the
+//!   longest-waiting eligible caller of the first type in `serves` that has one, for
+//!   `pick = "longest_wait"` the longest-waiting eligible caller of any type it serves;
+//!   else (while open) the callback owed longest.
+//!
+//! Each type's queue is first come, first served, so its longest-waiting caller is its
+//! front, and a caller is eligible for a group once it has waited the group's delay:
+//! if the front is not eligible, nobody behind it is.
+
+use super::setup::Pick;
+use super::{Centre, Event};
+
+impl Centre<'_> {
+    /// The first group in `t`'s routing order with a free agent that may answer at once.
+    #[inline]
+    pub(super) fn free_group_for(&self, t: usize) -> Option<usize> {
+        self.specs[t]
+            .routes
+            .iter()
+            .find(|r| r.after_s <= 0.0 && self.groups[r.group].has_free_agent())
+            .map(|r| r.group)
+    }
+
+    /// Tells each delayed group when a caller of type `t` queued now becomes eligible.
+    pub(super) fn schedule_eligibility(&mut self, now: f64, t: usize) {
+        for r in &self.specs[t].routes {
+            if r.after_s > 0.0 {
+                let event = Event::Eligible {
+                    ty: t as u16,
+                    group: r.group as u16,
+                };
+                self.events.schedule(now + r.after_s, event);
+            }
+        }
+    }
+
+    /// Free agents of group `g` take work until none is free or nothing is left.
+    #[inline]
+    pub(super) fn serve(&mut self, now: f64, g: usize) {
+        while self.groups[g].has_free_agent() {
+            if let Some(t) = self.urgent_callback(now, g) {
+                self.call_back(now, g, t);
+            } else if let Some(t) = self.pick_waiting(now, g) {
+                let w = self.types[t].queue.pop();
+                if let Some(timer) = w.timer {
+                    self.events.cancel(timer);
+                }
+                self.begin_service(now, g, t, w.contact, w.journey);
+            } else if let Some(t) = (!self.closing).then(|| self.earliest_callback(g)).flatten() {
+                self.call_back(now, g, t);
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// Free agents of every group take work (after staffing changed).
+    pub(super) fn serve_all(&mut self, now: f64) {
+        for g in 0..self.groups.len() {
+            self.serve(now, g);
+        }
+    }
+
+    /// The type whose front caller group `g` should answer now, if any is eligible.
+    #[inline]
+    fn pick_waiting(&self, now: f64, g: usize) -> Option<usize> {
+        let spec = &self.group_specs[g];
+        let eligible = |k: usize| {
+            let t = spec.serves[k];
+            self.types[t]
+                .queue
+                .front_arrival_s()
+                .filter(|&arrived| now >= arrived + spec.after_s[k])
+                .map(|arrived| (t, arrived))
+        };
+        match spec.pick {
+            Pick::Priority => (0..spec.serves.len()).find_map(eligible).map(|(t, _)| t),
+            Pick::LongestWait => (0..spec.serves.len())
+                .filter_map(eligible)
+                .fold(
+                    None,
+                    |best: Option<(usize, f64)>, (t, arrived)| match best {
+                        Some((_, b)) if b <= arrived => best,
+                        _ => Some((t, arrived)),
+                    },
+                )
+                .map(|(t, _)| t),
+        }
+    }
+}

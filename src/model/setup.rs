@@ -1,0 +1,115 @@
+//! What the model needs to know of each contact type and agent group, read once from the
+//! validated scenario, so the event handlers index small vectors instead of asking the
+//! scenario. A file without `[[types]]` is one type served by one group.
+
+use crate::dist::Duration;
+use crate::scenario::{
+    Callback, Handling, Redial, Resolution, Satisfaction, Scenario, SelfService,
+};
+
+/// How a freed agent of a group chooses among the types it serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// The first type in `serves` with an eligible contact waiting.
+    Priority,
+    /// The longest-waiting eligible contact of any type served.
+    LongestWait,
+}
+
+/// One step of a type's routing: a group, eligible once the contact has waited `after_s`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Route {
+    /// Index of the group.
+    pub group: usize,
+    /// Seconds a contact must have waited before this group may answer it.
+    pub after_s: f64,
+}
+
+/// A contact type as the model sees it.
+pub(super) struct TypeSpec<'a> {
+    pub volumes: &'a [f64],
+    pub day_cv: f64,
+    pub handling: &'a Handling,
+    pub patience: Option<&'a Duration>,
+    pub self_service: Option<&'a SelfService>,
+    pub callback: Option<&'a Callback>,
+    pub redial: Option<&'a Redial>,
+    pub resolution: Option<&'a Resolution>,
+    pub satisfaction: &'a Satisfaction,
+    pub sl_threshold_s: f64,
+    /// Groups in routing order.
+    pub routes: Vec<Route>,
+    /// True when some group may answer only after a delay (eligibility events are needed).
+    pub delayed_routes: bool,
+}
+
+/// An agent group as the model sees it.
+pub(super) struct GroupSpec {
+    /// Productive agents per interval of the day.
+    pub productive: Vec<u32>,
+    /// Paid agent-seconds per interval of the day.
+    pub paid_s: Vec<f64>,
+    /// Types served, highest priority first.
+    pub serves: Vec<usize>,
+    /// Seconds a contact of `serves[k]` must have waited before this group may answer it.
+    pub after_s: Vec<f64>,
+    pub pick: Pick,
+    /// Position in `serves` of each type of the centre (`u16::MAX` when not served).
+    pub local: Vec<u16>,
+}
+
+impl GroupSpec {
+    /// Position of type `t` in `serves`.
+    #[inline]
+    pub fn local(&self, t: usize) -> usize {
+        let k = self.local[t];
+        debug_assert!(k != u16::MAX, "a group is asked only about types it serves");
+        usize::from(k)
+    }
+}
+
+/// `local` of a group serving `serves` in a centre of `types` types.
+fn local_positions(serves: &[usize], types: usize) -> Vec<u16> {
+    let mut local = vec![u16::MAX; types];
+    for (k, &t) in serves.iter().enumerate() {
+        local[t] = k as u16;
+    }
+    local
+}
+
+/// The types and groups of a scenario.
+pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
+    let interval_s = sc.simulation.interval_s();
+    let n = sc.intervals();
+    let one = TypeSpec {
+        volumes: &sc.arrivals.volumes,
+        day_cv: sc.arrivals.day_cv,
+        handling: &sc.handling,
+        patience: sc.patience.as_ref(),
+        self_service: sc.self_service.as_ref(),
+        callback: sc.callback.as_ref(),
+        redial: sc.redial.as_ref(),
+        resolution: sc.resolution.as_ref(),
+        satisfaction: &sc.satisfaction,
+        sl_threshold_s: sc.targets.sl_within_s,
+        routes: vec![Route {
+            group: 0,
+            after_s: 0.0,
+        }],
+        delayed_routes: false,
+    };
+    let group = GroupSpec {
+        productive: (0..n).map(|i| sc.staffing.productive(i)).collect(),
+        paid_s: sc
+            .staffing
+            .paid
+            .iter()
+            .map(|p| f64::from(*p) * interval_s)
+            .collect(),
+        serves: vec![0],
+        after_s: vec![0.0],
+        pick: Pick::Priority,
+        local: local_positions(&[0], 1),
+    };
+    (vec![one], vec![group])
+}
