@@ -32,3 +32,5 @@ pub const MAX_EMPIRICAL_VALUES: usize = 1_000_000;
 pub const MAX_ATTEMPTS: u32 = 100;
 /// Largest multiplying factor (self-service failed handle and patience factors).
 pub const MAX_FACTOR: f64 = 10.0;
+/// Longest scenario, type or group name, in characters (names are one line).
+pub const MAX_NAME_CHARS: usize = 200;

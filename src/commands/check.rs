@@ -18,8 +18,105 @@ pub fn run(args: &CheckArgs) -> Result<()> {
     crate::terminal::print(&text)
 }
 
-/// A human-readable account of a validated scenario.
+/// A human-readable account of a validated scenario (a centre of several types: each
+/// type, then its groups and the routing as tables).
 pub fn describe(s: &Scenario) -> String {
+    match &s.centre {
+        None => describe_one(s),
+        Some(c) => describe_centre(s, c),
+    }
+}
+
+fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
+    let mut o = String::new();
+    let sim = &s.simulation;
+    let _ = writeln!(o, "{}: ok — \"{}\"", s.file.display(), s.name);
+    if let Some(d) = &s.description {
+        let _ = writeln!(o, "  description: {d}");
+    }
+    let _ = writeln!(
+        o,
+        "  simulation: {} replications × {} day(s), seed {}, {} intervals of {} min from {}",
+        sim.replications,
+        sim.days,
+        sim.seed,
+        s.intervals(),
+        sim.interval_minutes,
+        sim.interval_label(0)
+    );
+    let _ = writeln!(
+        o,
+        "  centre: {} contact type(s) served by {} agent group(s)",
+        c.types.len(),
+        c.groups.len()
+    );
+    for t in &c.types {
+        let _ = writeln!(o, "\n  type \"{}\":", t.name);
+        // The type's own tables, as a one-type file would show them (without staffing).
+        for line in describe_one(&t.scenario).lines().skip(2).filter(|l| {
+            let l = l.trim_start();
+            !(l.starts_with("staffing")
+                || l.starts_with("costs")
+                || l.starts_with("paid")
+                || l.starts_with("productive"))
+        }) {
+            let _ = writeln!(o, "  {line}");
+        }
+    }
+    let mut groups = vec![vec![
+        "group".to_string(),
+        "paid agents".into(),
+        "shrinkage".into(),
+        "agent hour".into(),
+        "serves (priority order)".into(),
+        "pick".into(),
+    ]];
+    for g in &c.groups {
+        let serves: Vec<&str> = g.serves.iter().map(|&t| c.types[t].name.as_str()).collect();
+        groups.push(vec![
+            g.name.clone(),
+            format!("{:?}", g.staffing.paid),
+            g.staffing.shrinkage.to_string(),
+            g.agent_hour.to_string(),
+            serves.join(", "),
+            match g.pick {
+                crate::model::Pick::Priority => "priority".into(),
+                crate::model::Pick::LongestWait => "longest_wait".into(),
+            },
+        ]);
+    }
+    let _ = writeln!(o, "\n  agent groups:");
+    for line in crate::export::table::render(&groups).lines() {
+        let _ = writeln!(o, "    {line}");
+    }
+    let steps = c.types.iter().map(|t| t.routing.len()).max().unwrap_or(0);
+    let mut routing = vec![std::iter::once("type".to_string())
+        .chain((1..=steps).map(|k| format!("step {k}")))
+        .collect::<Vec<_>>()];
+    for t in &c.types {
+        let mut row = vec![t.name.clone()];
+        for r in &t.routing {
+            let name = &c.groups[r.group].name;
+            row.push(if r.after_s > 0.0 {
+                format!("{name} after {} s", r.after_s)
+            } else {
+                name.clone()
+            });
+        }
+        row.resize(steps + 1, String::new());
+        routing.push(row);
+    }
+    let _ = writeln!(
+        o,
+        "\n  routing (an arriving contact takes the first free agent, in this order):"
+    );
+    for line in crate::export::table::render(&routing).lines() {
+        let _ = writeln!(o, "    {line}");
+    }
+    o
+}
+
+fn describe_one(s: &Scenario) -> String {
     let mut o = String::new();
     let sim = &s.simulation;
     let _ = writeln!(o, "{}: ok — \"{}\"", s.file.display(), s.name);

@@ -4,7 +4,7 @@
 
 use crate::dist::Duration;
 use crate::scenario::{
-    Callback, Handling, Redial, Resolution, Satisfaction, Scenario, SelfService,
+    Callback, Handling, Redial, Resolution, Satisfaction, Scenario, SelfService, Staffing,
 };
 
 /// How a freed agent of a group chooses among the types it serves.
@@ -77,11 +77,9 @@ fn local_positions(serves: &[usize], types: usize) -> Vec<u16> {
     local
 }
 
-/// The types and groups of a scenario.
-pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
-    let interval_s = sc.simulation.interval_s();
-    let n = sc.intervals();
-    let one = TypeSpec {
+/// A type as the model sees it, from its tables (`sc` is the type's one-type view).
+fn type_spec(sc: &Scenario, routes: Vec<Route>) -> TypeSpec<'_> {
+    TypeSpec {
         volumes: &sc.arrivals.volumes,
         day_cv: sc.arrivals.day_cv,
         handling: &sc.handling,
@@ -92,24 +90,77 @@ pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
         resolution: sc.resolution.as_ref(),
         satisfaction: &sc.satisfaction,
         sl_threshold_s: sc.targets.sl_within_s,
-        routes: vec![Route {
-            group: 0,
-            after_s: 0.0,
-        }],
-        delayed_routes: false,
-    };
-    let group = GroupSpec {
-        productive: (0..n).map(|i| sc.staffing.productive(i)).collect(),
-        paid_s: sc
-            .staffing
+        delayed_routes: routes.iter().any(|r| r.after_s > 0.0),
+        routes,
+    }
+}
+
+/// A group as the model sees it.
+fn group_spec(
+    staffing: &Staffing,
+    serves: Vec<usize>,
+    pick: Pick,
+    types: &[TypeSpec],
+    interval_s: f64,
+) -> GroupSpec {
+    let n = staffing.paid.len();
+    GroupSpec {
+        productive: (0..n).map(|i| staffing.productive(i)).collect(),
+        paid_s: staffing
             .paid
             .iter()
             .map(|p| f64::from(*p) * interval_s)
             .collect(),
-        serves: vec![0],
-        after_s: vec![0.0],
-        pick: Pick::Priority,
-        local: local_positions(&[0], 1),
+        local: local_positions(&serves, types.len()),
+        after_s: Vec::new(),
+        serves,
+        pick,
+    }
+}
+
+/// The types and groups of a scenario: its `[[types]]` and `[[groups]]`, or one type
+/// served by one group made of `[staffing]`.
+pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
+    let interval_s = sc.simulation.interval_s();
+    let one_route = || {
+        vec![Route {
+            group: 0,
+            after_s: 0.0,
+        }]
     };
-    (vec![one], vec![group])
+    let (types, mut groups) = match &sc.centre {
+        None => {
+            let types = vec![type_spec(sc, one_route())];
+            let group = group_spec(&sc.staffing, vec![0], Pick::Priority, &types, interval_s);
+            (types, vec![group])
+        }
+        Some(c) => {
+            let types: Vec<TypeSpec> = c
+                .types
+                .iter()
+                .map(|t| type_spec(&t.scenario, t.routing.clone()))
+                .collect();
+            let groups = c
+                .groups
+                .iter()
+                .map(|g| group_spec(&g.staffing, g.serves.clone(), g.pick, &types, interval_s))
+                .collect();
+            (types, groups)
+        }
+    };
+    // Each group's delay for each type it serves, from that type's routing.
+    for (gi, g) in groups.iter_mut().enumerate() {
+        g.after_s = g
+            .serves
+            .iter()
+            .map(|&t| {
+                types[t]
+                    .routes
+                    .iter()
+                    .find(|r| r.group == gi)
+                    .map_or(0.0, |r| r.after_s)
+            })
+            .collect();
+    }
+    (types, groups)
 }

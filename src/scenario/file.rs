@@ -23,6 +23,9 @@ pub struct ScenarioFile {
     pub satisfaction: Option<SatisfactionFile>,
     pub value: Option<ValueFile>,
     pub targets: Option<TargetsFile>,
+    pub types: Option<Vec<super::file_centre::TypeFile>>,
+    pub groups: Option<Vec<super::file_centre::GroupFile>>,
+    pub routing: Option<super::file_centre::RoutingFile>,
 }
 
 /// `[simulation]`.

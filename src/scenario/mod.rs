@@ -6,6 +6,8 @@ mod error;
 mod file;
 mod validate;
 
+mod file_centre;
+
 use std::path::{Path, PathBuf};
 
 pub use error::{FieldError, ScenarioError};
@@ -53,6 +55,45 @@ pub struct Scenario {
     pub satisfaction: Satisfaction,
     /// What customers are worth; `None` = no lost value is computed.
     pub value: Option<Value>,
+    /// Several contact types and agent groups (`[[types]]`); `None` for a one-type file,
+    /// which is one type served by `staffing`. With a centre, the one-type fields above
+    /// hold its first type.
+    pub centre: Option<Centre>,
+}
+
+/// A centre of several contact types served by agent groups.
+#[derive(Debug, Clone)]
+pub struct Centre {
+    /// The contact types, in file order.
+    pub types: Vec<ContactType>,
+    /// The agent groups, in file order.
+    pub groups: Vec<AgentGroup>,
+}
+
+/// One `[[types]]` entry.
+#[derive(Debug, Clone)]
+pub struct ContactType {
+    /// Unique name, used in reports and routing.
+    pub name: String,
+    /// The type's own tables, checked as a one-type scenario (its staffing is unused).
+    pub scenario: Scenario,
+    /// Groups that may answer it, in order, with their delays.
+    pub routing: Vec<crate::model::Route>,
+}
+
+/// One `[[groups]]` entry.
+#[derive(Debug, Clone)]
+pub struct AgentGroup {
+    /// Unique name.
+    pub name: String,
+    /// Paid agents per interval and shrinkage (no trunk lines: those belong to the centre).
+    pub staffing: Staffing,
+    /// Loaded cost of one paid agent hour in this group.
+    pub agent_hour: f64,
+    /// Indexes of the types served, highest priority first.
+    pub serves: Vec<usize>,
+    /// How a freed agent chooses among the types it serves.
+    pub pick: crate::model::Pick,
 }
 
 /// `[self_service]`.

@@ -11,6 +11,9 @@ use crate::dist::Duration;
 #[path = "validate_journey.rs"]
 mod journey;
 
+#[path = "validate_centre.rs"]
+mod centre;
+
 type Check<T> = Result<T, FieldError>;
 
 /// Parses TOML text into the mirror, then validates it.
@@ -63,6 +66,14 @@ fn explain_serde(message: &str, found: Option<&str>) -> String {
 }
 
 fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
+    if centre::is_centre(&raw) {
+        simulation(&raw)?;
+        costs(&raw)?;
+        let mut s = centre::validate(&raw, file, validate)?;
+        s.name = scenario_name(&raw, file)?;
+        s.description = raw.description.clone();
+        return Ok(s);
+    }
     let simulation = simulation(&raw)?;
     let arrivals = raw
         .arrivals
@@ -125,14 +136,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     let targets = targets(&raw)?;
     let journey = journey::validate(&raw)?;
 
-    let name = raw.name.clone().unwrap_or_else(|| {
-        file.file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "scenario".into())
-    });
-    if name.trim().is_empty() {
-        return Err(FieldError::new("name", "expected a non-empty name"));
-    }
+    let name = scenario_name(&raw, file)?;
     Ok(Scenario {
         name,
         description: raw.description.clone(),
@@ -153,7 +157,21 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         resolution: journey.resolution,
         satisfaction: journey.satisfaction,
         value: journey.value,
+        centre: None,
     })
+}
+
+/// The file's name, or its stem when it gives none.
+fn scenario_name(raw: &ScenarioFile, file: &Path) -> Check<String> {
+    let name = raw.name.clone().unwrap_or_else(|| {
+        file.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "scenario".into())
+    });
+    if name.trim().is_empty() {
+        return Err(FieldError::new("name", "expected a non-empty name"));
+    }
+    Ok(name)
 }
 
 fn missing_table(table: &str) -> FieldError {
@@ -222,38 +240,7 @@ fn staffing(raw: &ScenarioFile, n: usize) -> Check<Staffing> {
         .staffing
         .as_ref()
         .ok_or_else(|| missing_table("staffing"))?;
-    let paid_raw: Vec<i64> = match &s.agents {
-        AgentsFile::AllDay(a) => vec![*a; n],
-        AgentsFile::PerInterval(list) => {
-            if list.len() == 1 {
-                vec![list[0]; n]
-            } else if list.len() != n {
-                return Err(FieldError::new(
-                    "staffing.agents",
-                    format!(
-                        "expected one number for the whole day or {n} numbers (one per interval of arrivals.volumes), found {}",
-                        list.len()
-                    ),
-                ));
-            } else {
-                list.clone()
-            }
-        }
-    };
-    let mut paid = Vec::with_capacity(n);
-    for (i, a) in paid_raw.iter().enumerate() {
-        if !(0..=1_000_000).contains(a) {
-            let field = match &s.agents {
-                AgentsFile::AllDay(_) => "staffing.agents".to_string(),
-                AgentsFile::PerInterval(_) => format!("staffing.agents[{i}]"),
-            };
-            return Err(FieldError::new(
-                field,
-                format!("expected a whole number of agents from 0 to 1000000, found {a}"),
-            ));
-        }
-        paid.push(*a as u32);
-    }
+    let paid = paid_agents(&s.agents, n, "staffing.agents")?;
     let shrinkage = s.shrinkage.unwrap_or(0.0);
     if !(shrinkage.is_finite() && (0.0..1.0).contains(&shrinkage)) {
         return Err(FieldError::new(
@@ -278,6 +265,43 @@ fn staffing(raw: &ScenarioFile, n: usize) -> Check<Staffing> {
         shrinkage,
         lines,
     })
+}
+
+/// Paid agents per interval from one number or a list (`field` names it in errors).
+pub(super) fn paid_agents(agents: &AgentsFile, n: usize, field_name: &str) -> Check<Vec<u32>> {
+    let paid_raw: Vec<i64> = match agents {
+        AgentsFile::AllDay(a) => vec![*a; n],
+        AgentsFile::PerInterval(list) => {
+            if list.len() == 1 {
+                vec![list[0]; n]
+            } else if list.len() != n {
+                return Err(FieldError::new(
+                    field_name,
+                    format!(
+                        "expected one number for the whole day or {n} numbers (one per interval of arrivals.volumes), found {}",
+                        list.len()
+                    ),
+                ));
+            } else {
+                list.clone()
+            }
+        }
+    };
+    let mut paid = Vec::with_capacity(n);
+    for (i, a) in paid_raw.iter().enumerate() {
+        if !(0..=1_000_000).contains(a) {
+            let field = match agents {
+                AgentsFile::AllDay(_) => field_name.to_string(),
+                AgentsFile::PerInterval(_) => format!("{field_name}[{i}]"),
+            };
+            return Err(FieldError::new(
+                field,
+                format!("expected a whole number of agents from 0 to 1000000, found {a}"),
+            ));
+        }
+        paid.push(*a as u32);
+    }
+    Ok(paid)
 }
 
 fn costs(raw: &ScenarioFile) -> Check<Costs> {
