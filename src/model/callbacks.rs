@@ -140,7 +140,7 @@ impl Centre<'_> {
             let end = Event::ServiceEnd {
                 slot,
                 group: g as u16,
-                ty: t as u16,
+                served: k as u16,
                 holds_line: false,
             };
             self.events.schedule(now + handle, end);
@@ -149,7 +149,7 @@ impl Centre<'_> {
         let end = Event::ServiceEnd {
             slot: NO_SLOT,
             group: g as u16,
-            ty: t as u16,
+            served: k as u16,
             holds_line: false,
         };
         self.events.schedule(now + cb.unreached_attempt_s, end);

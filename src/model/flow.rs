@@ -163,7 +163,7 @@ impl Centre<'_> {
             Event::ServiceEnd {
                 slot,
                 group: g as u16,
-                ty: t as u16,
+                served: k as u16,
                 holds_line: self.has_lines && !with_wrap,
             },
         );
@@ -197,11 +197,10 @@ impl Centre<'_> {
         now: f64,
         slot: u32,
         g: usize,
-        t: usize,
+        k: usize,
         holds_line: bool,
     ) {
         self.integrate(now);
-        let k = self.group_specs[g].local(t);
         self.groups[g].finish(k);
         if holds_line {
             self.lines_in_use -= 1;

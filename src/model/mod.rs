@@ -57,12 +57,12 @@ enum Event {
     ReachQueue { slot: u32 },
     /// A redial or repeat contact parked in `slot` arrives.
     Inbound { slot: u32 },
-    /// An agent of `group` finishes work on type `ty`; `slot` holds the journey when
-    /// resolution is modelled.
+    /// An agent of `group` finishes work on the `served`-th type it serves; `slot` holds
+    /// the journey when resolution is modelled.
     ServiceEnd {
         slot: u32,
         group: u16,
-        ty: u16,
+        served: u16,
         holds_line: bool,
     },
     /// A caller hangs up the trunk line at the end of talk, before wrap-up.
@@ -237,9 +237,9 @@ impl<'a> Centre<'a> {
                 Event::ServiceEnd {
                     slot,
                     group,
-                    ty,
+                    served,
                     holds_line,
-                } => self.service_end(now, slot, group.into(), ty.into(), holds_line),
+                } => self.service_end(now, slot, group.into(), served.into(), holds_line),
                 Event::LineRelease => self.lines_in_use -= 1,
                 Event::Abandon { ty, position } => self.abandon(now, ty.into(), position),
                 Event::Eligible { group, .. } => self.serve(now, group.into()),
