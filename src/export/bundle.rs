@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{check_file_name, write_file, Output, Target};
+use super::{check_existing, check_file_name, probe, write_file, Output, Target};
 use crate::chart;
 use crate::compare::{compare, Comparison};
 use crate::error::{Error, Result};
@@ -104,11 +104,12 @@ pub fn file_names(names: &[&str]) -> Vec<String> {
     files
 }
 
-/// The files a study writes into `dir`, as outputs of `--out`, to check against the
-/// inputs and the other outputs before simulating.
+/// The files a study writes into `dir` (its manifest too), as outputs of `--out`, to
+/// check against the inputs and the other outputs before simulating.
 pub fn outputs(dir: &Path, names: &[&str]) -> Vec<Output> {
     file_names(names)
         .into_iter()
+        .chain([MANIFEST.to_string()])
         .map(|name| {
             let path = dir.join(&name);
             Output::new(format!("--out (its {name})"), Target::File(path))
@@ -117,8 +118,10 @@ pub fn outputs(dir: &Path, names: &[&str]) -> Vec<Output> {
 }
 
 /// Makes sure `dir` can take the outputs of a study of scenarios named `names`: creates
-/// it when missing, fails when it is a file, cannot be written or a file name would be
-/// refused. Call it before simulating; it returns the paths [`write`] will write.
+/// it when missing, fails when it is a file, cannot be written, a file name would be
+/// refused (too long for the file system, or with `dir`, too long a path) or a file
+/// there may not be replaced. Call it before simulating, so that a study is written whole
+/// or not at all; it returns the paths [`write`] will write.
 pub fn prepare_dir(dir: &Path, names: &[&str]) -> Result<Vec<PathBuf>> {
     if dir.exists() && !dir.is_dir() {
         return Err(Error::Other(format!(
@@ -127,7 +130,7 @@ pub fn prepare_dir(dir: &Path, names: &[&str]) -> Result<Vec<PathBuf>> {
         )));
     }
     let paths: Vec<PathBuf> = file_names(names).iter().map(|n| dir.join(n)).collect();
-    for p in &paths {
+    for p in paths.iter().chain([&dir.join(MANIFEST)]) {
         check_file_name(p)?;
         if p.is_dir() {
             return Err(Error::Other(format!(
@@ -135,12 +138,40 @@ pub fn prepare_dir(dir: &Path, names: &[&str]) -> Result<Vec<PathBuf>> {
                 p.display()
             )));
         }
+        check_existing(p)?;
     }
+    let created = first_missing(dir);
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let probe = dir.join(format!(".ccsim-probe.{}.tmp", std::process::id()));
-    std::fs::write(&probe, b"").map_err(|e| Error::io(dir, e))?;
-    let _ = std::fs::remove_file(&probe);
+    let longest = paths
+        .iter()
+        .filter_map(|p| p.file_name())
+        .max_by_key(|n| n.len())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Err(e) = probe(dir, longest.len()) {
+        // Leave no empty folder behind for a study that was never written.
+        if let Some(top) = created {
+            let mut d = dir.to_path_buf();
+            while std::fs::remove_dir(&d).is_ok() && d != top && d.pop() {}
+        }
+        return Err(Error::Other(format!(
+            "{}: cannot take a file named {longest} ({} bytes): {e}",
+            dir.display(),
+            longest.len()
+        )));
+    }
     Ok(paths)
+}
+
+/// The outermost folder of `dir` that does not exist yet (what creating `dir` adds).
+fn first_missing(dir: &Path) -> Option<PathBuf> {
+    let mut missing = None;
+    let mut d = Some(dir);
+    while let Some(p) = d.filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+        missing = Some(p.to_path_buf());
+        d = p.parent();
+    }
+    missing
 }
 
 /// Writes every output of `study` into `dir` (which [`prepare_dir`] accepted), each file
@@ -168,6 +199,15 @@ pub fn write(dir: &Path, study: &Study) -> Result<Vec<PathBuf>> {
         super::markdown::report(study).into_bytes(),
     ));
     let previous = read_manifest(dir);
+    // Until every file is in place the manifest lists the old files and the new ones, so
+    // that a study stopped half-way is still cleaned up by the next one.
+    let mut both: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    for old in &previous {
+        if !both.contains(&old.as_str()) {
+            both.push(old);
+        }
+    }
+    write_manifest(dir, &both)?;
     let mut written = Vec::with_capacity(files.len());
     for (name, bytes) in &files {
         let path = dir.join(name);
@@ -183,13 +223,19 @@ pub fn write(dir: &Path, study: &Study) -> Result<Vec<PathBuf>> {
             std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
         }
     }
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    write_manifest(dir, &names)?;
+    Ok(written)
+}
+
+/// Writes `dir`'s manifest: a comment line, then one file name a line.
+fn write_manifest(dir: &Path, names: &[&str]) -> Result<()> {
     let mut manifest = String::from("# Files the last ccsim study wrote into this folder.\n");
-    for (name, _) in &files {
+    for name in names {
         manifest.push_str(name);
         manifest.push('\n');
     }
-    write_file(&dir.join(MANIFEST), manifest.as_bytes())?;
-    Ok(written)
+    write_file(&dir.join(MANIFEST), manifest.as_bytes())
 }
 
 /// The file names an earlier study listed in `dir`'s manifest: plain names only, so a

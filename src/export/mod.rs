@@ -10,7 +10,8 @@ pub mod table;
 mod target;
 
 pub use target::{
-    check_file_name, check_outputs, check_parent_dir, write_atomic, write_file, Output, Target,
+    check_existing, check_file_name, check_outputs, check_parent_dir, probe, write_atomic,
+    write_file, Output, Target,
 };
 
 /// Fixed-point formatting of a metric value in its unit, for tables and CSV-free text.

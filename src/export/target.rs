@@ -25,12 +25,17 @@ pub enum Target {
 }
 
 impl Target {
-    /// Parses a command-line value (`-` means standard output).
+    /// Parses a command-line value: `-`, or a path to what standard output already is
+    /// (`/dev/stdout`, the file it was redirected to), means standard output, so that the
+    /// terminal report is not written over it and two outputs there are told apart.
     pub fn parse(s: &str) -> Target {
         if s == "-" {
-            Target::Stdout
-        } else {
-            Target::File(PathBuf::from(s))
+            return Target::Stdout;
+        }
+        let path = PathBuf::from(s);
+        match (stdout_place(), fs::metadata(&path)) {
+            (Some(out), Ok(m)) if out == existing(&m, &path) => Target::Stdout,
+            _ => Target::File(path),
         }
     }
 
@@ -88,7 +93,7 @@ enum Place {
 
 fn place(target: &Target) -> Place {
     match target {
-        Target::Stdout => Place::Stdout,
+        Target::Stdout => stdout_place().unwrap_or(Place::Stdout),
         Target::File(path) => match fs::metadata(path) {
             Ok(m) => existing(&m, path),
             Err(_) => Place::New(normalised(path)),
@@ -107,16 +112,55 @@ fn existing(_m: &fs::Metadata, path: &Path) -> Place {
     Place::New(normalised(path))
 }
 
-/// A new path made absolute through its (existing) folder, so `./a` and `a` compare equal.
+/// The file standard output is, when it is one `--json /dev/stdout` could also name.
+#[cfg(unix)]
+fn stdout_place() -> Option<Place> {
+    use std::os::fd::AsFd;
+    let fd = std::io::stdout().as_fd().try_clone_to_owned().ok()?;
+    let m = fs::File::from(fd).metadata().ok()?;
+    Some(existing(&m, Path::new("<standard output>")))
+}
+
+#[cfg(not(unix))]
+fn stdout_place() -> Option<Place> {
+    None
+}
+
+/// A path that does not exist yet, made absolute through its deepest existing folder
+/// (links resolved) and with `.` and `..` taken out, so that `./out/a`, `out/a` and
+/// `out/../out/a` compare equal even before `out` is created.
 fn normalised(path: &Path) -> PathBuf {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+    use std::path::Component;
+    let absolute = match std::env::current_dir() {
+        Ok(cwd) => cwd.join(path),
+        Err(_) => return path.to_path_buf(),
     };
-    match (parent.canonicalize(), path.file_name()) {
-        (Ok(dir), Some(name)) => dir.join(name),
-        _ => path.to_path_buf(),
+    let mut rest: Vec<&std::ffi::OsStr> = Vec::new();
+    let mut base: &Path = &absolute;
+    let real = loop {
+        if let Ok(real) = base.canonicalize() {
+            break real;
+        }
+        match (base.parent(), base.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name);
+                base = parent;
+            }
+            // A `..` or the root that cannot be resolved: compare the path as spelled.
+            _ => return absolute,
+        }
+    };
+    let mut out = real;
+    for name in rest.into_iter().rev() {
+        match Path::new(name).components().next() {
+            Some(Component::ParentDir) => {
+                out.pop();
+            }
+            Some(Component::Normal(n)) => out.push(n),
+            _ => {}
+        }
     }
+    out
 }
 
 /// Refuses, before any long work, an output that would overwrite an input and two
@@ -152,17 +196,34 @@ pub fn check_outputs(inputs: &[PathBuf], outputs: &[Output]) -> Result<()> {
 
 /// Errors unless `path` names something a later [`write_file`] can write.
 fn check_file_writable(path: &Path) -> Result<()> {
+    match check_existing(path)? {
+        // A device or a pipe is written into: its folder need not take new files.
+        Some(m) if !m.is_file() => Ok(()),
+        Some(_) => {
+            let real = path.canonicalize().map_err(|e| Error::io(path, e))?;
+            probe_folder(&real)
+        }
+        None => {
+            check_file_name(path)?;
+            probe_folder(path)
+        }
+    }
+}
+
+/// What is at `path` (through links), `None` when nothing is, and an error for what no
+/// output may replace: a folder, a link to nothing (writing would replace the link), a
+/// read-only file (its owner asked for it to be kept).
+pub fn check_existing(path: &Path) -> Result<Option<fs::Metadata>> {
     match fs::metadata(path) {
         Ok(m) if m.is_dir() => Err(Error::Other(format!(
             "{}: is a folder; give a file name",
             path.display()
         ))),
-        // A device or a pipe is written into: its folder need not take new files.
-        Ok(m) if !m.is_file() => Ok(()),
-        Ok(_) => {
-            let real = path.canonicalize().map_err(|e| Error::io(path, e))?;
-            probe_folder(&real)
-        }
+        Ok(m) if m.is_file() && m.permissions().readonly() => Err(Error::Other(format!(
+            "{}: is read-only; make it writable or write elsewhere",
+            path.display()
+        ))),
+        Ok(m) => Ok(Some(m)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if fs::symlink_metadata(path).is_ok() {
                 return Err(Error::Other(format!(
@@ -170,8 +231,7 @@ fn check_file_writable(path: &Path) -> Result<()> {
                     path.display()
                 )));
             }
-            check_file_name(path)?;
-            probe_folder(path)
+            Ok(None)
         }
         Err(e) => Err(Error::io(path, e)),
     }
@@ -189,7 +249,9 @@ pub fn check_file_name(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Errors unless a temporary file can be created (and removed) in `path`'s folder.
+/// Errors unless `path`'s folder takes a new file with a name as long as `path`'s: what
+/// writing it atomically needs (a temporary file beside it, renamed to its name). A
+/// folder path so long that the full path passes the system's limit fails here too.
 fn probe_folder(path: &Path) -> Result<()> {
     let dir = folder_of(path);
     if !dir.is_dir() {
@@ -201,10 +263,23 @@ fn probe_folder(path: &Path) -> Result<()> {
             ),
         ));
     }
-    let probe = temporary_name(&dir);
-    fs::File::create(&probe).map_err(|e| Error::io(&dir, e))?;
-    let _ = fs::remove_file(&probe);
-    Ok(())
+    let len = path.file_name().map_or(0, |n| n.len());
+    probe(&dir, len).map_err(|e| Error::io(path, e))
+}
+
+/// Creates and removes a file of a name `len` bytes long (at least as long as a
+/// temporary name) in `dir`: whether `dir` can take the files about to be written.
+pub fn probe(dir: &Path, len: usize) -> std::io::Result<()> {
+    let tmp = temporary_name(dir);
+    let stem = tmp.file_stem().map_or(0, |n| n.len());
+    let pad = len.saturating_sub(stem + ".tmp".len());
+    let probe = dir.join(format!(
+        "{}{}.tmp",
+        tmp.file_stem().unwrap_or_default().to_string_lossy(),
+        "x".repeat(pad)
+    ));
+    fs::File::create(&probe)?;
+    fs::remove_file(&probe)
 }
 
 fn folder_of(path: &Path) -> PathBuf {
@@ -238,7 +313,8 @@ pub fn check_parent_dir(path: &Path) -> Result<()> {
 }
 
 /// Writes `bytes` to `path`: atomically when it is (or will be) a regular file, through a
-/// link to its target, and straight into a device or pipe.
+/// link to its target, and straight into a device or pipe. A link to nothing is refused
+/// rather than replaced.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     match fs::metadata(path) {
         Ok(m) if m.is_dir() => Err(Error::Other(format!(
@@ -250,7 +326,15 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
             let real = path.canonicalize().map_err(|e| Error::io(path, e))?;
             write_atomic(&real, bytes)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => write_atomic(path, bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if fs::symlink_metadata(path).is_ok() {
+                return Err(Error::Other(format!(
+                    "{}: is a link to a file that does not exist",
+                    path.display()
+                )));
+            }
+            write_atomic(path, bytes)
+        }
         Err(e) => Err(Error::io(path, e)),
     }
 }
@@ -267,13 +351,26 @@ fn write_into(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(path, e))
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
+/// Writes `bytes` to a temporary file beside `path`, then renames it into place; a file
+/// it replaces keeps its permissions (a private file stays private). Anything but a
+/// regular file or a new path (a link, a device, a pipe) goes to [`write_file`] instead,
+/// so that no caller can replace one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    if fs::symlink_metadata(path).is_ok_and(|m| !m.is_file()) {
+        return write_file(path, bytes);
+    }
     check_file_name(path)?;
     let tmp = temporary_name(&folder_of(path));
+    let kept = fs::metadata(path)
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .map(|m| m.permissions());
     let result = fs::File::create(&tmp)
         .and_then(|mut f| {
             f.write_all(bytes)?;
+            if let Some(p) = kept {
+                f.set_permissions(p)?;
+            }
             f.sync_all()
         })
         .and_then(|()| fs::rename(&tmp, path));
