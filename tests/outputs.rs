@@ -592,6 +592,7 @@ fn a_tampered_manifest_removes_nothing_outside_its_folder() {
     fs::create_dir(out_dir.join("sub")).unwrap();
     fs::write(out_dir.join("sub/inner.txt"), "keep").unwrap();
     fs::write(out_dir.join("notes.txt"), "keep").unwrap();
+    fs::write(out_dir.join("scenario.toml"), "keep").unwrap();
     std::os::unix::fs::symlink(&linked, out_dir.join("link.txt")).unwrap();
     let mut text = fs::read_to_string(out_dir.join(".ccsim-files")).unwrap();
     for line in [
@@ -600,6 +601,8 @@ fn a_tampered_manifest_removes_nothing_outside_its_folder() {
         "sub/inner.txt".into(),
         "sub".into(),
         "./notes.txt".into(),
+        "notes.txt".into(),
+        "scenario.toml".into(),
         "link.txt".into(),
         ".".into(),
         "..".into(),
@@ -616,6 +619,7 @@ fn a_tampered_manifest_removes_nothing_outside_its_folder() {
         linked,
         out_dir.join("sub/inner.txt"),
         out_dir.join("notes.txt"),
+        out_dir.join("scenario.toml"),
     ] {
         assert_eq!(fs::read_to_string(&f).unwrap(), "keep", "{}", f.display());
     }

@@ -238,8 +238,9 @@ fn write_manifest(dir: &Path, names: &[&str]) -> Result<()> {
     write_file(&dir.join(MANIFEST), manifest.as_bytes())
 }
 
-/// The file names an earlier study listed in `dir`'s manifest: plain names only, so a
-/// tampered manifest cannot reach outside the folder.
+/// The file names an earlier study listed in `dir`'s manifest: plain names of the kinds
+/// a study writes only, so a tampered manifest cannot reach outside the folder or remove
+/// a scenario file.
 fn read_manifest(dir: &Path) -> Vec<String> {
     let Ok(text) = std::fs::read_to_string(dir.join(MANIFEST)) else {
         return Vec::new();
@@ -251,6 +252,11 @@ fn read_manifest(dir: &Path) -> Vec<String> {
             p.components().count() == 1
                 && matches!(p.components().next(), Some(std::path::Component::Normal(_)))
                 && *l != MANIFEST
+                // Only the kinds of file a study writes: a hand-edited list can never
+                // make ccsim delete a scenario or anything else it does not write.
+                && [".csv", ".json", ".md", ".png", ".svg"]
+                    .iter()
+                    .any(|x| l.ends_with(x))
         })
         .map(str::to_string)
         .collect()
