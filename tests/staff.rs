@@ -156,11 +156,17 @@ fn bounds_are_respected_and_impossible_bounds_are_reported() {
     assert!(capped.plan.paid.iter().all(|&p| p <= 24));
     assert!(!capped.plan.met());
     assert!(capped.plan.missed().contains(&4), "the peak quarter misses");
+    let peak_miss = capped
+        .misses
+        .iter()
+        .find(|m| m.interval == 4)
+        .expect("the peak quarter's miss is explained");
     assert!(
-        capped.notes.iter().any(|n| n.contains("10:00")),
+        matches!(peak_miss.why, staffing::Why::OutOfReach { agents: 24, .. }),
         "{:?}",
-        capped.notes
+        peak_miss.why
     );
+    assert!(staffing::describe_miss(&s, peak_miss).starts_with("10:00 "));
 }
 
 /// `ccsim staff --out` writes a scenario that `ccsim run` accepts, and running it with

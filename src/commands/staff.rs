@@ -1,7 +1,11 @@
 //! `ccsim staff`: the cheapest paid agents per interval that meet the scenario's
 //! `[targets]`, found by simulation from the Erlang (SIPP) plan (see
 //! [`crate::staffing`] for the search). Prints both plans side by side and can write
-//! the new plan as a scenario file that `ccsim run` accepts as it is.
+//! the new plan as a scenario file that `ccsim run` accepts as it is. A plan that
+//! misses a target is an error (exit status 1) naming each interval, target and why;
+//! it is written only with `--allow-misses`, under a header that lists the misses.
+//! The output is checked before the search (never onto the input scenario) and
+//! written before the report is printed.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -10,10 +14,12 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::error::{Error, Result};
 use crate::export::table::render;
-use crate::export::{self, format_half_width, format_value, Target};
+use crate::export::{check_outputs, format_half_width, format_value, Output, Target};
+use crate::limits;
 use crate::runner::with_threads;
 use crate::scenario::Scenario;
 use crate::staffing::{self, Evaluation, Options, Outcome, Progress};
+use crate::terminal;
 
 /// Options of `ccsim staff`.
 #[derive(Debug, clap::Args)]
@@ -21,21 +27,26 @@ pub struct StaffArgs {
     /// The scenario file whose `[staffing]` agents are to be planned (needs `[targets]`);
     /// none = the embedded default scenario.
     pub file: Option<PathBuf>,
-    /// Write the scenario with the new plan as its `[staffing]` agents to this file.
+    /// Write the scenario with the new plan as its `[staffing]` agents to this file
+    /// (only when the plan meets every target, unless --allow-misses).
     #[arg(long, value_name = "PLAN.toml")]
     pub out: Option<PathBuf>,
+    /// Write the plan with --out even when it misses targets (its header lists the
+    /// misses); the exit status is 1 all the same.
+    #[arg(long, requires = "out")]
+    pub allow_misses: bool,
     /// Fewest paid agents in any interval.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(..=i64::from(limits::MAX_AGENTS)))]
     pub min_agents: Option<u32>,
     /// Most paid agents in any interval.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(..=i64::from(limits::MAX_AGENTS)))]
     pub max_agents: Option<u32>,
     /// Largest change of paid agents between consecutive intervals.
     #[arg(long, value_name = "N")]
     pub max_step: Option<u32>,
     /// Replications per candidate plan during the search (default: min(file's, 60));
     /// the final plan is always confirmed with the file's replications.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=i64::from(limits::MAX_REPLICATIONS)))]
     pub search_replications: Option<u32>,
     /// Most simulations the search may run.
     #[arg(long, value_name = "N", default_value_t = staffing::DEFAULT_MAX_SIMULATIONS)]
@@ -45,9 +56,10 @@ pub struct StaffArgs {
     pub threads: Option<u16>,
 }
 
-/// Runs the command.
+/// Runs the command: a plan that misses a target is an error (exit status 1), written
+/// only with --allow-misses, after the report is printed.
 pub fn run(args: &StaffArgs) -> Result<()> {
-    let (source, file) = match &args.file {
+    let (source, file, inputs) = match &args.file {
         Some(file) => {
             let source = std::fs::read_to_string(file).map_err(|e| {
                 Error::Scenario(crate::scenario::ScenarioError {
@@ -57,11 +69,12 @@ pub fn run(args: &StaffArgs) -> Result<()> {
                     message: format!("cannot read the scenario file: {e}"),
                 })
             })?;
-            (source, file.clone())
+            (source, file.clone(), vec![file.clone()])
         }
         None => (
             crate::scenario::DEFAULT_SCENARIO.to_string(),
             PathBuf::from(crate::scenario::DEFAULT_SCENARIO_PATH),
+            Vec::new(),
         ),
     };
     let scenario = Scenario::from_toml(&source, &file)?;
@@ -78,10 +91,12 @@ pub fn run(args: &StaffArgs) -> Result<()> {
             )));
         }
     }
-    if let Some(out) = &args.out {
-        Target::File(out.clone()).check_writable()?;
+    let out = args.out.as_ref().map(|p| Target::File(p.clone()));
+    if let Some(out) = &out {
+        check_outputs(&inputs, &[Output::new("--out", out.clone())])?;
+        out.check_writable()?;
         // Fail before the search if the file cannot be rewritten.
-        plan_toml(&source, &file, &scenario.staffing.paid)?;
+        plan_toml(&source, &file, &scenario.staffing.paid, None)?;
     }
     let opts = Options {
         min_agents: args.min_agents,
@@ -102,19 +117,37 @@ pub fn run(args: &StaffArgs) -> Result<()> {
     });
     bar.finish_and_clear();
     let outcome = outcome.map_err(Error::Usage)?;
-    print!("{}", render_outcome(&scenario, &outcome));
-    if !outcome.plan.met() {
-        eprintln!(
-            "warning: the plan misses the targets in interval(s) {}",
-            staffing::labels(&scenario, &outcome.plan.missed())
-        );
+    let misses: Vec<String> = outcome
+        .misses
+        .iter()
+        .map(|m| staffing::describe_miss(&scenario, m))
+        .collect();
+    let mut text = render_outcome(&scenario, &outcome);
+    // Files first, so a reader closing standard output early loses nothing on disk.
+    if let Some(out) = &out {
+        if misses.is_empty() || args.allow_misses {
+            let missed = (!misses.is_empty()).then_some(misses.as_slice());
+            let toml = plan_toml(&source, &file, &outcome.plan.paid, missed)?;
+            out.write(toml.as_bytes())?;
+            text.push_str(&format!("plan written to {}\n", out.describe()));
+        } else {
+            text.push_str(&format!(
+                "no plan written to {}: it misses targets (--allow-misses writes it anyway)\n",
+                out.describe()
+            ));
+        }
     }
-    if let Some(out) = &args.out {
-        let text = plan_toml(&source, &file, &outcome.plan.paid)?;
-        export::write_atomic(out, text.as_bytes())?;
-        println!("plan written to {}", out.display());
+    terminal::print(&text)?;
+    if misses.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    Err(Error::Other(format!(
+        "{}: the plan misses {} target(s) in {} interval(s):\n  {}",
+        file.display(),
+        misses.len(),
+        outcome.plan.missed().len(),
+        misses.join("\n  ")
+    )))
 }
 
 /// A spinner on stderr while searching, hidden when stderr is not a terminal.
@@ -132,8 +165,14 @@ fn spinner() -> ProgressBar {
 }
 
 /// The scenario text `source` with `[staffing] agents` replaced by `paid`, comments and
-/// everything else kept, under a leading comment naming the command and `from`.
-pub fn plan_toml(source: &str, from: &Path, paid: &[u32]) -> Result<String> {
+/// everything else kept, under a leading comment naming the command and `from` and,
+/// for a plan that misses targets, listing every miss.
+pub fn plan_toml(
+    source: &str,
+    from: &Path,
+    paid: &[u32],
+    misses: Option<&[String]>,
+) -> Result<String> {
     let bad = |why: &str| Error::Other(format!("{}: cannot write the plan: {why}", from.display()));
     let mut doc: toml_edit::DocumentMut = source
         .parse()
@@ -161,12 +200,27 @@ pub fn plan_toml(source: &str, from: &Path, paid: &[u32]) -> Result<String> {
         *value.decor_mut() = d;
     }
     *agents = toml_edit::Item::Value(value);
-    Ok(format!(
-        "# Written by `ccsim staff` from {}: its [staffing] agents replaced by the cheapest\n\
-         # plan found by simulation to meet its [targets]; the rest of the file is unchanged.\n{}",
-        from.display(),
-        doc
-    ))
+    let header = match misses {
+        None => format!(
+            "# Written by `ccsim staff` from {}: its [staffing] agents replaced by the cheapest\n\
+             # plan found by simulation to meet its [targets]; the rest of the file is unchanged.\n",
+            from.display()
+        ),
+        Some(misses) => {
+            let mut h = format!(
+                "# Written by `ccsim staff --allow-misses` from {}: its [staffing] agents replaced\n\
+                 # by the best plan found by simulation, which MISSES its [targets] in {} place(s):\n",
+                from.display(),
+                misses.len()
+            );
+            for m in misses {
+                h.push_str(&format!("#   {m}\n"));
+            }
+            h.push_str("# The rest of the file is unchanged.\n");
+            h
+        }
+    };
+    Ok(format!("{header}{doc}"))
 }
 
 /// The text report: per-interval table, totals and notes.
@@ -259,13 +313,19 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
     let (h_sipp, h_plan) = (hours(sipp), hours(plan));
     let rate = s.costs.agent_hour;
     let cur = &s.costs.currency;
+    // A plan that misses targets buys less service: its lower cost is no saving.
+    let caveat = if plan.met() {
+        ""
+    } else {
+        " (the simulated plan misses targets: not a saving)"
+    };
     out.push('\n');
     out.push_str(&format!(
-        "paid agent hours per day:  SIPP {h_sipp:.1}, simulated plan {h_plan:.1}, difference {:+.1}\n",
+        "paid agent hours per day:  SIPP {h_sipp:.1}, simulated plan {h_plan:.1}, difference {:+.1}{caveat}\n",
         h_plan - h_sipp + 0.0
     ));
     out.push_str(&format!(
-        "paid cost per day ({rate:.2} {cur} per agent hour):  SIPP {:.2}, simulated plan {:.2}, difference {:+.2}\n",
+        "paid cost per day ({rate:.2} {cur} per agent hour):  SIPP {:.2}, simulated plan {:.2}, difference {:+.2}{caveat}\n",
         rate * h_sipp,
         rate * h_plan,
         rate * (h_plan - h_sipp) + 0.0 // no "-0.00"
@@ -277,12 +337,23 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
         format_value("money", plan.cost_total.mean),
         format_half_width("money", plan.cost_total.half_width),
     ));
-    let miss = |e: &Evaluation| match e.missed() {
+    let sipp_misses = match sipp.missed() {
         m if m.is_empty() => "every interval meets the targets".to_string(),
-        m => format!("misses in {}", describe_misses(s, e, &m)),
+        m => format!("misses in {}", describe_misses(s, sipp, &m)),
     };
-    out.push_str(&format!("SIPP plan: {}\n", miss(sipp)));
-    out.push_str(&format!("simulated plan: {}\n", miss(plan)));
+    out.push_str(&format!("SIPP plan: {sipp_misses}\n"));
+    if o.misses.is_empty() {
+        out.push_str("simulated plan: every interval meets the targets\n");
+    } else {
+        out.push_str(&format!(
+            "simulated plan: MISSES {} target(s) in {} interval(s):\n",
+            o.misses.len(),
+            plan.missed().len()
+        ));
+        for m in &o.misses {
+            out.push_str(&format!("  {}\n", staffing::describe_miss(s, m)));
+        }
+    }
     if !s.costs.given {
         out.push_str("note: no [costs] table: every cost is 0; add [costs] to price the plans\n");
     }

@@ -1,0 +1,218 @@
+//! A plan simulated and judged against the `[targets]`, interval by interval, and the
+//! one order in which the search prefers plans (fewer intervals missing, then a smaller
+//! total shortfall, then fewer paid agents).
+
+use std::cmp::Ordering;
+
+use super::Target;
+use crate::metrics::Metric;
+use crate::runner::run_scenario;
+use crate::scenario::Scenario;
+use crate::stats::Estimate;
+
+/// One target judged on one interval.
+#[derive(Debug, Clone, Copy)]
+pub struct TargetCheck {
+    /// Which target.
+    pub target: Target,
+    /// Its limit (a floor for SL, a ceiling for the others).
+    pub limit: f64,
+    /// The simulated estimate.
+    pub estimate: Estimate,
+    /// Met on the mean.
+    pub met: bool,
+    /// Met by the unfavourable end of the 95 % interval too.
+    pub met_with_confidence: bool,
+    /// How far the mean is beyond the limit, as a share of it (≤ 0 when met).
+    pub shortfall: f64,
+}
+
+/// A plan's simulated figures in one interval.
+#[derive(Debug, Clone)]
+pub struct IntervalResult {
+    /// Whether any contact reached the agent queue (intervals without traffic are not judged).
+    pub traffic: bool,
+    /// Service level.
+    pub service_level: Estimate,
+    /// Abandonment rate.
+    pub abandonment: Estimate,
+    /// ASA in seconds.
+    pub asa_s: Estimate,
+    /// Occupancy.
+    pub occupancy: Estimate,
+    /// Each given target, judged (empty without traffic).
+    pub checks: Vec<TargetCheck>,
+}
+
+impl IntervalResult {
+    /// Every target met on the mean.
+    pub fn met(&self) -> bool {
+        self.checks.iter().all(|c| c.met)
+    }
+
+    /// Every target met by the 95 % bound.
+    pub fn met_with_confidence(&self) -> bool {
+        self.checks.iter().all(|c| c.met_with_confidence)
+    }
+
+    /// The worst normalised shortfall (positive: a miss; −∞ when nothing is judged).
+    pub fn shortfall(&self) -> f64 {
+        self.checks
+            .iter()
+            .map(|c| c.shortfall)
+            .fold(f64::NEG_INFINITY, f64::max)
+    }
+
+    /// The targets missed, for messages.
+    pub fn missed(&self) -> Vec<Target> {
+        self.checks
+            .iter()
+            .filter(|c| !c.met)
+            .map(|c| c.target)
+            .collect()
+    }
+
+    /// The check of one target, if it is judged here.
+    pub fn check(&self, target: Target) -> Option<&TargetCheck> {
+        self.checks.iter().find(|c| c.target == target)
+    }
+}
+
+/// One plan, simulated.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    /// Paid agents per interval.
+    pub paid: Vec<u32>,
+    /// Replications simulated.
+    pub replications: u32,
+    /// Per-interval results.
+    pub intervals: Vec<IntervalResult>,
+    /// Simulated total cost per day (agents incl. overtime, telephony, fixed).
+    pub cost_total: Estimate,
+    /// Simulated overtime agent hours per day (the drain after closing).
+    pub overtime_agent_hours: Estimate,
+}
+
+impl Evaluation {
+    /// Every interval meets every target on the mean.
+    pub fn met(&self) -> bool {
+        self.intervals.iter().all(IntervalResult::met)
+    }
+
+    /// Intervals that miss some target.
+    pub fn missed(&self) -> Vec<usize> {
+        (0..self.intervals.len())
+            .filter(|&i| !self.intervals[i].met())
+            .collect()
+    }
+
+    /// Sum of the positive shortfalls over the day: how badly the plan misses.
+    pub fn total_shortfall(&self) -> f64 {
+        self.intervals.iter().map(|r| r.shortfall().max(0.0)).sum()
+    }
+
+    /// Paid agents summed over the intervals: what the search minimises.
+    pub fn paid_total(&self) -> u64 {
+        self.paid.iter().map(|&x| u64::from(x)).sum()
+    }
+
+    /// How the search ranks plans: fewer intervals missing first, then a smaller total
+    /// shortfall, then fewer paid agents (`Less`: `self` is the better plan).
+    pub fn rank(&self, other: &Evaluation) -> Ordering {
+        self.missed()
+            .len()
+            .cmp(&other.missed().len())
+            .then(self.total_shortfall().total_cmp(&other.total_shortfall()))
+            .then(self.paid_total().cmp(&other.paid_total()))
+    }
+}
+
+/// Simulates `paid` on a copy of the scenario with `replications` replications.
+pub fn evaluate(s: &Scenario, paid: &[u32], replications: u32) -> Evaluation {
+    let mut sc = s.clone();
+    sc.staffing.paid = paid.to_vec();
+    sc.simulation.replications = replications;
+    let run = run_scenario(&sc, &|_| {});
+    let t = &s.targets;
+    let intervals = run
+        .intervals
+        .iter()
+        .map(|r| {
+            let est = |m: Metric| r[m as usize].estimate();
+            let to_agents = est(Metric::OfferedToAgents).mean;
+            let traffic = to_agents > 0.0;
+            let mut res = IntervalResult {
+                traffic,
+                service_level: est(Metric::ServiceLevel),
+                abandonment: est(Metric::AbandonmentRate),
+                asa_s: est(Metric::AsaS),
+                occupancy: est(Metric::Occupancy),
+                checks: Vec::new(),
+            };
+            if traffic {
+                let mut check = |target, limit: f64, e: Estimate, floor: f64| {
+                    res.checks.push(judge(target, limit, e, floor));
+                };
+                if let Some(x) = t.sl_at_least {
+                    check(Target::ServiceLevel, x, res.service_level, 1e-9);
+                }
+                if let Some(x) = t.abandonment_at_most {
+                    check(Target::Abandonment, x, res.abandonment, 0.01);
+                }
+                if let Some(x) = t.asa_at_most_s {
+                    check(Target::Asa, x, res.asa_s, 1.0);
+                }
+                if let Some(x) = t.occupancy_at_most {
+                    check(Target::Occupancy, x, res.occupancy, 0.01);
+                }
+            }
+            res
+        })
+        .collect();
+    Evaluation {
+        paid: paid.to_vec(),
+        replications,
+        intervals,
+        cost_total: run.day[Metric::CostTotal as usize].estimate(),
+        overtime_agent_hours: run.day[Metric::OvertimeAgentHours as usize].estimate(),
+    }
+}
+
+/// Judges one target; `floor` keeps the normalisation finite for limits near 0.
+/// An undefined mean in an interval with traffic (nobody answered: no ASA, no agents:
+/// no occupancy) is a miss.
+fn judge(target: Target, limit: f64, e: Estimate, floor: f64) -> TargetCheck {
+    let higher_is_better = target == Target::ServiceLevel;
+    let scale = limit.abs().max(floor);
+    let (shortfall, bound) = if e.mean.is_nan() {
+        (1.0, f64::NAN)
+    } else if higher_is_better {
+        ((limit - e.mean) / scale, e.mean - e.half_width)
+    } else {
+        ((e.mean - limit) / scale, e.mean + e.half_width)
+    };
+    let met = !e.mean.is_nan()
+        && if higher_is_better {
+            e.mean >= limit
+        } else {
+            e.mean <= limit
+        };
+    let met_with_confidence = !bound.is_nan()
+        && if higher_is_better {
+            bound >= limit
+        } else {
+            bound <= limit
+        };
+    TargetCheck {
+        target,
+        limit,
+        estimate: e,
+        met,
+        met_with_confidence,
+        shortfall: if met {
+            shortfall.min(0.0)
+        } else {
+            shortfall.max(f64::MIN_POSITIVE)
+        },
+    }
+}

@@ -1,0 +1,318 @@
+//! The cheapest staffing plan that meets the scenario's `[targets]`, found by simulation.
+//!
+//! Pure: takes a [`Scenario`] and [`Options`], returns an [`Outcome`] (the plan, the
+//! evaluations behind it and, when it misses, which targets and why); progress is
+//! reported through a callback, nothing is printed. One job per file: the SIPP start
+//! (`erlang_plan`), simulating and ranking a plan (`evaluate`), the bounds and the
+//! moves they allow (`bounds`), the search itself (`search`).
+//!
+//! # The search
+//!
+//! 1. **Erlang start (SIPP).** Each interval on its own, as if in steady state:
+//!    λ = volume ÷ interval seconds, AHT = the mean of talk + wrap-up, Erlang A with the
+//!    mean patience when `[patience]` exists (Erlang A assumes it exponential: only its
+//!    mean is used otherwise), Erlang C without it. [`crate::erlang::agents_needed`] gives the
+//!    productive agents meeting every target, grossed up for shrinkage to the smallest
+//!    paid number whose round(paid × (1 − shrinkage)) is enough. SIPP ignores the day
+//!    factor, self-service, callbacks, redials, repeat contacts and, above all, queues
+//!    carried over from one interval to the next. The start is then capped at
+//!    `max_agents`, lifted to respect `max_step` and raised to `min_agents`.
+//! 2. **Judging a plan.** The plan is simulated with the scenario's seed (common random
+//!    numbers: every candidate meets the same callers). Every interval with traffic to
+//!    agents must meet every target *on the mean over replications* (as the run
+//!    report's met / MISS marks do); whether the 95 % bound also meets it is reported
+//!    beside. A target's normalised shortfall is how far the mean is beyond its limit,
+//!    as a share of the limit (negative: slack). Plans are ranked by fewer intervals
+//!    missing, then a smaller total shortfall, then fewer paid agents
+//!    ([`Evaluation::rank`]).
+//! 3. **Moves.** A move changes one interval by one productive agent (the fewest paid
+//!    agents that give it: with shrinkage, one paid agent may make no difference) and
+//!    every other interval only as far as `max_step` then requires: an addition raises
+//!    the neighbours that would fall more than `max_step` below, a removal lowers those
+//!    that would stand more than `max_step` above. Under a tight step a move is thus a
+//!    whole run of intervals; under `--max-step 0` it is the whole plan up or down by
+//!    one. A move never leaves `[min_agents, max_agents]`.
+//! 4. **Out of reach.** When a plan misses, the plan with the most agents the bounds
+//!    allow (`max_agents`, or [`crate::limits::MAX_AGENTS`], in every interval) is simulated
+//!    once. An interval that misses even there cannot be mended within the bounds
+//!    (more agents never make an interval worse): the search does not spend its budget
+//!    on it, and the outcome says so with that plan's figure.
+//! 5. **Adding.** While some interval within reach misses, take the worst miss (largest
+//!    normalised shortfall) and try an addition there and, separately, in the interval
+//!    just before it (a queue built there spills into it). Keep the candidate with the
+//!    smaller total shortfall over the day (ties go to the missing interval itself); it
+//!    must lower that total. When neither candidate does, or the bounds allow neither,
+//!    the next worst miss is tried; when no miss can be helped, adding stops.
+//! 6. **Removing.** Then, from the interval with the most slack down, try a removal;
+//!    keep it only if every interval still meets every target, and start again. An
+//!    interval whose removal failed is not tried again (fewer agents elsewhere only
+//!    make it harder). Stops when no removal keeps the targets. (When the plan misses
+//!    somewhere, a removal is kept if every interval that meets still meets and no
+//!    miss gets deeper.)
+//! 7. **Confirming.** Steps 5–6 use fewer replications (`search_replications`, default
+//!    min(file's, 60)). The plan is then simulated with the file's replications; if an
+//!    interval misses there, steps 4–6 run again with the file's replications, so the
+//!    plan returned is always judged on the file's replications.
+//! 8. **Never worse than the start.** The SIPP start is simulated with the file's
+//!    replications too; if it ranks better than the plan found, it is returned instead.
+//!
+//! The search stops after `max_simulations` simulations (default 400; the final
+//! full-replication runs of the plan, the start and, when the plan misses, the plan
+//! with the most agents, excepted) and says so in [`Outcome::limit_hit`]. When the plan
+//! returned misses a target, [`Outcome::misses`] gives each interval and target with the
+//! reason: out of reach within the bounds, the budget spent, or no plan tried met it.
+
+mod bounds;
+mod erlang_plan;
+mod evaluate;
+mod search;
+
+pub use erlang_plan::{erlang_plan, ErlangPlan};
+pub use evaluate::{evaluate, Evaluation, IntervalResult, TargetCheck};
+pub use search::search;
+
+use crate::scenario::Scenario;
+use crate::stats::Estimate;
+
+/// Replications per candidate during the search when not given: min(file's, this).
+pub const DEFAULT_SEARCH_REPLICATIONS: u32 = 60;
+/// Simulations the search may run when not given.
+pub const DEFAULT_MAX_SIMULATIONS: usize = 400;
+
+/// Bounds and effort of the search.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Fewest paid agents in any interval.
+    pub min_agents: Option<u32>,
+    /// Most paid agents in any interval (default and at most [`crate::limits::MAX_AGENTS`]).
+    pub max_agents: Option<u32>,
+    /// Largest change of paid agents between consecutive intervals.
+    pub max_step: Option<u32>,
+    /// Replications per candidate during the search (default min(file's, 60)).
+    pub search_replications: Option<u32>,
+    /// Most simulations the search may run (default 400).
+    pub max_simulations: Option<usize>,
+}
+
+/// One of the `[targets]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Service level at least.
+    ServiceLevel,
+    /// Abandonment rate at most.
+    Abandonment,
+    /// ASA at most.
+    Asa,
+    /// Occupancy at most.
+    Occupancy,
+}
+
+impl Target {
+    /// Short label for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Target::ServiceLevel => "SL",
+            Target::Abandonment => "abandonment",
+            Target::Asa => "ASA",
+            Target::Occupancy => "occupancy",
+        }
+    }
+}
+
+/// What a search step is doing, for a progress display.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    /// Simulations run so far.
+    pub simulations: usize,
+    /// The simulation budget.
+    pub max_simulations: usize,
+    /// "adding", "removing", "confirming", ...
+    pub phase: &'static str,
+    /// Paid agents summed over the intervals of the current plan.
+    pub paid_total: u64,
+    /// Intervals of the current plan that miss a target.
+    pub missed: usize,
+}
+
+/// Why the plan returned misses a target in an interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Why {
+    /// Out of reach within the bounds: even `agents` paid agents in every interval (the
+    /// most allowed) miss it, with this estimate.
+    OutOfReach {
+        /// The most paid agents the bounds allow.
+        agents: u32,
+        /// The target's estimate in this interval with them.
+        estimate: Estimate,
+    },
+    /// The search spent its budget of simulations first.
+    Budget {
+        /// The budget (`--max-simulations`).
+        simulations: usize,
+    },
+    /// Within reach, but no plan the search could move to within the bounds met it.
+    NotFound,
+}
+
+/// One target missed in one interval by the plan returned.
+#[derive(Debug, Clone, Copy)]
+pub struct Miss {
+    /// The interval.
+    pub interval: usize,
+    /// The target as judged in the plan returned.
+    pub check: TargetCheck,
+    /// Why it is missed.
+    pub why: Why,
+}
+
+/// The result of [`search`].
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The Erlang (SIPP) plan the search started from.
+    pub erlang: ErlangPlan,
+    /// The Erlang plan simulated with the file's replications.
+    pub erlang_eval: Evaluation,
+    /// The plan found, simulated with the file's replications.
+    pub plan: Evaluation,
+    /// Simulations run (the final full-replication runs included).
+    pub simulations: usize,
+    /// Replications per candidate during the search.
+    pub search_replications: u32,
+    /// The search stopped because it ran out of simulations.
+    pub limit_hit: bool,
+    /// The search continued with the file's replications after the confirmation missed.
+    pub confirmation_missed: bool,
+    /// The search found nothing better than its start: the plan is the SIPP start.
+    pub kept_start: bool,
+    /// Every target the plan misses, interval by interval, with the reason (empty when it meets).
+    pub misses: Vec<Miss>,
+    /// Things the planner should know about the plan.
+    pub notes: Vec<String>,
+}
+
+/// Productive agents of `paid` paid agents: round(paid × (1 − shrinkage)), as ccsim counts.
+pub fn productive(paid: u32, shrinkage: f64) -> u32 {
+    (f64::from(paid) * (1.0 - shrinkage)).round() as u32
+}
+
+/// Fewest paid agents whose productive agents are at least `needed`.
+pub fn gross_up(needed: u32, shrinkage: f64) -> u32 {
+    let mut paid = (f64::from(needed) / (1.0 - shrinkage)).ceil() as u32;
+    while productive(paid, shrinkage) < needed {
+        paid += 1; // rounding of the division, never by more than one
+    }
+    // ccsim rounds productive agents, so fewer than ceil(needed / (1 − s)) may do.
+    while paid > 0 && productive(paid - 1, shrinkage) >= needed {
+        paid -= 1;
+    }
+    paid
+}
+
+/// Whether the scenario has any `[targets]` to staff for.
+pub fn has_targets(s: &Scenario) -> bool {
+    erlang_plan::erlang_targets(s).is_some()
+}
+
+/// Clock labels of intervals, comma-separated.
+pub fn labels(s: &Scenario, intervals: &[usize]) -> String {
+    intervals
+        .iter()
+        .map(|&i| s.simulation.interval_label(i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The target of a check in words: "SL 80% within 20 s", "abandonment at most 5%".
+pub fn describe_target(s: &Scenario, c: &TargetCheck) -> String {
+    let pct = |x: f64| format!("{}%", (x * 1000.0).round() / 10.0);
+    match c.target {
+        Target::ServiceLevel => format!("SL {} within {} s", pct(c.limit), s.targets.sl_within_s),
+        Target::Abandonment => format!("abandonment at most {}", pct(c.limit)),
+        Target::Asa => format!("ASA at most {} s", c.limit),
+        Target::Occupancy => format!("occupancy at most {}", pct(c.limit)),
+    }
+}
+
+/// An estimate of a target's metric, with as many decimals as it takes (up to 4) not to
+/// print a miss as its limit ("99.98%" rather than "100.0%" against 100 %).
+pub fn figure(c: &TargetCheck, x: f64) -> String {
+    if x.is_nan() {
+        return "undefined (nobody answered)".into();
+    }
+    let (scale, unit) = match c.target {
+        Target::Asa => (1.0, " s"),
+        _ => (100.0, "%"),
+    };
+    let mut text = String::new();
+    for d in 1..=4 {
+        text = format!("{:.*}", d, x * scale);
+        if text != format!("{:.*}", d, c.limit * scale) {
+            break;
+        }
+    }
+    text + unit
+}
+
+/// One miss in words: the interval, the target, the plan's figure and why.
+pub fn describe_miss(s: &Scenario, m: &Miss) -> String {
+    let c = &m.check;
+    let head = format!(
+        "{} {}: {}",
+        s.simulation.interval_label(m.interval),
+        describe_target(s, c),
+        figure(c, c.estimate.mean)
+    );
+    match m.why {
+        Why::OutOfReach { agents, estimate } => format!(
+            "{head}: out of reach within the bounds ({} even with {agents} paid agents in every interval, the most allowed)",
+            figure(c, estimate.mean)
+        ),
+        Why::Budget { simulations } => format!(
+            "{head}: the search budget of {simulations} simulations was spent first (--max-simulations)"
+        ),
+        Why::NotFound => format!("{head}: no plan the search tried within the bounds met it"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gross_up_is_the_smallest_paid_with_enough_productive() {
+        for s in [0.0, 0.1, 0.3, 0.35, 0.5, 0.9] {
+            for c in 0..200 {
+                let p = gross_up(c, s);
+                assert!(productive(p, s) >= c, "s={s} c={c} p={p}");
+                assert!(p == 0 || productive(p - 1, s) < c, "s={s} c={c} p={p}");
+            }
+        }
+        assert_eq!(gross_up(7, 0.3), 10); // 7 / 0.7 = 10.000000000000002 in floating point
+        assert_eq!(gross_up(8, 0.3), 11); // round(11 × 0.7) = round(7.7) = 8 < ceil(8 / 0.7) = 12
+    }
+
+    #[test]
+    fn a_miss_is_never_printed_as_its_limit() {
+        let check = |target, limit: f64| TargetCheck {
+            target,
+            limit,
+            estimate: Estimate {
+                mean: 0.0,
+                half_width: 0.0,
+            },
+            met: false,
+            met_with_confidence: false,
+            shortfall: 1.0,
+        };
+        assert_eq!(
+            figure(&check(Target::ServiceLevel, 1.0), 0.99998),
+            "99.998%"
+        );
+        assert_eq!(figure(&check(Target::ServiceLevel, 0.8), 0.797), "79.7%");
+        assert_eq!(figure(&check(Target::Asa, 30.0), 30.04), "30.04 s");
+        assert_eq!(
+            figure(&check(Target::Asa, 30.0), f64::NAN),
+            "undefined (nobody answered)"
+        );
+    }
+}
