@@ -78,6 +78,12 @@ pub fn run(args: &StaffArgs) -> Result<()> {
         ),
     };
     let scenario = Scenario::from_toml(&source, &file)?;
+    if scenario.centre.is_some() {
+        return Err(Error::Other(format!(
+            "{}: staffing several agent groups is not built yet: `staff` plans one-type files for now",
+            file.display()
+        )));
+    }
     if !staffing::has_targets(&scenario) {
         return Err(Error::Other(format!(
             "{}: the scenario has no [targets]: there is nothing to staff for",
