@@ -1,9 +1,12 @@
 //! What every chart shares: scenario colours, units on axes and labels, targets, and
 //! text wrapped to fit under a bar.
 
+use std::borrow::Cow;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::export::escape::one_line;
 use crate::metrics::{Metric, METRICS};
 use crate::report::{Report, ScenarioReport};
 
@@ -96,9 +99,16 @@ pub(crate) fn target_of(s: &ScenarioReport, m: Metric) -> Option<(f64, bool)> {
         .map(|(_, limit, higher)| (limit, higher))
 }
 
-/// The currency shared by the report's scenarios (the first one's).
-pub(crate) fn currency(r: &Report) -> &str {
-    r.scenarios.first().map_or("", |s| s.currency.as_str())
+/// The currency shared by the report's scenarios (the first one's), fit to draw.
+pub(crate) fn currency(r: &Report) -> Cow<'_, str> {
+    r.scenarios
+        .first()
+        .map_or(Cow::Borrowed(""), |s| one_line(&s.currency))
+}
+
+/// A scenario's name fit to draw: on one line, no control character.
+pub(crate) fn name(s: &ScenarioReport) -> Cow<'_, str> {
+    one_line(&s.name)
 }
 
 /// Splits `text` into lines that `fits` accepts, at spaces (a word too long stays whole;

@@ -48,7 +48,7 @@ where
 {
     let n = r.scenarios.len();
     let k = scale(m);
-    let cur = currency(r);
+    let cur = &*currency(r);
     let est: Vec<(f64, f64)> = r
         .scenarios
         .iter()
@@ -82,7 +82,13 @@ where
     let names: Vec<Vec<String>> = r
         .scenarios
         .iter()
-        .map(|s| wrap(&s.name, 3, super::common::fits_in(area, &style, slot_px)))
+        .map(|s| {
+            wrap(
+                &super::common::name(s),
+                3,
+                super::common::fits_in(area, &style, slot_px),
+            )
+        })
         .collect();
     let lines = names.iter().map(Vec::len).max().unwrap_or(1) as u32;
     let line_h = 22;

@@ -86,7 +86,11 @@ where
         .iter()
         .zip(&samples)
         .map(|(s, v)| {
-            let mut l = wrap(&s.name, 2, super::common::fits_in(&area, &style, slot_px));
+            let mut l = wrap(
+                &super::common::name(s),
+                2,
+                super::common::fits_in(&area, &style, slot_px),
+            );
             l.push(
                 match (
                     target_of(s, Metric::ServiceLevel),

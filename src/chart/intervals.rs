@@ -27,7 +27,10 @@ where
     DB::ErrorType: 'static,
 {
     let area = root.margin(10, 0, 10, 10).titled(
-        &format!("{}: demand, staffing and service by interval", s.name),
+        &format!(
+            "{}: demand, staffing and service by interval",
+            super::common::name(s)
+        ),
         (FONT, 32),
     )?;
     let (top, bottom) = area.split_vertically(area.dim_in_pixel().1 / 2);

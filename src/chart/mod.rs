@@ -2,6 +2,10 @@
 //! same thing. They read only the report, and draw text with a font compiled into the
 //! binary (DejaVu Sans, `assets/fonts/`), so they render the same on a server with no
 //! fonts at all. The bytes are returned: writing them is the exporter's job.
+//!
+//! The SVG backend escapes `<`, `&` and quotes itself, but writes control characters
+//! as they are, which XML cannot hold: every scenario text drawn goes through
+//! [`one_line`] first (names, currency).
 
 mod common;
 mod comparison;
@@ -22,6 +26,7 @@ use plotters::prelude::*;
 use plotters::style::{register_font, FontStyle};
 
 use crate::error::{Error, Result};
+use crate::export::escape::one_line;
 use crate::report::Report;
 
 static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -94,7 +99,7 @@ pub fn charts_for(names: &[&str]) -> Vec<Chart> {
     for (i, (name, slug)) in names.iter().zip(slugs(names)).enumerate() {
         v.push(Chart {
             stem: format!("intervals-{slug}"),
-            title: format!("{name} by interval"),
+            title: format!("{} by interval", one_line(name)),
             kind: Kind::Intervals(i),
         });
     }

@@ -71,7 +71,7 @@ fn panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, r: &Report, q: Metri
 where
     DB::ErrorType: 'static,
 {
-    let cur = currency(r);
+    let cur = &*currency(r);
     let (kq, c) = (scale(q), Metric::CostPerContact);
     let pts: Vec<Cross> = r
         .scenarios
@@ -237,7 +237,8 @@ where
             continue;
         }
         let (px, py) = chart.backend_coord(&(x, y));
-        let (tw, th) = area.estimate_text_size(&s.name, &style)?;
+        let name = super::common::name(s);
+        let (tw, th) = area.estimate_text_size(&name, &style)?;
         let (tw, th) = (tw as i32, th as i32);
         let mut candidates = Vec::new();
         for d in [12, 30, 55, 85] {
@@ -275,7 +276,7 @@ where
             ))?;
         }
         area.draw(&Text::new(
-            s.name.as_str(),
+            name.as_ref(),
             (b.0 - base.0, b.1 - base.1),
             style.color(&c).pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;

@@ -1,5 +1,7 @@
 //! CSV summaries: one row per scenario with `KEY` and `KEY_half_width` per metric, the
-//! columns taken from the one metric list in `metrics.rs`.
+//! columns taken from the one metric list in `metrics.rs`. Names and file paths are
+//! written as they are: the `csv` writer quotes any field holding a comma, a quote or a
+//! line break, so every reader gets the exact text back (`tests/escaping.rs`).
 
 use crate::error::{Error, Result};
 use crate::metrics::METRICS;

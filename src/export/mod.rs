@@ -4,6 +4,7 @@
 
 pub mod bundle;
 pub mod csv;
+pub mod escape;
 pub mod json;
 pub mod markdown;
 pub mod table;

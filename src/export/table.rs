@@ -1,26 +1,36 @@
 //! Plain-text tables for the terminal: scenarios side by side, and per-interval detail.
+//! Names and other scenario text are put on one line without control characters
+//! ([`one_line`]), and columns are measured in terminal columns, so a name with a line
+//! break, an escape sequence or wide characters cannot shift a column.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
+use super::escape::{display_width, one_line};
 use super::{format_half_width, format_value};
 use crate::compare::Comparison;
 use crate::metrics::{Metric, METRICS};
 use crate::report::{Report, ScenarioReport};
 
-/// Left-aligns the first column and right-aligns the others.
+/// Left-aligns the first column and right-aligns the others; every cell is made
+/// [`one_line`] and measured in terminal columns.
 pub fn render(rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<Cow<str>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| one_line(c)).collect())
+        .collect();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut widths = vec![0; cols];
-    for r in rows {
+    for r in &rows {
         for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
+            *w = (*w).max(display_width(c));
         }
     }
     let mut out = String::new();
     for (ri, r) in rows.iter().enumerate() {
         let mut line = String::new();
         for (i, c) in r.iter().enumerate() {
-            let pad = widths[i] - c.chars().count();
+            let pad = widths[i] - display_width(c);
             if i == 0 {
                 line.push_str(c);
                 line.push_str(&" ".repeat(pad));
@@ -86,7 +96,12 @@ CSAT, NPS and lost value come from the scenario's satisfaction model, not from m
         let _ = writeln!(
             out,
             "{}: {} replications × {} day(s), seed {}, SL threshold {} s, file {}",
-            s.name, s.replications, s.days, s.seed, s.targets.service_level_within_s, s.file
+            one_line(&s.name),
+            s.replications,
+            s.days,
+            s.seed,
+            s.targets.service_level_within_s,
+            one_line(&s.file)
         );
         let _ = writeln!(out, "  {}", s.satisfaction_model.describe());
         let shares: Vec<String> = s
@@ -97,7 +112,7 @@ CSAT, NPS and lost value come from the scenario's satisfaction model, not from m
             .collect();
         let _ = writeln!(out, "  journeys by score: {}", shares.join(", "));
         for w in &s.warnings {
-            let _ = writeln!(out, "  warning: {w}");
+            let _ = writeln!(out, "  warning: {}", one_line(w));
         }
     }
     out
@@ -179,14 +194,14 @@ scenario economic cost (operating cost + lost value).\n",
     for c in comparisons {
         if let Some(r) = &c.roi {
             if r.roi_percent.is_none() {
-                let _ = writeln!(out, "{}: {}", c.scenario, r.note);
+                let _ = writeln!(out, "{}: {}", one_line(&c.scenario), one_line(&r.note));
             }
         }
         if !c.paired {
             let _ = writeln!(
                 out,
                 "{}: another seed than the baseline, so unpaired.",
-                c.scenario
+                one_line(&c.scenario)
             );
         }
     }
@@ -307,7 +322,7 @@ pub fn intervals(s: &ScenarioReport) -> String {
     }
     format!(
         "{} — per interval (by arrival interval)\n{}",
-        s.name,
+        one_line(&s.name),
         render(&rows)
     )
 }

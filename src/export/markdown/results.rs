@@ -1,0 +1,43 @@
+//! "Results": every metric worth a row, each scenario's mean ± 95 % half-width.
+
+use std::fmt::Write;
+
+use super::format::{label, rows};
+use super::{currency, names};
+use crate::export::{format_half_width, format_value};
+use crate::report::Report;
+
+/// The section: one row per metric, one column per scenario.
+pub(super) fn section(r: &Report) -> String {
+    let currency = currency(r);
+    let names = names(r);
+    let mut o = String::new();
+    let _ = writeln!(o, "## Results\n");
+    let _ = writeln!(
+        o,
+        "Mean ± half-width of the 95 % confidence interval over simulated days. Counts are per \
+         day; ratios are the mean of each day's own ratio. Cost per contact = total cost ÷ \
+         offered contacts. Metrics that are zero in every scenario are left out.\n"
+    );
+    let _ = writeln!(o, "| metric | {} |", names.join(" | "));
+    let _ = writeln!(o, "| --- |{}", " ---: |".repeat(names.len()));
+    for m in rows(r) {
+        let unit = m.def().unit;
+        let _ = write!(o, "| {} |", label(m, &currency));
+        for s in &r.scenarios {
+            let e = s.metrics.get(m);
+            let _ = write!(
+                o,
+                " {} |",
+                format!(
+                    "{} {}",
+                    format_value(unit, e.mean),
+                    format_half_width(unit, e.half_width)
+                )
+                .trim_end()
+            );
+        }
+        o.push('\n');
+    }
+    o
+}
