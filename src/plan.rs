@@ -142,7 +142,7 @@ pub fn simulate(scenarios: &[Scenario], threads: Option<usize>) -> Report {
         scenarios
             .iter()
             .map(|s| {
-                bar.set_message(s.name.clone());
+                bar.set_message(crate::export::escape::one_line(&s.name).into_owned());
                 let run = run_scenario(s, &|n| bar.inc(n));
                 ScenarioReport::new(s, &run)
             })

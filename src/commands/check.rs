@@ -30,9 +30,14 @@ pub fn describe(s: &Scenario) -> String {
 fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
     let mut o = String::new();
     let sim = &s.simulation;
-    let _ = writeln!(o, "{}: ok — \"{}\"", s.file.display(), s.name);
+    let _ = writeln!(
+        o,
+        "{}: ok — \"{}\"",
+        s.file.display(),
+        crate::export::escape::one_line(&s.name)
+    );
     if let Some(d) = &s.description {
-        let _ = writeln!(o, "  description: {d}");
+        let _ = writeln!(o, "  description: {}", crate::export::escape::one_line(d));
     }
     let _ = writeln!(
         o,
@@ -119,9 +124,14 @@ fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
 fn describe_one(s: &Scenario) -> String {
     let mut o = String::new();
     let sim = &s.simulation;
-    let _ = writeln!(o, "{}: ok — \"{}\"", s.file.display(), s.name);
+    let _ = writeln!(
+        o,
+        "{}: ok — \"{}\"",
+        s.file.display(),
+        crate::export::escape::one_line(&s.name)
+    );
     if let Some(d) = &s.description {
-        let _ = writeln!(o, "  description: {d}");
+        let _ = writeln!(o, "  description: {}", crate::export::escape::one_line(d));
     }
     let _ = writeln!(
         o,

@@ -115,7 +115,11 @@ pub fn run(args: &StaffArgs) -> Result<()> {
     let report = |p: &Progress| {
         bar.set_message(format!(
             "{}: {}, simulation {}/{}, {} interval(s) missing",
-            scenario.name, p.phase, p.simulations, p.max_simulations, p.missed
+            crate::export::escape::one_line(&scenario.name),
+            p.phase,
+            p.simulations,
+            p.max_simulations,
+            p.missed
         ));
     };
     let outcome = with_threads(args.threads.map(usize::from), || {
@@ -235,7 +239,10 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
     let sipp = &o.erlang_eval;
     let t = &s.targets;
     let mut out = String::new();
-    out.push_str(&format!("{} — staffing plan by simulation\n", s.name));
+    out.push_str(&format!(
+        "{} — staffing plan by simulation\n",
+        crate::export::escape::one_line(&s.name)
+    ));
     let mut targets = Vec::new();
     if let Some(x) = t.sl_at_least {
         targets.push(format!("SL {:.0}/{:.0}", x * 100.0, t.sl_within_s));

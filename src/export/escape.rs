@@ -20,7 +20,10 @@ fn is_line_break(c: char) -> bool {
 /// each (`\r\n` counts as one break), any other control character a visible `\u{1b}`.
 /// For terminals and SVG text (XML 1.0 cannot hold most control characters at all).
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) && !text.chars().any(is_line_break) {
+    if !text
+        .chars()
+        .any(|c| c.is_control() || is_line_break(c) || is_direction_override(c))
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -31,13 +34,18 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
         }
         if c == '\t' || is_line_break(c) {
             out.push(' ');
-        } else if c.is_control() {
+        } else if c.is_control() || is_direction_override(c) {
             out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// Unicode direction overrides and isolates, which would reorder the rest of a line.
+fn is_direction_override(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Columns `text` takes in a terminal (East Asian wide characters count two, combining
@@ -140,6 +148,12 @@ mod tests {
         );
         assert_eq!(one_line("x\u{2028}y\u{85}z\u{9b}"), "x y z\\u{9b}");
         assert_eq!(one_line("Équipe 東京 😀"), "Équipe 東京 😀");
+    }
+
+    #[test]
+    fn one_line_shows_direction_overrides_instead_of_reordering_the_line() {
+        assert_eq!(one_line("abc\u{202e}def"), "abc\\u{202e}def");
+        assert_eq!(one_line("x\u{2066}y\u{2069}"), "x\\u{2066}y\\u{2069}");
     }
 
     #[test]
