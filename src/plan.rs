@@ -45,12 +45,6 @@ pub fn load_scenarios(
             .map(|f| Scenario::load(f.as_ref()))
             .collect::<std::result::Result<Vec<_>, _>>()?
     };
-    if let Some(s) = scenarios.iter().find(|s| s.centre.is_some()) {
-        return Err(Error::Other(format!(
-            "{}: a centre of several contact types passes `ccsim check`, but its reports per type and group are not built yet: `run` and `batch` take one-type files for now",
-            s.file.display()
-        )));
-    }
     for s in &mut scenarios {
         if let Some(r) = replications {
             s.simulation.replications = r;

@@ -6,7 +6,8 @@
 use rayon::prelude::*;
 
 use crate::metrics::{
-    replication_values, MetricValues, Pricing, ReplicationValues, METRIC_COUNT, SCORES,
+    centre_values, replication_values, CentrePricing, GroupValues, MetricValues, Pricing,
+    ReplicationValues, TypeValues, GROUP_METRIC_COUNT, METRIC_COUNT, SCORES,
 };
 use crate::model::Centre;
 use crate::scenario::Scenario;
@@ -18,7 +19,7 @@ const CHUNK: u32 = 64;
 /// What the replications of one scenario measured.
 #[derive(Debug, Clone)]
 pub struct ScenarioRun {
-    /// Running estimate of each day-level metric over replications.
+    /// Running estimate of each day-level metric over replications (the whole centre).
     pub day: Vec<Running>,
     /// Running estimate of each metric per interval of the day.
     pub intervals: Vec<Vec<Running>>,
@@ -27,19 +28,118 @@ pub struct ScenarioRun {
     pub day_samples: Vec<MetricValues>,
     /// Running estimate of the share of each day's journeys at each score 0..=10.
     pub score_shares: Vec<Running>,
+    /// Each contact type of a centre (empty for a one-type file).
+    pub types: Vec<TypeRun>,
+    /// Each agent group of a centre (empty for a one-type file).
+    pub groups: Vec<GroupRun>,
+}
+
+/// What the replications measured for one contact type.
+#[derive(Debug, Clone)]
+pub struct TypeRun {
+    /// Each day-level metric.
+    pub day: Vec<Running>,
+    /// Each metric per interval.
+    pub intervals: Vec<Vec<Running>>,
+    /// Share of the type's journeys at each score 0..=10.
+    pub score_shares: Vec<Running>,
+}
+
+/// What the replications measured for one agent group.
+#[derive(Debug, Clone)]
+pub struct GroupRun {
+    /// Each group figure (see [`crate::metrics::GROUP_METRICS`]).
+    pub day: Vec<Running>,
+    /// Share of busy time per type served.
+    pub busy_share: Vec<Running>,
+    /// Occupancy per interval.
+    pub occupancy: Vec<Running>,
+}
+
+fn push_all<'a>(acc: &mut [Running], xs: impl IntoIterator<Item = &'a f64>) {
+    for (a, x) in acc.iter_mut().zip(xs) {
+        a.push(*x);
+    }
+}
+
+impl TypeRun {
+    fn new(n: usize) -> Self {
+        TypeRun {
+            day: vec![Running::default(); METRIC_COUNT],
+            intervals: vec![vec![Running::default(); METRIC_COUNT]; n],
+            score_shares: vec![Running::default(); SCORES],
+        }
+    }
+
+    fn push(&mut self, v: &TypeValues) {
+        push_all(&mut self.day, &v.day);
+        for (acc, x) in self.intervals.iter_mut().zip(&v.intervals) {
+            push_all(acc, x);
+        }
+        push_all(&mut self.score_shares, &v.score_shares);
+    }
+}
+
+impl GroupRun {
+    fn new(types_served: usize, n: usize) -> Self {
+        GroupRun {
+            day: vec![Running::default(); GROUP_METRIC_COUNT],
+            busy_share: vec![Running::default(); types_served],
+            occupancy: vec![Running::default(); n],
+        }
+    }
+
+    fn push(&mut self, v: &GroupValues) {
+        push_all(&mut self.day, &v.day);
+        push_all(&mut self.busy_share, &v.busy_share);
+        push_all(&mut self.occupancy, &v.occupancy);
+    }
+}
+
+/// How one replication's counters become values: one type, or a centre of several.
+enum Valuation {
+    OneType(Pricing),
+    Centre(CentrePricing),
+}
+
+impl Valuation {
+    fn values(&self, centre: &mut Centre<'_>, replication: u32) -> ReplicationValues {
+        match self {
+            Valuation::OneType(p) => replication_values(centre.run(replication), p),
+            Valuation::Centre(p) => {
+                centre.run(replication);
+                let types: Vec<_> = centre.type_counters().collect();
+                let groups: Vec<_> = centre.group_counters().collect();
+                centre_values(centre.counters(), &types, &groups, p)
+            }
+        }
+    }
 }
 
 /// Simulates every replication of `scenario`; `progress` is told of each finished chunk.
 pub fn run_scenario(scenario: &Scenario, progress: &(dyn Fn(u64) + Sync)) -> ScenarioRun {
     let n = scenario.intervals();
     let replications = scenario.simulation.replications;
+    let valuation = match CentrePricing::of(scenario) {
+        Some(p) => Valuation::Centre(p),
+        None => Valuation::OneType(Pricing::of(scenario)),
+    };
     let mut run = ScenarioRun {
         day: vec![Running::default(); METRIC_COUNT],
         intervals: vec![vec![Running::default(); METRIC_COUNT]; n],
         day_samples: Vec::with_capacity(replications as usize),
         score_shares: vec![Running::default(); SCORES],
+        types: Vec::new(),
+        groups: Vec::new(),
     };
-    let pricing = Pricing::of(scenario);
+    if let Some(c) = &scenario.centre {
+        run.types = c.types.iter().map(|_| TypeRun::new(n)).collect();
+        run.groups = c
+            .groups
+            .iter()
+            .map(|g| GroupRun::new(g.serves.len(), n))
+            .collect();
+    }
     let mut start = 0;
     while start < replications {
         let end = (start + CHUNK).min(replications);
@@ -47,27 +147,22 @@ pub fn run_scenario(scenario: &Scenario, progress: &(dyn Fn(u64) + Sync)) -> Sce
             .into_par_iter()
             .map_init(
                 || Centre::new(scenario),
-                |centre, r| replication_values(centre.run(r), &pricing),
+                |centre, r| valuation.values(centre, r),
             )
             .collect();
-        for ReplicationValues {
-            day,
-            intervals,
-            score_shares,
-        } in chunk
-        {
-            for (acc, x) in run.score_shares.iter_mut().zip(score_shares) {
-                acc.push(x);
+        for v in chunk {
+            push_all(&mut run.score_shares, &v.score_shares);
+            push_all(&mut run.day, &v.day);
+            for (accs, values) in run.intervals.iter_mut().zip(&v.intervals) {
+                push_all(accs, values);
             }
-            for (acc, x) in run.day.iter_mut().zip(day) {
-                acc.push(x);
+            for (acc, t) in run.types.iter_mut().zip(&v.types) {
+                acc.push(t);
             }
-            for (accs, values) in run.intervals.iter_mut().zip(&intervals) {
-                for (acc, x) in accs.iter_mut().zip(values) {
-                    acc.push(*x);
-                }
+            for (acc, g) in run.groups.iter_mut().zip(&v.groups) {
+                acc.push(g);
             }
-            run.day_samples.push(day);
+            run.day_samples.push(v.day);
         }
         progress(u64::from(end - start));
         start = end;

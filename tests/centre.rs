@@ -347,22 +347,109 @@ fn bad_centres_are_refused_naming_the_field_and_line() {
     }
 }
 
+fn run_json(file: &std::path::Path, extra: &[&str]) -> serde_json::Value {
+    let out = std::process::Command::new(common::bin())
+        .arg("run")
+        .arg(file)
+        .args(["--json", "-"])
+        .args(extra)
+        .output()
+        .expect("ccsim runs");
+    common::assert_success(&out);
+    serde_json::from_slice(&out.stdout).expect("JSON report")
+}
+
+fn mean(v: &serde_json::Value, key: &str) -> f64 {
+    v["metrics"][key]["mean"]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} in {v}"))
+}
+
 #[test]
-fn run_refuses_a_centre_file_until_its_reports_exist_and_writes_nothing() {
+fn a_centre_report_has_every_type_and_group_and_the_parts_add_up_to_the_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("centre.toml");
+    std::fs::write(
+        &file,
+        two_types_with(|s| {
+            format!(
+                "name = \"two\"\n[simulation]\nreplications = 30\nseed = 3\n\
+                 [costs]\nagent_hour = 20\nper_handled_minute = 0.05\nfixed_per_day = 90\n{}",
+                s.replace(
+                    "serves = [\"support\", \"sales\"]\n",
+                    "serves = [\"support\", \"sales\"]\nagent_hour = 31\n"
+                )
+            )
+        }),
+    )
+    .expect("written");
+    let r = run_json(&file, &["-j", "1"]);
+    let s = &r["scenarios"][0];
+    let types = s["types"].as_array().expect("types");
+    let groups = s["groups"].as_array().expect("groups");
+    assert_eq!(types.len(), 2);
+    assert_eq!(groups.len(), 2);
+    assert_eq!(types[1]["name"], "support");
+    assert_eq!(types[0]["intervals"].as_array().map(Vec::len), Some(2));
+    // Counts add up replication by replication, so their means agree to rounding.
+    for key in ["offered", "answered", "abandoned", "paid_agent_hours"] {
+        let parts: f64 = types.iter().map(|t| mean(t, key)).sum();
+        let whole = mean(s, key);
+        assert!(
+            (parts - whole).abs() <= 1e-9 * whole.max(1.0),
+            "{key}: {parts} vs {whole}"
+        );
+    }
+    // Money: each type's cost is its share of every group's cost at the group's rate.
+    let type_cost: f64 = types.iter().map(|t| mean(t, "cost_total")).sum();
+    let whole = mean(s, "cost_total");
+    assert!(
+        (type_cost - whole).abs() <= 1e-9 * whole,
+        "{type_cost} vs {whole}"
+    );
+    let agent_cost: f64 = groups.iter().map(|g| mean(g, "cost_total")).sum();
+    let paid: f64 = groups.iter().map(|g| mean(g, "paid_agent_hours")).sum();
+    assert!((paid - mean(s, "paid_agent_hours")).abs() < 1e-9 * paid);
+    let handled_min = mean(s, "aht_s") * mean(s, "answered") / 60.0;
+    assert!(
+        (whole - agent_cost - 90.0 - 0.05 * handled_min).abs() < 0.05 * whole / 100.0,
+        "cost {whole} = agents {agent_cost} + fixed 90 + handled minutes {handled_min} × 0.05"
+    );
+    // The dearer group is priced at its own rate.
+    let support = &groups[1];
+    assert_eq!(support["agent_hour"], 31.0);
+    let rate = mean(support, "cost_total") / mean(support, "paid_agent_hours");
+    assert!((rate - 31.0).abs() < 1e-9, "{rate}");
+    let share: f64 = support["busy_share"]
+        .as_object()
+        .expect("busy share by type")
+        .values()
+        .map(|e| e["mean"].as_f64().expect("a share"))
+        .sum();
+    assert!((share - 1.0).abs() < 1e-9, "{share}");
+    // Reproducible whatever the number of threads.
+    assert_eq!(r, run_json(&file, &["-j", "2"]));
+}
+
+#[test]
+fn a_one_type_report_has_no_type_or_group_parts() {
+    let r = run_json(
+        std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scenarios/redial.toml"
+        )),
+        &["-n", "4"],
+    );
+    let s = &r["scenarios"][0];
+    assert!(s.get("types").is_none() && s.get("groups").is_none());
+    assert!(s["metrics"]["offered"]["mean"].as_f64().is_some());
+}
+
+#[test]
+fn check_prints_the_routing_of_a_centre() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("centre.toml");
     std::fs::write(&file, two_types_with(str::to_string)).expect("written");
-    let json = dir.path().join("out.json");
-    let out = std::process::Command::new(common::bin())
-        .arg("run")
-        .arg(&file)
-        .arg("--json")
-        .arg(&json)
-        .output()
-        .expect("ccsim runs");
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not built yet"));
-    assert!(!json.exists(), "nothing written");
     let check = std::process::Command::new(common::bin())
         .arg("check")
         .arg(&file)

@@ -84,10 +84,7 @@ fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
             g.staffing.shrinkage.to_string(),
             g.agent_hour.to_string(),
             serves.join(", "),
-            match g.pick {
-                crate::model::Pick::Priority => "priority".into(),
-                crate::model::Pick::LongestWait => "longest_wait".into(),
-            },
+            g.pick.key().into(),
         ]);
     }
     let _ = writeln!(o, "\n  agent groups:");

@@ -257,6 +257,14 @@ impl<'a> Centre<'a> {
         self.finish()
     }
 
+    /// The whole centre's counters of the last replication (what [`Centre::run`] returned).
+    pub fn counters(&self) -> &ReplicationCounters {
+        match &self.types[..] {
+            [one] => &one.counters,
+            _ => &self.total,
+        }
+    }
+
     /// Each type's counters of the last replication, agent time allocated to it.
     pub fn type_counters(&self) -> impl Iterator<Item = &ReplicationCounters> {
         self.types.iter().map(|t| &t.counters)
@@ -339,15 +347,14 @@ impl<'a> Centre<'a> {
                 tc.overtime_agent_s += gc.overtime_s[k];
             }
         }
-        if self.types.len() == 1 {
-            return &self.types[0].counters;
+        if self.types.len() > 1 {
+            self.total.reset();
+            for t in &self.types {
+                self.total.merge(&t.counters);
+            }
+            self.total.days = days;
         }
-        self.total.reset();
-        for t in &self.types {
-            self.total.merge(&t.counters);
-        }
-        self.total.days = days;
-        &self.total
+        self.counters()
     }
 
     /// The interval of the day that contains time `t` (clamped to the day's intervals).

@@ -16,6 +16,16 @@ pub enum Pick {
     LongestWait,
 }
 
+impl Pick {
+    /// The word a scenario file uses for this rule.
+    pub fn key(self) -> &'static str {
+        match self {
+            Pick::Priority => "priority",
+            Pick::LongestWait => "longest_wait",
+        }
+    }
+}
+
 /// One step of a type's routing: a group, eligible once the contact has waited `after_s`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Route {

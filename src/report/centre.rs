@@ -1,0 +1,185 @@
+//! The parts of a centre's report: each contact type (every metric, per interval too)
+//! and each agent group (occupancy, paid hours, cost, share of busy time per type).
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use super::{Metrics, SatisfactionModel, TargetsReport};
+use crate::metrics::GROUP_METRICS;
+use crate::runner::{GroupRun, TypeRun};
+use crate::scenario::{Centre, Scenario};
+use crate::stats::{Estimate, Running};
+
+/// Results of one contact type of a centre.
+#[derive(Debug, Clone, Serialize)]
+pub struct TypeReport {
+    /// Type name.
+    pub name: String,
+    /// Channel: "voice" (chat and email are not modelled yet).
+    pub channel: &'static str,
+    /// What this type is judged against.
+    pub targets: TargetsReport,
+    /// Day-level estimates.
+    pub metrics: Metrics,
+    /// Per-interval estimates.
+    pub intervals: Vec<TypeIntervalReport>,
+    /// The satisfaction and value model of this type.
+    pub satisfaction_model: SatisfactionModel,
+    /// Share of the type's journeys at each satisfaction score 0..=10.
+    pub score_distribution: Vec<Estimate>,
+}
+
+/// Results of one contact type in one interval of the day.
+#[derive(Debug, Clone, Serialize)]
+pub struct TypeIntervalReport {
+    /// Clock time of the interval's start, `HH:MM`.
+    pub start: String,
+    /// Expected fresh contacts of this type.
+    pub volume: f64,
+    /// Estimates by arrival interval (agent time allocated by busy time).
+    pub metrics: Metrics,
+}
+
+/// Group figures serialised as a map in the order of [`GROUP_METRICS`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupMetrics(pub Vec<Estimate>);
+
+impl Serialize for GroupMetrics {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (def, e) in GROUP_METRICS.iter().zip(&self.0) {
+            map.serialize_entry(def.key, e)?;
+        }
+        map.end()
+    }
+}
+
+/// Share of a group's busy time per type served, as a map from type name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BusyShare(pub Vec<(String, Estimate)>);
+
+impl Serialize for BusyShare {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (name, e) in &self.0 {
+            map.serialize_entry(name, e)?;
+        }
+        map.end()
+    }
+}
+
+/// Results of one agent group of a centre.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupReport {
+    /// Group name.
+    pub name: String,
+    /// Types served, highest priority first.
+    pub serves: Vec<String>,
+    /// How a freed agent chooses among them: "priority" or "longest_wait".
+    pub pick: &'static str,
+    /// Loaded cost of one paid agent hour of this group.
+    pub agent_hour: f64,
+    /// Day-level figures.
+    pub metrics: GroupMetrics,
+    /// Share of the group's busy time spent on each type it serves.
+    pub busy_share: BusyShare,
+    /// Agents and occupancy per interval.
+    pub intervals: Vec<GroupIntervalReport>,
+}
+
+/// One agent group in one interval of the day.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupIntervalReport {
+    /// Clock time of the interval's start, `HH:MM`.
+    pub start: String,
+    /// Paid agents scheduled.
+    pub paid_agents: u32,
+    /// Productive agents = round(paid × (1 − shrinkage)).
+    pub productive_agents: u32,
+    /// Busy time over productive time.
+    pub occupancy: Estimate,
+}
+
+/// The per-type reports of a centre.
+pub(super) fn types(scenario: &Scenario, centre: &Centre, runs: &[TypeRun]) -> Vec<TypeReport> {
+    let sim = &scenario.simulation;
+    centre
+        .types
+        .iter()
+        .zip(runs)
+        .map(|(t, run)| TypeReport {
+            name: t.name.clone(),
+            channel: "voice",
+            targets: TargetsReport::of(&t.scenario.targets),
+            metrics: Metrics::from_running(&run.day),
+            intervals: run
+                .intervals
+                .iter()
+                .enumerate()
+                .map(|(i, r)| TypeIntervalReport {
+                    start: sim.interval_label(i),
+                    volume: t.scenario.arrivals.volumes[i],
+                    metrics: Metrics::from_running(r),
+                })
+                .collect(),
+            satisfaction_model: SatisfactionModel::of(&t.scenario),
+            score_distribution: run.score_shares.iter().map(Running::estimate).collect(),
+        })
+        .collect()
+}
+
+/// The per-group reports of a centre.
+pub(super) fn groups(scenario: &Scenario, centre: &Centre, runs: &[GroupRun]) -> Vec<GroupReport> {
+    let sim = &scenario.simulation;
+    centre
+        .groups
+        .iter()
+        .zip(runs)
+        .map(|(g, run)| GroupReport {
+            name: g.name.clone(),
+            serves: g
+                .serves
+                .iter()
+                .map(|&t| centre.types[t].name.clone())
+                .collect(),
+            pick: g.pick.key(),
+            agent_hour: g.agent_hour,
+            metrics: GroupMetrics(run.day.iter().map(Running::estimate).collect()),
+            busy_share: BusyShare(
+                g.serves
+                    .iter()
+                    .zip(&run.busy_share)
+                    .map(|(&t, r)| (centre.types[t].name.clone(), r.estimate()))
+                    .collect(),
+            ),
+            intervals: run
+                .occupancy
+                .iter()
+                .enumerate()
+                .map(|(i, r)| GroupIntervalReport {
+                    start: sim.interval_label(i),
+                    paid_agents: g.staffing.paid[i],
+                    productive_agents: g.staffing.productive(i),
+                    occupancy: r.estimate(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The whole centre's targets: none of its own (each type has its targets); the
+/// service-level threshold when every type shares it, else undefined (NaN).
+pub(super) fn centre_targets(centre: &Centre) -> TargetsReport {
+    let first = centre.types[0].scenario.targets.sl_within_s;
+    let common = centre
+        .types
+        .iter()
+        .all(|t| t.scenario.targets.sl_within_s == first);
+    TargetsReport {
+        service_level_within_s: if common { first } else { f64::NAN },
+        service_level_at_least: None,
+        abandonment_at_most: None,
+        asa_at_most_s: None,
+        occupancy_at_most: None,
+    }
+}

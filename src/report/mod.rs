@@ -1,0 +1,176 @@
+//! The one result model every exporter reads: built from a validated scenario and what
+//! its replications measured, never from the engine. Tables, CSV, JSON and charts only
+//! format what is here.
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+mod centre;
+mod parts;
+
+pub use centre::{GroupIntervalReport, GroupReport, TypeIntervalReport, TypeReport};
+pub use parts::{IntervalReport, PricingReport, SatisfactionModel, TargetsReport};
+
+use crate::metrics::{Metric, MetricValues, METRICS};
+use crate::runner::ScenarioRun;
+use crate::scenario::Scenario;
+use crate::stats::{Estimate, Running};
+
+/// The JSON report of SCENARIO.md.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Version of ccsim that produced it.
+    pub ccsim_version: &'static str,
+    /// One entry per scenario, in the order given.
+    pub scenarios: Vec<ScenarioReport>,
+}
+
+/// One estimate per metric, serialised as a map in the order of [`METRICS`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metrics(pub Vec<Estimate>);
+
+impl Metrics {
+    /// The estimate of `m`.
+    pub fn get(&self, m: Metric) -> Estimate {
+        self.0[m as usize]
+    }
+
+    fn from_running(r: &[Running]) -> Self {
+        Metrics(r.iter().map(Running::estimate).collect())
+    }
+}
+
+impl Serialize for Metrics {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (def, e) in METRICS.iter().zip(&self.0) {
+            map.serialize_entry(def.key, e)?;
+        }
+        map.end()
+    }
+}
+
+/// Results of one scenario.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioReport {
+    /// Scenario name.
+    pub name: String,
+    /// Scenario description, if any.
+    pub description: Option<String>,
+    /// The file it came from.
+    pub file: String,
+    /// Replications simulated.
+    pub replications: u32,
+    /// Master seed.
+    pub seed: u64,
+    /// Days per replication (counts are per day).
+    pub days: u32,
+    /// Interval length in minutes.
+    pub interval_minutes: u32,
+    /// Currency of every cost.
+    pub currency: String,
+    /// What the scenario is judged against.
+    pub targets: TargetsReport,
+    /// Day-level estimates.
+    pub metrics: Metrics,
+    /// Per-interval estimates.
+    pub intervals: Vec<IntervalReport>,
+    /// The satisfaction and value model these figures come from.
+    pub satisfaction_model: SatisfactionModel,
+    /// Unit costs, for ROI and reports.
+    pub pricing: PricingReport,
+    /// Things the planner should know about these numbers.
+    pub warnings: Vec<String>,
+    /// Share of journeys at each satisfaction score 0..=10 (index = score), per day.
+    pub score_distribution: Vec<Estimate>,
+    /// Each contact type of a centre (absent for a one-type file: the centre is its type).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub types: Option<Vec<TypeReport>>,
+    /// Each agent group of a centre (absent for a one-type file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<GroupReport>>,
+    /// Each replication's day-level values (not in the JSON: for comparisons and charts).
+    #[serde(skip)]
+    pub day_samples: Vec<MetricValues>,
+}
+
+impl ScenarioReport {
+    /// Builds the report of one scenario from its run.
+    pub fn new(scenario: &Scenario, run: &ScenarioRun) -> Self {
+        let sim = &scenario.simulation;
+        let mut warnings = Vec::new();
+        if !scenario.costs.given {
+            warnings.push(
+                "no [costs] table: every cost is 0; add [costs] to get cost per contact"
+                    .to_string(),
+            );
+        }
+        if let Some(c) = &scenario.centre {
+            let with_value = c
+                .types
+                .iter()
+                .filter(|t| t.scenario.value.is_some())
+                .count();
+            if with_value > 0 && with_value < c.types.len() {
+                warnings.push(format!(
+                    "only {with_value} of {} types have [types.value]: the centre's lost value needs every type's",
+                    c.types.len()
+                ));
+            }
+        }
+        let overtime = run.day[Metric::OvertimeAgentHours as usize].mean();
+        let paid = run.day[Metric::PaidAgentHours as usize].mean();
+        if overtime > 0.02 * paid {
+            warnings.push(format!(
+                "the queue left at closing took {overtime:.1} agent hours of overtime per day to drain"
+            ));
+        }
+        ScenarioReport {
+            name: scenario.name.clone(),
+            description: scenario.description.clone(),
+            file: scenario.file.display().to_string(),
+            replications: sim.replications,
+            seed: sim.seed,
+            days: sim.days,
+            interval_minutes: sim.interval_minutes,
+            currency: scenario.costs.currency.clone(),
+            targets: match &scenario.centre {
+                None => TargetsReport::of(&scenario.targets),
+                Some(c) => centre::centre_targets(c),
+            },
+            satisfaction_model: SatisfactionModel::of(scenario),
+            pricing: PricingReport::of(scenario),
+            metrics: Metrics::from_running(&run.day),
+            intervals: run
+                .intervals
+                .iter()
+                .enumerate()
+                .map(|(i, r)| IntervalReport {
+                    metrics: Metrics::from_running(r),
+                    ..IntervalReport::staffing(scenario, i)
+                })
+                .collect(),
+            types: scenario
+                .centre
+                .as_ref()
+                .map(|c| centre::types(scenario, c, &run.types)),
+            groups: scenario
+                .centre
+                .as_ref()
+                .map(|c| centre::groups(scenario, c, &run.groups)),
+            warnings,
+            score_distribution: run.score_shares.iter().map(Running::estimate).collect(),
+            day_samples: run.day_samples.clone(),
+        }
+    }
+}
+
+impl Report {
+    /// A report of the given scenarios.
+    pub fn new(scenarios: Vec<ScenarioReport>) -> Self {
+        Report {
+            ccsim_version: env!("CARGO_PKG_VERSION"),
+            scenarios,
+        }
+    }
+}
