@@ -56,12 +56,12 @@ impl GroupState {
     }
 
     /// Adds `dt` seconds of the current state to interval `i` (or to overtime after closing).
-    #[inline]
+    #[inline(always)]
     pub fn accumulate(&mut self, dt: f64, i: usize, closing: bool) {
         let c = &mut self.counters;
-        if let [busy] = self.busy_by_type[..] {
-            // One type served: the common case, kept free of loops.
-            let b = f64::from(busy);
+        if self.busy_by_type.len() == 1 {
+            // One type served: the common case, kept free of loops (`busy` is its count).
+            let b = f64::from(self.busy);
             if closing {
                 c.overtime_s[0] += b * dt;
             } else {

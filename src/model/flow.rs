@@ -232,7 +232,7 @@ impl Centre<'_> {
         }
     }
 
-    pub(super) fn abandon(&mut self, now: f64, t: usize, position: u64) {
+    pub(super) fn abandon(&mut self, now: f64, t: usize, position: u32) {
         let (contact, mut journey) = self.types[t].queue.abandon(position);
         self.record_abandon(now, t, &contact, &mut journey);
         self.lost(now, t, journey);

@@ -14,7 +14,7 @@ use crate::model::Journey;
 pub(super) struct LiveQueue {
     entries: VecDeque<Waiting>,
     /// Queue position of `entries[0]`.
-    head_position: u64,
+    head_position: u32,
     /// Live callers (entries not yet abandoned).
     pub waiting: u32,
 }
@@ -38,8 +38,10 @@ impl LiveQueue {
 
     /// The position the next caller will take.
     #[inline]
-    pub fn next_position(&self) -> u64 {
-        self.head_position + self.entries.len() as u64
+    pub fn next_position(&self) -> u32 {
+        // Positions count modulo 2^32 (they travel in 12-byte events): only differences
+        // within the queue matter, and a queue never holds 2^32 callers.
+        self.head_position.wrapping_add(self.entries.len() as u32)
     }
 
     /// Adds a caller at the back.
@@ -68,15 +70,15 @@ impl LiveQueue {
             .pop_front()
             .expect("pop is called only when someone waits");
         debug_assert!(w.live, "the front of the queue is live");
-        self.head_position += 1;
+        self.head_position = self.head_position.wrapping_add(1);
         self.waiting -= 1;
         self.drop_dead_front();
         w
     }
 
     /// Marks the caller at `position` as gone and returns them.
-    pub fn abandon(&mut self, position: u64) -> (Contact, Journey) {
-        let idx = (position - self.head_position) as usize;
+    pub fn abandon(&mut self, position: u32) -> (Contact, Journey) {
+        let idx = position.wrapping_sub(self.head_position) as usize;
         let w = &mut self.entries[idx];
         debug_assert!(w.live, "a cancelled patience timer fired");
         w.live = false;
@@ -89,14 +91,14 @@ impl LiveQueue {
     fn drop_dead_front(&mut self) {
         while self.entries.front().is_some_and(|w| !w.live) {
             self.entries.pop_front();
-            self.head_position += 1;
+            self.head_position = self.head_position.wrapping_add(1);
         }
     }
 
     /// Takes the front entry, live or not (for cutting the queue off).
     pub fn pop_any(&mut self) -> Option<Waiting> {
         let w = self.entries.pop_front()?;
-        self.head_position += 1;
+        self.head_position = self.head_position.wrapping_add(1);
         if w.live {
             self.waiting -= 1;
         }

@@ -44,21 +44,42 @@ impl Centre<'_> {
     /// Free agents of group `g` take work until none is free or nothing is left.
     #[inline]
     pub(super) fn serve(&mut self, now: f64, g: usize) {
+        if let ([t], [after_s]) = (
+            &self.group_specs[g].serves[..],
+            &self.group_specs[g].after_s[..],
+        ) {
+            // A group of one skill with no callback owed (the one-queue centre): its free
+            // agents take the front callers, nothing to choose. Serving never creates a
+            // callback, so the general loop below is needed only once one is owed.
+            let (t, after_s) = (*t, *after_s);
+            while self.callbacks_owed == 0 && self.groups[g].has_free_agent() {
+                match self.types[t].queue.front_arrival_s() {
+                    Some(arrived) if now >= arrived + after_s => self.answer_front(now, g, t),
+                    _ => return,
+                }
+            }
+        }
         while self.groups[g].has_free_agent() {
             if let Some(t) = self.urgent_callback(now, g) {
                 self.call_back(now, g, t);
             } else if let Some(t) = self.pick_waiting(now, g) {
-                let w = self.types[t].queue.pop();
-                if let Some(timer) = w.timer {
-                    self.events.cancel(timer);
-                }
-                self.begin_service(now, g, t, w.contact, w.journey);
+                self.answer_front(now, g, t);
             } else if let Some(t) = (!self.closing).then(|| self.earliest_callback(g)).flatten() {
                 self.call_back(now, g, t);
             } else {
                 break;
             }
         }
+    }
+
+    /// An agent of group `g` answers the caller at the front of type `t`'s queue.
+    #[inline]
+    fn answer_front(&mut self, now: f64, g: usize, t: usize) {
+        let w = self.types[t].queue.pop();
+        if let Some(timer) = w.timer {
+            self.events.cancel(timer);
+        }
+        self.begin_service(now, g, t, w.contact, w.journey);
     }
 
     /// Free agents of every group take work (after staffing changed).
