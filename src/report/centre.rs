@@ -1,7 +1,6 @@
 //! The parts of a centre's report: each contact type (every metric, per interval too)
 //! and each agent group (occupancy, paid hours, cost, share of busy time per type).
 
-use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use super::{Metrics, SatisfactionModel, TargetsReport};
@@ -46,11 +45,7 @@ pub struct GroupMetrics(pub Vec<Estimate>);
 
 impl Serialize for GroupMetrics {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (def, e) in GROUP_METRICS.iter().zip(&self.0) {
-            map.serialize_entry(def.key, e)?;
-        }
-        map.end()
+        super::keyed(s, GROUP_METRICS.iter().map(|d| d.key).zip(&self.0))
     }
 }
 
@@ -60,11 +55,7 @@ pub struct BusyShare(pub Vec<(String, Estimate)>);
 
 impl Serialize for BusyShare {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (name, e) in &self.0 {
-            map.serialize_entry(name, e)?;
-        }
-        map.end()
+        super::keyed(s, self.0.iter().map(|(name, e)| (name, e)))
     }
 }
 

@@ -42,12 +42,20 @@ impl Metrics {
 
 impl Serialize for Metrics {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (def, e) in METRICS.iter().zip(&self.0) {
-            map.serialize_entry(def.key, e)?;
-        }
-        map.end()
+        keyed(s, METRICS.iter().map(|d| d.key).zip(&self.0))
     }
+}
+
+/// Serialises (key, estimate) pairs as one JSON object, in the order given.
+fn keyed<'a, S: Serializer, K: Serialize + 'a>(
+    s: S,
+    entries: impl ExactSizeIterator<Item = (K, &'a Estimate)>,
+) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(entries.len()))?;
+    for (key, e) in entries {
+        map.serialize_entry(&key, e)?;
+    }
+    map.end()
 }
 
 /// Results of one scenario.
