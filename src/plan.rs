@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::chart::Outline;
 use crate::error::{Error, Result};
 use crate::progress;
 use crate::report::{Report, ScenarioReport};
@@ -27,6 +28,26 @@ impl Plan {
     /// The scenario names, in order (what output file names are derived from).
     pub fn names(&self) -> Vec<&str> {
         self.scenarios.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    /// What each scenario's charts depend on, in order (what output file names are
+    /// derived from): its name, and a centre's type names and groups.
+    pub fn outlines(&self) -> Vec<Outline> {
+        self.scenarios.iter().map(outline).collect()
+    }
+}
+
+/// The chart outline of a validated scenario: the same as the one its report gives
+/// ([`Outline::of`]), so the files checked before simulating are the files written.
+pub fn outline(s: &Scenario) -> Outline {
+    Outline {
+        name: s.name.clone(),
+        types: s
+            .centre
+            .iter()
+            .flat_map(|c| c.types.iter().map(|t| t.name.clone()))
+            .collect(),
+        groups: s.centre.as_ref().is_some_and(|c| !c.groups.is_empty()),
     }
 }
 

@@ -8,7 +8,7 @@ use plotters::prelude::*;
 
 use crate::export::escape::one_line;
 use crate::metrics::{Metric, METRICS};
-use crate::report::{Report, ScenarioReport};
+use crate::report::{Report, ScenarioReport, TargetsReport};
 
 use super::DrawResult;
 
@@ -92,11 +92,22 @@ pub(crate) fn tick(span: f64) -> impl Fn(&f64) -> String {
 
 /// The limit of scenario `s`'s target on `m`, with true when higher is better.
 pub(crate) fn target_of(s: &ScenarioReport, m: Metric) -> Option<(f64, bool)> {
-    s.targets
+    limit_of(&s.targets, m)
+}
+
+/// The limit of `targets` on `m`, with true when higher is better.
+pub(crate) fn limit_of(targets: &TargetsReport, m: Metric) -> Option<(f64, bool)> {
+    targets
         .checks()
         .into_iter()
         .find(|(k, _, _)| *k == m)
         .map(|(_, limit, higher)| (limit, higher))
+}
+
+/// The value every item has, when they all have the same one.
+pub(crate) fn shared(mut values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    let first = values.next().flatten()?;
+    values.all(|v| v == Some(first)).then_some(first)
 }
 
 /// The currency shared by the report's scenarios (the first one's), fit to draw.

@@ -3,14 +3,19 @@
 //! and productive agents (lines, right axis), so a planner
 //! sees where staffing lags demand. Bottom panel: service level and abandonment with
 //! their 95 % whiskers and targets.
+//!
+//! `intervals-<slug>-<type>`: the same for one contact type of a centre. Agents belong
+//! to groups, not types, so the line is the paid agent time allocated to the type by
+//! the busy time it used (what its cost per contact is priced on).
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::common::{target_of, tick, FONT, TARGET};
+use super::common::{limit_of, tick, FONT, TARGET};
 use super::DrawResult;
+use crate::export::escape::one_line;
 use crate::metrics::Metric;
-use crate::report::ScenarioReport;
+use crate::report::{Metrics, ScenarioReport, TargetsReport, TypeReport};
 
 const OFFERED: RGBColor = RGBColor(120, 170, 215);
 const PRODUCTIVE: RGBColor = RGBColor(230, 110, 0);
@@ -18,35 +23,97 @@ const PAID: RGBColor = RGBColor(110, 110, 110);
 const SL: RGBColor = RGBColor(31, 119, 180);
 const ABANDON: RGBColor = RGBColor(148, 60, 170);
 
-/// Draws the chart of scenario `s` on `root`.
-pub(super) fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    s: &ScenarioReport,
-) -> DrawResult
+/// The agents drawn against demand.
+pub(super) enum Agents {
+    /// Scheduled, per interval: (paid, productive).
+    Scheduled(Vec<(u32, u32)>),
+    /// Mean paid agents allocated to a contact type by busy time, per interval.
+    Allocated(Vec<f64>),
+}
+
+/// What the chart draws: a title, one row per interval, agents and targets.
+pub(super) struct Day<'a> {
+    title: String,
+    /// Each interval's start (`HH:MM`) and estimates.
+    rows: Vec<(&'a str, &'a Metrics)>,
+    agents: Agents,
+    targets: &'a TargetsReport,
+}
+
+impl<'a> Day<'a> {
+    /// The day of a whole scenario (a centre's: every type and group together).
+    pub(super) fn of_scenario(s: &'a ScenarioReport) -> Self {
+        Day {
+            title: format!(
+                "{}: demand, staffing and service by interval",
+                super::common::name(s)
+            ),
+            rows: s
+                .intervals
+                .iter()
+                .map(|iv| (iv.start.as_str(), &iv.metrics))
+                .collect(),
+            agents: Agents::Scheduled(
+                s.intervals
+                    .iter()
+                    .map(|iv| (iv.paid_agents, iv.productive_agents))
+                    .collect(),
+            ),
+            targets: &s.targets,
+        }
+    }
+
+    /// The day of contact type `t` of centre `s`, judged on the type's own targets.
+    pub(super) fn of_type(s: &'a ScenarioReport, t: &'a TypeReport) -> Self {
+        let hours = f64::from(s.interval_minutes) / 60.0;
+        Day {
+            title: format!(
+                "{} · {}: demand, agents and service by interval",
+                super::common::name(s),
+                one_line(&t.name)
+            ),
+            rows: t
+                .intervals
+                .iter()
+                .map(|iv| (iv.start.as_str(), &iv.metrics))
+                .collect(),
+            // The last interval's paid hours hold the overtime after closing: taken out,
+            // so the line shows the agents of the interval itself.
+            agents: Agents::Allocated(
+                t.intervals
+                    .iter()
+                    .map(|iv| {
+                        let paid = iv.metrics.get(Metric::PaidAgentHours).mean;
+                        let overtime = iv.metrics.get(Metric::OvertimeAgentHours).mean;
+                        (paid - overtime) / hours
+                    })
+                    .collect(),
+            ),
+            targets: &t.targets,
+        }
+    }
+}
+
+/// Draws the chart of `day` on `root`.
+pub(super) fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, day: &Day) -> DrawResult
 where
     DB::ErrorType: 'static,
 {
-    let area = root.margin(10, 0, 10, 10).titled(
-        &format!(
-            "{}: demand, staffing and service by interval",
-            super::common::name(s)
-        ),
-        (FONT, 32),
-    )?;
+    let area = root.margin(10, 0, 10, 10).titled(&day.title, (FONT, 32))?;
     let (top, bottom) = area.split_vertically(area.dim_in_pixel().1 / 2);
-    demand(&top, s)?;
-    service(&bottom, s)?;
+    demand(&top, day)?;
+    service(&bottom, day)?;
     Ok(())
 }
 
 /// The interval start under tick `x`, or nothing between intervals.
-fn start_label(s: &ScenarioReport) -> impl Fn(&f64) -> String + '_ {
+fn start_label<'a>(d: &'a Day) -> impl Fn(&f64) -> String + 'a {
     move |x: &f64| {
         let i = x.round();
         if (x - i).abs() < 1e-6 && i >= 0.0 {
-            s.intervals
+            d.rows
                 .get(i as usize)
-                .map(|iv| iv.start.clone())
+                .map(|(start, _)| start.to_string())
                 .unwrap_or_default()
         } else {
             String::new()
@@ -54,22 +121,22 @@ fn start_label(s: &ScenarioReport) -> impl Fn(&f64) -> String + '_ {
     }
 }
 
-fn x_range(s: &ScenarioReport) -> std::ops::Range<f64> {
-    -0.5..(s.intervals.len() as f64 - 0.5)
+fn x_range(d: &Day) -> std::ops::Range<f64> {
+    -0.5..(d.rows.len() as f64 - 0.5)
 }
 
-fn x_labels(s: &ScenarioReport) -> usize {
-    s.intervals.len().clamp(1, 13)
+fn x_labels(d: &Day) -> usize {
+    d.rows.len().clamp(1, 13)
 }
 
-fn demand<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &ScenarioReport) -> DrawResult
+fn demand<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Day) -> DrawResult
 where
     DB::ErrorType: 'static,
 {
-    let offered: Vec<f64> = s
-        .intervals
+    let offered: Vec<f64> = d
+        .rows
         .iter()
-        .map(|iv| iv.metrics.get(Metric::Offered).mean)
+        .map(|(_, m)| m.get(Metric::Offered).mean)
         .collect();
     // Headroom above the highest bar keeps the legend clear of the data.
     let ymax = offered
@@ -78,25 +145,30 @@ where
         .filter(|x| x.is_finite())
         .fold(1.0, f64::max)
         * 1.6;
-    let amax = s
-        .intervals
-        .iter()
-        .map(|iv| f64::from(iv.paid_agents.max(iv.productive_agents)))
-        .fold(1.0, f64::max)
-        * 1.6;
+    let amax = match &d.agents {
+        Agents::Scheduled(v) => v
+            .iter()
+            .map(|(paid, productive)| f64::from(*paid.max(productive)))
+            .fold(1.0, f64::max),
+        Agents::Allocated(v) => v
+            .iter()
+            .copied()
+            .filter(|x| x.is_finite())
+            .fold(1.0, f64::max),
+    } * 1.6;
     let mut chart = ChartBuilder::on(area)
         .caption("Contacts offered and agents", (FONT, 24))
         .margin(12)
         .x_label_area_size(45)
         .y_label_area_size(80)
         .right_y_label_area_size(80)
-        .build_cartesian_2d(x_range(s), 0f64..ymax)?
-        .set_secondary_coord(x_range(s), 0f64..amax);
+        .build_cartesian_2d(x_range(d), 0f64..ymax)?
+        .set_secondary_coord(x_range(d), 0f64..amax);
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(x_labels(s))
-        .x_label_formatter(&start_label(s))
+        .x_labels(x_labels(d))
+        .x_label_formatter(&start_label(d))
         .y_desc("Contacts offered per interval")
         .y_label_formatter(&tick(ymax))
         .label_style((FONT, 17))
@@ -118,10 +190,10 @@ where
         .label_style((FONT, 17))
         .axis_desc_style((FONT, 19))
         .draw()?;
-    let to_agents: Vec<f64> = s
-        .intervals
+    let to_agents: Vec<f64> = d
+        .rows
         .iter()
-        .map(|iv| iv.metrics.get(Metric::OfferedToAgents).mean)
+        .map(|(_, m)| m.get(Metric::OfferedToAgents).mean)
         .collect();
     // With self-service, what agents must staff for is what is left after deflection:
     // offered contacts fade behind it, so a planner does not read the bot's share as load.
@@ -151,31 +223,48 @@ where
             .label("of which reach the agents' queue (not deflected)")
             .legend(|(x, y)| Rectangle::new([(x, y - 7), (x + 22, y + 7)], OFFERED.filled()));
     }
-    let steps = |f: &dyn Fn(usize) -> u32| -> Vec<(f64, f64)> {
-        (0..s.intervals.len())
+    let steps = |f: &dyn Fn(usize) -> f64| -> Vec<(f64, f64)> {
+        (0..d.rows.len())
             .flat_map(|i| {
-                let y = f64::from(f(i));
+                let y = f(i);
                 [(i as f64 - 0.5, y), (i as f64 + 0.5, y)]
             })
             .collect()
     };
-    // Productive first, paid dashed on top: with no shrinkage the two coincide.
-    chart
-        .draw_secondary_series(LineSeries::new(
-            steps(&|i| s.intervals[i].productive_agents),
-            PRODUCTIVE.stroke_width(4),
-        ))?
-        .label("productive agents (right axis)")
-        .legend(|(x, y)| PathElement::new([(x, y), (x + 22, y)], PRODUCTIVE.stroke_width(4)));
-    chart
-        .draw_secondary_series(DashedLineSeries::new(
-            steps(&|i| s.intervals[i].paid_agents),
-            8,
-            5,
-            PAID.stroke_width(3),
-        ))?
-        .label("paid agents (right axis)")
-        .legend(|(x, y)| PathElement::new([(x, y), (x + 22, y)], PAID.stroke_width(3)));
+    match &d.agents {
+        Agents::Scheduled(v) => {
+            // Productive first, paid dashed on top: with no shrinkage the two coincide.
+            chart
+                .draw_secondary_series(LineSeries::new(
+                    steps(&|i| f64::from(v[i].1)),
+                    PRODUCTIVE.stroke_width(4),
+                ))?
+                .label("productive agents (right axis)")
+                .legend(|(x, y)| {
+                    PathElement::new([(x, y), (x + 22, y)], PRODUCTIVE.stroke_width(4))
+                });
+            chart
+                .draw_secondary_series(DashedLineSeries::new(
+                    steps(&|i| f64::from(v[i].0)),
+                    8,
+                    5,
+                    PAID.stroke_width(3),
+                ))?
+                .label("paid agents (right axis)")
+                .legend(|(x, y)| PathElement::new([(x, y), (x + 22, y)], PAID.stroke_width(3)));
+        }
+        Agents::Allocated(v) => {
+            chart
+                .draw_secondary_series(LineSeries::new(
+                    steps(&|i| v[i]).into_iter().filter(|(_, y)| y.is_finite()),
+                    PRODUCTIVE.stroke_width(4),
+                ))?
+                .label("paid agents given to this type (each group's, shared by busy time; right axis)")
+                .legend(|(x, y)| {
+                    PathElement::new([(x, y), (x + 22, y)], PRODUCTIVE.stroke_width(4))
+                });
+        }
+    }
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
@@ -186,28 +275,30 @@ where
     Ok(())
 }
 
-fn service<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, s: &ScenarioReport) -> DrawResult
+fn service<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Day) -> DrawResult
 where
     DB::ErrorType: 'static,
 {
+    let within = d.targets.service_level_within_s;
+    // A centre whose types answer within different thresholds has no single one.
+    let caption = if within.is_finite() {
+        format!("Service level (answered within {within} s) and abandonment, with 95 % intervals")
+    } else {
+        "Service level (each type within its own threshold) and abandonment, with 95 % intervals"
+            .to_string()
+    };
     let mut chart = ChartBuilder::on(area)
-        .caption(
-            format!(
-                "Service level (answered within {} s) and abandonment, with 95 % intervals",
-                s.targets.service_level_within_s
-            ),
-            (FONT, 24),
-        )
+        .caption(caption, (FONT, 24))
         .margin(12)
         .margin_right(12 + 80) // lines the plot up with the panel above and its right axis
         .x_label_area_size(45)
         .y_label_area_size(80)
-        .build_cartesian_2d(x_range(s), 0f64..105.0)?;
+        .build_cartesian_2d(x_range(d), 0f64..105.0)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .x_labels(x_labels(s))
-        .x_label_formatter(&start_label(s))
+        .x_labels(x_labels(d))
+        .x_label_formatter(&start_label(d))
         .x_desc("Interval start (by arrival interval)")
         .y_desc("Share of contacts (%)")
         .y_labels(12)
@@ -221,12 +312,12 @@ where
         (Metric::ServiceLevel, SL, "service level"),
         (Metric::AbandonmentRate, ABANDON, "abandonment rate"),
     ] {
-        let est: Vec<(f64, f64, f64)> = s
-            .intervals
+        let est: Vec<(f64, f64, f64)> = d
+            .rows
             .iter()
             .enumerate()
-            .map(|(i, iv)| {
-                let e = iv.metrics.get(m);
+            .map(|(i, (_, metrics))| {
+                let e = metrics.get(m);
                 (i as f64, e.mean * 100.0, e.half_width * 100.0)
             })
             .filter(|(_, y, _)| y.is_finite())
@@ -249,13 +340,13 @@ where
             est.iter()
                 .map(|(x, y, _)| Circle::new((*x, *y), 4, color.filled())),
         )?;
-        if let Some((t, higher)) = target_of(s, m) {
+        if let Some((t, higher)) = limit_of(d.targets, m) {
             let line_color = if m == Metric::ServiceLevel {
                 TARGET
             } else {
                 color
             };
-            let (a, b) = (x_range(s).start, x_range(s).end);
+            let (a, b) = (x_range(d).start, x_range(d).end);
             chart
                 .draw_series(DashedLineSeries::new(
                     [(a, t * 100.0), (b, t * 100.0)],

@@ -5,17 +5,21 @@
 //!
 //! The SVG backend escapes `<`, `&` and quotes itself, but writes control characters
 //! as they are, which XML cannot hold: every scenario text drawn goes through
-//! [`one_line`] first (names, currency).
+//! [`one_line`](crate::export::escape::one_line) first (names, currency).
 
 mod common;
 mod comparison;
 mod daily;
+mod groups;
 mod intervals;
+mod list;
 mod tradeoff;
+mod tradeoff_types;
 
 pub(crate) use common::metric_by_key;
 use common::FONT;
 pub(crate) use daily::share_of_days_below_target;
+pub use list::{charts_for, slugs, Outline, MAX_SLUG_CHARS};
 
 use std::error::Error as StdError;
 use std::sync::Once;
@@ -26,8 +30,7 @@ use plotters::prelude::*;
 use plotters::style::{register_font, FontStyle};
 
 use crate::error::{Error, Result};
-use crate::export::escape::one_line;
-use crate::report::Report;
+use crate::report::{Report, ScenarioReport};
 
 static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 static FONTS: Once = Once::new();
@@ -56,7 +59,11 @@ pub fn register_fonts() {
 enum Kind {
     Comparison,
     Tradeoff,
+    TradeoffTypes,
     Intervals(usize),
+    /// Scenario, then contact type.
+    TypeIntervals(usize, usize),
+    Groups(usize),
     DailySl,
 }
 
@@ -72,38 +79,15 @@ pub struct Chart {
 
 /// Every chart of a report, in the order a reader should see them.
 pub fn charts(report: &Report) -> Vec<Chart> {
-    let names: Vec<&str> = report.scenarios.iter().map(|s| s.name.as_str()).collect();
-    charts_for(&names)
+    let outlines: Vec<Outline> = report.scenarios.iter().map(Outline::of).collect();
+    charts_for(&outlines)
 }
 
-/// Every chart of a report of scenarios with these names: known before simulating, so
-/// that every file name can be checked before the long work.
-pub fn charts_for(names: &[&str]) -> Vec<Chart> {
-    let mut v = vec![
-        Chart {
-            stem: "comparison".into(),
-            title: "Key metrics by scenario".into(),
-            kind: Kind::Comparison,
-        },
-        Chart {
-            stem: "tradeoff".into(),
-            title: "Cost against service: the trade-off".into(),
-            kind: Kind::Tradeoff,
-        },
-        Chart {
-            stem: "daily-sl".into(),
-            title: "Day-to-day service level".into(),
-            kind: Kind::DailySl,
-        },
-    ];
-    for (i, (name, slug)) in names.iter().zip(slugs(names)).enumerate() {
-        v.push(Chart {
-            stem: format!("intervals-{slug}"),
-            title: format!("{} by interval", one_line(name)),
-            kind: Kind::Intervals(i),
-        });
-    }
-    v
+/// Scenario `i` of the report, or an error when the chart was made for another report.
+fn scenario(r: &Report, i: usize) -> std::result::Result<&ScenarioReport, Box<dyn StdError>> {
+    r.scenarios
+        .get(i)
+        .ok_or_else(|| format!("the report has no scenario {i}").into())
 }
 
 /// A chart drawn as PNG and SVG bytes.
@@ -115,12 +99,34 @@ pub struct Rendered {
 }
 
 impl Chart {
+    /// What a reader needs to read a centre's chart, under it in `report.md` (the charts
+    /// of one-type files need none).
+    pub fn note(&self) -> Option<&'static str> {
+        match self.kind {
+            Kind::TradeoffTypes => Some(
+                "One point per scenario and contact type (colour = scenario, shape = type). \
+                 A type's cost per contact carries each agent group's paid time in \
+                 proportion to the busy time the type used in it.",
+            ),
+            Kind::TypeIntervals(..) => Some(
+                "Agents belong to groups, not types: the line is each group's paid agents \
+                 shared by the busy time they spent on this type.",
+            ),
+            Kind::Groups(_) => Some(
+                "Occupancy of each agent group with its 95 % interval, and the paid agents \
+                 of every group stacked: each bar is the whole centre's headcount.",
+            ),
+            _ => None,
+        }
+    }
+
     /// Pixel size of both images.
     fn size(&self) -> (u32, u32) {
         match self.kind {
             Kind::Comparison => (1600, 1000),
             Kind::Tradeoff => (1600, 850),
-            Kind::Intervals(_) => (1500, 1000),
+            Kind::TradeoffTypes => (1600, 900),
+            Kind::Intervals(_) | Kind::TypeIntervals(..) | Kind::Groups(_) => (1500, 1000),
             Kind::DailySl => (1500, 900),
         }
     }
@@ -133,7 +139,20 @@ impl Chart {
         match self.kind {
             Kind::Comparison => comparison::draw(root, r)?,
             Kind::Tradeoff => tradeoff::draw(root, r)?,
-            Kind::Intervals(i) => intervals::draw(root, &r.scenarios[i])?,
+            Kind::TradeoffTypes => tradeoff_types::draw(root, r)?,
+            Kind::Intervals(i) => {
+                intervals::draw(root, &intervals::Day::of_scenario(scenario(r, i)?))?
+            }
+            Kind::TypeIntervals(i, t) => {
+                let s = scenario(r, i)?;
+                let ty = s
+                    .types
+                    .as_ref()
+                    .and_then(|v| v.get(t))
+                    .ok_or_else(|| format!("scenario {i} has no contact type {t}"))?;
+                intervals::draw(root, &intervals::Day::of_type(s, ty))?;
+            }
+            Kind::Groups(i) => groups::draw(root, scenario(r, i)?)?,
             Kind::DailySl => daily::draw(root, r)?,
         }
         root.present()?;
@@ -164,39 +183,4 @@ impl Chart {
             svg: svg.into_bytes(),
         })
     }
-}
-
-/// Longest slug taken from a scenario name, so that file names stay short whatever the name.
-pub const MAX_SLUG_CHARS: usize = 60;
-
-/// File-name-safe, unique slugs of the scenario names (`Weekday baseline` →
-/// `weekday-baseline`), at most [`MAX_SLUG_CHARS`] long before a `-2`, `-3`… that
-/// tells repeated slugs apart.
-pub fn slugs(names: &[&str]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for name in names {
-        let mut slug = String::new();
-        for c in name.chars().flat_map(char::to_lowercase) {
-            if slug.len() >= MAX_SLUG_CHARS {
-                break;
-            }
-            if c.is_ascii_alphanumeric() {
-                slug.push(c);
-            } else if !slug.is_empty() && !slug.ends_with('-') {
-                slug.push('-');
-            }
-        }
-        let base = match slug.trim_end_matches('-') {
-            "" => "scenario".to_string(),
-            t => t.to_string(),
-        };
-        let mut slug = base.clone();
-        let mut k = 2;
-        while out.contains(&slug) {
-            slug = format!("{base}-{k}");
-            k += 1;
-        }
-        out.push(slug);
-    }
-    out
 }

@@ -9,28 +9,132 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::common::{
-    axis_title, color, currency, metric_by_key, scale, target_of, tick, FONT, TARGET,
+    axis_title, color, currency, metric_by_key, name, scale, shared, target_of, tick, FONT, TARGET,
 };
 use super::DrawResult;
 use crate::metrics::Metric;
-use crate::report::Report;
+use crate::report::{Metrics, Report};
 
 /// Draws the chart on `root`.
 pub(super) fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, r: &Report) -> DrawResult
 where
     DB::ErrorType: 'static,
 {
-    let mut quality = vec![Metric::ServiceLevel];
-    if let Some(m) = metric_by_key("csat") {
-        quality.push(m);
-    }
     let area = root.margin(10, 0, 10, 10).titled(
         "Cost against service: lower right is better; crosses = 95 % intervals",
         (FONT, 32),
     )?;
+    let quality = quality_metrics();
     let cells = area.split_evenly((1, quality.len()));
     for (cell, q) in cells.iter().zip(quality) {
-        panel(cell, r, q)?;
+        let sl_target = if q == Metric::ServiceLevel {
+            shared(r.scenarios.iter().map(|s| target_of(s, q).map(|t| t.0)))
+        } else {
+            None
+        };
+        let points = r
+            .scenarios
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Point::new(name(s).into_owned(), color(i), 0, &s.metrics, q))
+            .collect();
+        let p = Panel {
+            points,
+            quality: q,
+            currency: &currency(r),
+            sl_target,
+            frontier: true,
+        };
+        panel(cell, &p)?;
+    }
+    Ok(())
+}
+
+/// The quality measures each get a panel: service level, and CSAT when defined.
+pub(super) fn quality_metrics() -> Vec<Metric> {
+    let mut quality = vec![Metric::ServiceLevel];
+    if let Some(m) = metric_by_key("csat") {
+        quality.push(m);
+    }
+    quality
+}
+
+/// One point of a panel: a scenario, or one contact type of a centre.
+pub(super) struct Point {
+    /// Text beside the point.
+    pub label: String,
+    /// Its colour (the scenario's).
+    pub color: RGBColor,
+    /// Its shape (see [`marker`]).
+    pub marker: usize,
+    /// Quality on the axis and its 95 % half-width (0 when undefined).
+    pub quality: (f64, f64),
+    /// Cost per contact and its 95 % half-width (0 when undefined).
+    pub cost: (f64, f64),
+}
+
+impl Point {
+    /// The point of estimates `m` on quality measure `q`.
+    pub fn new(label: String, color: RGBColor, marker: usize, m: &Metrics, q: Metric) -> Self {
+        let kq = scale(q);
+        let (eq, ec) = (m.get(q), m.get(Metric::CostPerContact));
+        let hw = |h: f64| if h.is_finite() { h } else { 0.0 };
+        Point {
+            label,
+            color,
+            marker,
+            quality: (eq.mean * kq, hw(eq.half_width) * kq),
+            cost: (ec.mean, hw(ec.half_width)),
+        }
+    }
+
+    fn cross(&self) -> Cross {
+        (self.quality, self.cost)
+    }
+}
+
+/// What one panel draws.
+pub(super) struct Panel<'a> {
+    /// The points, drawn in order.
+    pub points: Vec<Point>,
+    /// The quality measure on the horizontal axis.
+    pub quality: Metric,
+    /// Currency of the cost axis.
+    pub currency: &'a str,
+    /// A service-level target shared by every point (a fraction), drawn as a line.
+    pub sl_target: Option<f64>,
+    /// Whether to join the efficient points (only alternatives can be compared so).
+    pub frontier: bool,
+}
+
+/// Draws marker `k` (cycling through six shapes, about 16 pixels across) on `area`,
+/// centred on `at` in the area's own pixels.
+pub(super) fn marker<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    at: (i32, i32),
+    k: usize,
+    color: RGBColor,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    // A white rim first: the shape stays readable on top of its own interval cross.
+    for (c, grow) in [(WHITE, 3), (color, 0)] {
+        let (fill, line) = (c.filled(), c.stroke_width(3 + 2 * grow as u32));
+        let shape = EmptyElement::at(at);
+        match k % 6 {
+            0 => area.draw(&(shape + Circle::new((0, 0), 8 + grow, fill)))?,
+            1 => area.draw(&(shape + TriangleMarker::new((0, 2), 13 + grow, fill)))?,
+            2 => area.draw(
+                &(shape + Rectangle::new([(-8 - grow, -8 - grow), (8 + grow, 8 + grow)], fill)),
+            )?,
+            3 => {
+                let r = 11 + grow;
+                area.draw(&(shape + Polygon::new(vec![(0, -r), (r, 0), (0, r), (-r, 0)], fill)))?
+            }
+            4 => area.draw(&(shape + plotters::element::Cross::new((0, 0), 8, line)))?,
+            _ => area.draw(&(shape + Circle::new((0, 0), 8, line)))?,
+        }
     }
     Ok(())
 }
@@ -67,37 +171,14 @@ fn range(lo_hi: impl Iterator<Item = (f64, f64)>, min_span: f64) -> (f64, f64) {
     (lo, hi)
 }
 
-fn panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, r: &Report, q: Metric) -> DrawResult
+pub(super) fn panel<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, p: &Panel) -> DrawResult
 where
     DB::ErrorType: 'static,
 {
-    let cur = &*currency(r);
-    let (kq, c) = (scale(q), Metric::CostPerContact);
-    let pts: Vec<Cross> = r
-        .scenarios
-        .iter()
-        .map(|s| {
-            let (eq, ec) = (s.metrics.get(q), s.metrics.get(c));
-            let hw = |h: f64| if h.is_finite() { h } else { 0.0 };
-            (
-                (eq.mean * kq, hw(eq.half_width) * kq),
-                (ec.mean, hw(ec.half_width)),
-            )
-        })
-        .collect();
-    let sl_target = if q == Metric::ServiceLevel {
-        let t: Vec<Option<f64>> = r
-            .scenarios
-            .iter()
-            .map(|s| target_of(s, q).map(|t| t.0 * kq))
-            .collect();
-        t.first()
-            .copied()
-            .flatten()
-            .filter(|x| t.iter().all(|y| *y == Some(*x)))
-    } else {
-        None
-    };
+    let (q, c, cur) = (p.quality, Metric::CostPerContact, p.currency);
+    let kq = scale(q);
+    let pts: Vec<Cross> = p.points.iter().map(Point::cross).collect();
+    let sl_target = p.sl_target.map(|t| t * kq);
     let (x0, x1) = range(
         pts.iter()
             .map(|((m, h), _)| (m - h, m + h))
@@ -148,7 +229,11 @@ where
     }
 
     let centres: Vec<(f64, f64)> = pts.iter().map(|((x, _), (y, _))| (*x, *y)).collect();
-    let front = frontier(&centres);
+    let front = if p.frontier {
+        frontier(&centres)
+    } else {
+        Vec::new()
+    };
     if front.len() > 1 {
         chart
             .draw_series(LineSeries::new(
@@ -160,17 +245,23 @@ where
                 PathElement::new([(x, y), (x + 24, y)], BLACK.mix(0.6).stroke_width(3))
             });
     }
-    for (i, ((x, hx), (y, hy))) in pts.iter().enumerate() {
+    for (point, ((x, hx), (y, hy))) in p.points.iter().zip(&pts) {
         if !(x.is_finite() && y.is_finite()) {
             continue;
         }
-        let st = color(i).stroke_width(3);
+        let st = point.color.stroke_width(3);
         chart.draw_series([ErrorBar::new_horizontal(*y, x - hx, *x, x + hx, st, 14)])?;
         chart.draw_series([ErrorBar::new_vertical(*x, y - hy, *y, y + hy, st, 14)])?;
-        chart.draw_series([Circle::new((*x, *y), 8, color(i).filled())])?;
+        if point.marker == 0 {
+            chart.draw_series([Circle::new((*x, *y), 8, point.color.filled())])?;
+        } else {
+            let (px, py) = chart.backend_coord(&(*x, *y));
+            let base = area.get_base_pixel();
+            marker(area, (px - base.0, py - base.1), point.marker, point.color)?;
+        }
     }
     let front_line: Vec<(f64, f64)> = front.iter().map(|&i| centres[i]).collect();
-    labels(area, &chart, r, &pts, &front_line)?;
+    labels(area, &chart, &p.points, &pts, &front_line)?;
     if front.len() > 1 || sl_target.is_some() {
         // Lower right (cheap and good) is where a dominated plan can never sit.
         chart
@@ -193,12 +284,12 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
     !(a.2 <= b.0 || a.0 >= b.2 || a.3 <= b.1 || a.1 >= b.3)
 }
 
-/// Scenario names beside their points, each moved to the first side where it covers no
+/// Labels beside their points, each moved to the first side where it covers no
 /// other label, point, interval cross or frontier segment and stays inside the plot.
 fn labels<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
-    r: &Report,
+    points: &[Point],
     pts: &[Cross],
     front: &[(f64, f64)],
 ) -> DrawResult
@@ -231,14 +322,14 @@ where
     }
     let inside =
         |b: &Rect| b.0 >= pb.0 && b.1 >= pb.1 && b.2 <= pb.0 + pw as i32 && b.3 <= pb.1 + ph as i32;
-    for (i, s) in r.scenarios.iter().enumerate() {
+    for (i, point) in points.iter().enumerate() {
         let ((x, _), (y, _)) = pts[i];
         if !ok(&pts[i]) {
             continue;
         }
         let (px, py) = chart.backend_coord(&(x, y));
-        let name = super::common::name(s);
-        let (tw, th) = area.estimate_text_size(&name, &style)?;
+        let name = point.label.as_str();
+        let (tw, th) = area.estimate_text_size(name, &style)?;
         let (tw, th) = (tw as i32, th as i32);
         let mut candidates = Vec::new();
         for d in [12, 30, 55, 85] {
@@ -263,7 +354,7 @@ where
             .or_else(|| boxes.iter().find(|b| inside(b)))
             .unwrap_or(&boxes[0]);
         obstacles.push(b);
-        let c = color(i);
+        let c = point.color;
         // A label pushed away from its point gets a thin leader line back to it.
         let near = (px.clamp(b.0, b.2), py.clamp(b.1, b.3));
         if (near.0 - px).abs().max((near.1 - py).abs()) > 24 {
@@ -276,7 +367,7 @@ where
             ))?;
         }
         area.draw(&Text::new(
-            name.as_ref(),
+            name,
             (b.0 - base.0, b.1 - base.1),
             style.color(&c).pos(Pos::new(HPos::Left, VPos::Top)),
         ))?;

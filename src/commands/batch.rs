@@ -42,9 +42,9 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         args.simulation.replications,
         args.simulation.seed,
     )?;
-    let outputs = bundle::outputs(&args.out, &plan.names());
+    let outputs = bundle::outputs(&args.out, &plan.outlines());
     check_outputs(&plan.inputs, &outputs)?;
-    bundle::prepare_dir(&args.out, &plan.names())?;
+    bundle::prepare_dir(&args.out, &plan.outlines())?;
     let report = simulate(&plan.scenarios, args.simulation.threads.map(usize::from));
     let study = Study::new(&report, plan.baseline, plan.seed_source.clone());
     let written = bundle::write(&args.out, &study)?;

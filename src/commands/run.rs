@@ -24,14 +24,14 @@ pub fn run(args: &RunArgs) -> Result<()> {
     outputs.extend(json.iter().map(|t| Output::new("--json", t.clone())));
     outputs.extend(csv.iter().map(|t| Output::new("--csv", t.clone())));
     if let Some(dir) = &args.out {
-        outputs.extend(bundle::outputs(dir, &plan.names()));
+        outputs.extend(bundle::outputs(dir, &plan.outlines()));
     }
     check_outputs(&plan.inputs, &outputs)?;
     for t in json.iter().chain(csv.iter()) {
         t.check_writable()?;
     }
     if let Some(dir) = &args.out {
-        bundle::prepare_dir(dir, &plan.names())?;
+        bundle::prepare_dir(dir, &plan.outlines())?;
     }
 
     let report = simulate(&plan.scenarios, sim.threads.map(usize::from));

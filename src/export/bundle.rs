@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{check_existing, check_file_name, probe, write_file, Output, Target};
-use crate::chart;
+use crate::chart::{self, Outline};
 use crate::compare::{compare, Comparison};
 use crate::error::{Error, Result};
 use crate::report::Report;
@@ -89,14 +89,15 @@ pub fn json(study: &Study) -> Result<Vec<u8>> {
 /// study written into the folder removes those it does not write again, and nothing else.
 pub const MANIFEST: &str = ".ccsim-files";
 
-/// The name of every file a study of scenarios with these names writes, `report.md` last.
-pub fn file_names(names: &[&str]) -> Vec<String> {
+/// The name of every file a study of scenarios with these outlines writes, `report.md`
+/// last.
+pub fn file_names(outlines: &[Outline]) -> Vec<String> {
     let mut files: Vec<String> = vec![
         "summary.csv".into(),
         "summary.json".into(),
         "intervals.csv".into(),
     ];
-    for c in chart::charts_for(names) {
+    for c in chart::charts_for(outlines) {
         files.push(format!("{}.png", c.stem));
         files.push(format!("{}.svg", c.stem));
     }
@@ -106,8 +107,8 @@ pub fn file_names(names: &[&str]) -> Vec<String> {
 
 /// The files a study writes into `dir` (its manifest too), as outputs of `--out`, to
 /// check against the inputs and the other outputs before simulating.
-pub fn outputs(dir: &Path, names: &[&str]) -> Vec<Output> {
-    file_names(names)
+pub fn outputs(dir: &Path, outlines: &[Outline]) -> Vec<Output> {
+    file_names(outlines)
         .into_iter()
         .chain([MANIFEST.to_string()])
         .map(|name| {
@@ -117,19 +118,19 @@ pub fn outputs(dir: &Path, names: &[&str]) -> Vec<Output> {
         .collect()
 }
 
-/// Makes sure `dir` can take the outputs of a study of scenarios named `names`: creates
+/// Makes sure `dir` can take the outputs of a study of scenarios with these outlines: creates
 /// it when missing, fails when it is a file, cannot be written, a file name would be
 /// refused (too long for the file system, or with `dir`, too long a path) or a file
 /// there may not be replaced. Call it before simulating, so that a study is written whole
 /// or not at all; it returns the paths [`write`] will write.
-pub fn prepare_dir(dir: &Path, names: &[&str]) -> Result<Vec<PathBuf>> {
+pub fn prepare_dir(dir: &Path, outlines: &[Outline]) -> Result<Vec<PathBuf>> {
     if dir.exists() && !dir.is_dir() {
         return Err(Error::Other(format!(
             "{}: exists and is not a folder; give --out a folder",
             dir.display()
         )));
     }
-    let paths: Vec<PathBuf> = file_names(names).iter().map(|n| dir.join(n)).collect();
+    let paths: Vec<PathBuf> = file_names(outlines).iter().map(|n| dir.join(n)).collect();
     for p in paths.iter().chain([&dir.join(MANIFEST)]) {
         check_file_name(p)?;
         if p.is_dir() {

@@ -1,4 +1,5 @@
-//! "Charts": each chart's title, its PNG inline and a link to its SVG.
+//! "Charts": each chart's title, its PNG inline and a link to its SVG; a centre's
+//! charts add a line on how to read them.
 
 use std::fmt::Write;
 
@@ -17,6 +18,9 @@ pub(super) fn section(r: &Report) -> String {
             "\n### {title}\n\n![{title}]({}.png)\n\n[SVG]({}.svg)\n",
             c.stem, c.stem
         );
+        if let Some(note) = c.note() {
+            let _ = write!(o, "\n{}\n", markdown_text(note));
+        }
     }
     o
 }
