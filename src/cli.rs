@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::erlang::ErlangArgs;
 use crate::commands::staff::StaffArgs;
+use crate::limits;
 
 /// ccsim: contact-centre staffing and cost simulator (discrete-event Monte Carlo).
 #[derive(Debug, Parser)]
@@ -75,12 +76,13 @@ pub struct BatchArgs {
 /// How much to simulate and on how many threads: shared by `run` and `batch`.
 #[derive(Debug, Args, Default)]
 pub struct SimulationArgs {
-    /// Override every file's number of replications.
-    #[arg(short = 'n', long, value_parser = clap::value_parser!(u32).range(2..))]
+    /// Override every file's number of replications (2 to 1000000; the run's contacts
+    /// stay capped too).
+    #[arg(short = 'n', long, value_parser = clap::value_parser!(u32).range(2..=i64::from(limits::MAX_REPLICATIONS)))]
     pub replications: Option<u32>,
     /// Override the master seed (with --baseline or in a batch, of every scenario: by
-    /// default the baseline's, else the first scenario's).
-    #[arg(long)]
+    /// default the baseline's, else the first scenario's); 0 to 2^63 − 1, as in a file.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(..=i64::MAX as u64))]
     pub seed: Option<u64>,
     /// Worker threads (default: all cores); never changes results.
     #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]

@@ -69,6 +69,8 @@ pub fn load_scenarios(
     for s in &mut scenarios {
         if let Some(r) = replications {
             s.simulation.replications = r;
+            s.check_run_size()
+                .map_err(|e| Error::Usage(format!("-n {r}: {e}")))?;
         }
         if let Some(seed) = seed {
             s.simulation.seed = seed;

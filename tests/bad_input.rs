@@ -83,6 +83,15 @@ fn assert_fails(e: Expect<'_>) {
             e.file
         );
         assert!(!err.contains("panicked"), "ccsim {cmd} panicked:\n{err}");
+        let longest_number = err
+            .split(|c: char| !c.is_ascii_digit())
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        assert!(
+            longest_number <= 12,
+            "ccsim {cmd}: a number of {longest_number} digits in:\n{err}"
+        );
         assert!(
             err.contains(&location),
             "ccsim {cmd} {}: expected {location:?} in stderr:\n{err}",
@@ -193,7 +202,7 @@ fn fails_when_a_volume_is_negative() {
         file: "negative_volume.toml",
         field: Some("arrivals.volumes[2]"),
         line: Some((6, "-120")),
-        phrases: &[">= 0", "found -120"],
+        phrases: &["from 0 to 1e6", "found -120"],
     });
 }
 
@@ -294,7 +303,7 @@ fn fails_when_a_cost_is_negative() {
         file: "negative_cost.toml",
         field: Some("costs.agent_hour"),
         line: Some((16, "agent_hour = -24.0")),
-        phrases: &[">= 0", "found -24"],
+        phrases: &["amount from 0 to 1e9", "found -24"],
     });
 }
 
@@ -365,6 +374,252 @@ fn fails_when_a_churn_key_is_misspelt() {
         field: Some("value.churn.promotor"),
         line: Some((16, "churn =")),
         phrases: &["unknown field `promotor`", "`promoter`"],
+    });
+}
+
+// Sizes (hardening issue, class 4): each has a cap, enforced in `check` and `run` alike.
+
+#[test]
+fn fails_when_an_interval_expects_a_trillion_contacts() {
+    assert_fails(Expect {
+        file: "volume_beyond_cap.toml",
+        field: Some("arrivals.volumes[1]"),
+        line: Some((5, "1e12")),
+        phrases: &["contacts from 0 to 1e6 per interval", "found 1e12"],
+    });
+}
+
+#[test]
+fn fails_when_one_replication_expects_too_many_contacts() {
+    assert_fails(Expect {
+        file: "contacts_per_replication_beyond_cap.toml",
+        field: Some("arrivals.volumes"),
+        line: Some((9, "volumes = ")),
+        phrases: &[
+            "at most 5e6 contacts per replication",
+            "found 8e6 over 20 days",
+        ],
+    });
+}
+
+#[test]
+fn fails_when_the_run_expects_too_many_contacts() {
+    assert_fails(Expect {
+        file: "contacts_per_run_beyond_cap.toml",
+        field: Some("simulation.replications"),
+        line: Some((5, "replications = 1000000")),
+        phrases: &[
+            "at most 1e10 contacts per run",
+            "4e11",
+            "at most 25000 replications",
+        ],
+    });
+}
+
+#[test]
+fn fails_when_replications_are_above_the_cap() {
+    assert_fails(Expect {
+        file: "replications_above_cap.toml",
+        field: Some("simulation.replications"),
+        line: Some((5, "replications = 2000000")),
+        phrases: &["from 2 to 1000000", "found 2000000"],
+    });
+}
+
+#[test]
+fn fails_when_agents_are_above_the_cap() {
+    assert_fails(Expect {
+        file: "agents_above_cap.toml",
+        field: Some("staffing.agents[2]"),
+        line: Some((11, "5000000")),
+        phrases: &["agents from 0 to 1000000", "found 5000000"],
+    });
+}
+
+#[test]
+fn fails_when_lines_are_above_the_cap() {
+    assert_fails(Expect {
+        file: "lines_above_cap.toml",
+        field: Some("staffing.lines"),
+        line: Some((13, "lines = 20000000")),
+        phrases: &["trunk lines from 1 to 10000000", "found 20000000"],
+    });
+}
+
+#[test]
+fn fails_when_the_types_of_a_centre_together_expect_too_many_contacts() {
+    assert_fails(Expect {
+        file: "centre_contacts_beyond_cap.toml",
+        field: Some("types"),
+        line: Some((8, "[[types]]")),
+        phrases: &[
+            "at most 5e6 contacts per replication",
+            "found 6e6 over 3 days",
+        ],
+    });
+}
+
+// Ranges (class 5): a value whose model would silently mean something else is refused.
+
+#[test]
+fn fails_when_a_mean_is_1e300_seconds() {
+    assert_fails(Expect {
+        file: "mean_beyond_longest_duration.toml",
+        field: Some("handling.time.mean_s"),
+        line: Some((8, "mean_s = 1e300")),
+        phrases: &["seconds above 0 to 1e7", "found 1e300"],
+    });
+}
+
+#[test]
+fn fails_when_an_observed_value_is_beyond_the_longest_duration() {
+    assert_fails(Expect {
+        file: "empirical_value_beyond_longest_duration.toml",
+        field: Some("handling.time.values_s[2]"),
+        line: Some((8, "1e9")),
+        phrases: &["seconds from 0 to 1e7", "found 1e9"],
+    });
+}
+
+#[test]
+fn fails_when_a_callback_promise_is_beyond_the_longest_duration() {
+    assert_fails(Expect {
+        file: "callback_promise_beyond_longest_duration.toml",
+        field: Some("callback.promise_s"),
+        line: Some((17, "promise_s = 1e9")),
+        phrases: &["seconds above 0 to 1e7", "found 1e9"],
+    });
+}
+
+#[test]
+fn fails_when_a_lognormal_cv_is_a_million() {
+    assert_fails(Expect {
+        file: "lognormal_cv_huge.toml",
+        field: Some("handling.time.cv"),
+        line: Some((8, "cv = 1e6")),
+        phrases: &["lognormal CV above 0 to 4", "found 1e6"],
+    });
+}
+
+#[test]
+fn fails_when_a_gamma_cv_is_1e5() {
+    assert_fails(Expect {
+        file: "gamma_cv_huge.toml",
+        field: Some("patience.time.cv"),
+        line: Some((15, "cv = 1e5")),
+        phrases: &["gamma CV above 0 to 4", "found 100000"],
+    });
+}
+
+#[test]
+fn fails_when_a_weibull_cv_is_above_the_cap() {
+    assert_fails(Expect {
+        file: "weibull_cv_above_cap.toml",
+        field: Some("patience.time.cv"),
+        line: Some((15, "cv = 10")),
+        phrases: &["Weibull CV from 0.02 to 4", "found 10"],
+    });
+}
+
+#[test]
+fn fails_when_the_day_cv_is_a_million() {
+    assert_fails(Expect {
+        file: "day_cv_huge.toml",
+        field: Some("arrivals.day_cv"),
+        line: Some((6, "day_cv = 1e6")),
+        phrases: &["day factor CV from 0 to 1", "found 1e6"],
+    });
+}
+
+#[test]
+fn fails_when_an_amount_is_above_the_cap() {
+    assert_fails(Expect {
+        file: "money_above_cap.toml",
+        field: Some("costs.fixed_per_day"),
+        line: Some((17, "fixed_per_day = 1e12")),
+        phrases: &["amount from 0 to 1e9", "found 1e12"],
+    });
+}
+
+#[test]
+fn fails_when_a_factor_is_above_the_cap() {
+    assert_fails(Expect {
+        file: "factor_above_cap.toml",
+        field: Some("self_service.failed_handle_factor"),
+        line: Some((18, "failed_handle_factor = 50")),
+        phrases: &["factor above 0 to 10", "found 50"],
+    });
+}
+
+#[test]
+fn fails_when_a_satisfaction_penalty_is_beyond_the_scale() {
+    assert_fails(Expect {
+        file: "satisfaction_effect_out_of_range.toml",
+        field: Some("satisfaction.per_minute_waited"),
+        line: Some((15, "per_minute_waited = -40")),
+        phrases: &["score points from -10 to 10", "found -40"],
+    });
+}
+
+#[test]
+fn fails_when_customers_would_repeat_forever() {
+    assert_fails(Expect {
+        file: "repeats_forever.toml",
+        field: Some("resolution.repeat_probability"),
+        line: Some((16, "repeat_probability = 1.0")),
+        phrases: &["back forever", "below 1"],
+    });
+}
+
+#[test]
+fn fails_when_a_centre_type_has_a_field_out_of_range() {
+    assert_fails(Expect {
+        file: "centre_type_out_of_range.toml",
+        field: Some("types[1].value.customer_lifetime_value"),
+        line: Some((18, "customer_lifetime_value = 1e12")),
+        phrases: &["amount from 0 to 1e9", "found 1e12"],
+    });
+}
+
+// Names (class 7): one line, no control characters, at most 200 characters.
+
+#[test]
+fn fails_when_the_name_has_a_line_break() {
+    assert_fails(Expect {
+        file: "name_with_newline.toml",
+        field: Some("name"),
+        line: Some((2, "Weekday\\nbaseline")),
+        phrases: &["name on one line", "line break"],
+    });
+}
+
+#[test]
+fn fails_when_the_name_has_a_tab() {
+    assert_fails(Expect {
+        file: "name_with_tab.toml",
+        field: Some("name"),
+        line: Some((2, "Weekday\\tbaseline")),
+        phrases: &["name on one line without control characters", "a tab"],
+    });
+}
+
+#[test]
+fn fails_when_the_name_is_too_long() {
+    assert_fails(Expect {
+        file: "name_too_long.toml",
+        field: Some("name"),
+        line: Some((2, "xxxxxxxx")),
+        phrases: &["at most 200 characters", "found 201"],
+    });
+}
+
+#[test]
+fn fails_when_the_currency_has_a_line_break() {
+    assert_fails(Expect {
+        file: "currency_with_newline.toml",
+        field: Some("costs.currency"),
+        line: Some((15, "currency = ")),
+        phrases: &["currency on one line", "line break"],
     });
 }
 

@@ -5,14 +5,15 @@ use serde_json::json;
 
 use crate::erlang::{self, Figures, Interval, Targets};
 use crate::error::{Error, Result};
+use crate::limits::{self, shown};
 
 /// Options of `ccsim erlang`.
 #[derive(Debug, clap::Args)]
 pub struct ErlangArgs {
-    /// Expected calls in the interval.
+    /// Expected calls in the interval (at most 1000000).
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub calls: f64,
-    /// Length of the interval in minutes.
+    /// Length of the interval in minutes (at most 1440, a day).
     #[arg(
         long,
         value_name = "M",
@@ -23,14 +24,14 @@ pub struct ErlangArgs {
     /// Mean handle time in seconds.
     #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub aht: f64,
-    /// Productive (staffed) agents.
-    #[arg(long, value_name = "C")]
+    /// Productive (staffed) agents (1 to 1000000).
+    #[arg(long, value_name = "C", value_parser = clap::value_parser!(u32).range(1..=i64::from(limits::MAX_AGENTS)))]
     pub agents: u32,
     /// Mean patience in seconds (Erlang A); absent = nobody abandons (Erlang C).
     #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub patience: Option<f64>,
-    /// Trunk lines: print the Erlang B blocking for L lines instead of C.
-    #[arg(long, value_name = "L")]
+    /// Trunk lines: print the Erlang B blocking for L lines instead of C (1 to 10000000).
+    #[arg(long, value_name = "L", value_parser = clap::value_parser!(u32).range(1..=i64::from(limits::MAX_LINES)))]
     pub lines: Option<u32>,
     /// The T of the service level SL(T), in seconds.
     #[arg(
@@ -114,50 +115,54 @@ pub fn run(args: &ErlangArgs) -> Result<()> {
     }
 }
 
-/// Rejects values the formulas cannot mean, before any of them is computed.
+/// Rejects values the formulas cannot mean, or that would make them run on, before any
+/// of them is computed; each message gives the allowed range (`crate::limits`).
 fn validate(args: &ErlangArgs) -> Result<()> {
-    let positive = |name: &str, v: f64| {
-        if v.is_finite() && v > 0.0 {
+    let range = |name: &str, v: f64, zero_ok: bool, max: f64, unit: &str| {
+        let above = if zero_ok { v >= 0.0 } else { v > 0.0 };
+        if v.is_finite() && above && v <= max {
             Ok(())
         } else {
+            let from = if zero_ok { "from 0" } else { "above 0" };
             Err(Error::Usage(format!(
-                "--{name} must be a number > 0, got {v}"
+                "--{name} must be {unit}{from} to {}, got {}",
+                shown(max),
+                shown(v)
             )))
         }
     };
     let share = |name: &str, v: Option<f64>| match v {
         Some(p) if !(0.0..=1.0).contains(&p) => Err(Error::Usage(format!(
-            "--{name} must be a share in [0, 1], got {p}"
+            "--{name} must be a share in [0, 1], got {}",
+            shown(p)
         ))),
         _ => Ok(()),
     };
-    positive("calls", args.calls)?;
-    positive("interval-minutes", args.interval_minutes)?;
-    positive("aht", args.aht)?;
-    if args.agents == 0 {
-        return Err(Error::Usage("--agents must be at least 1".into()));
-    }
+    let seconds = limits::MAX_DURATION_S;
+    range(
+        "calls",
+        args.calls,
+        false,
+        limits::MAX_VOLUME_PER_INTERVAL,
+        "a number of calls ",
+    )?;
+    range(
+        "interval-minutes",
+        args.interval_minutes,
+        false,
+        limits::MAX_ERLANG_INTERVAL_MINUTES,
+        "minutes ",
+    )?;
+    range("aht", args.aht, false, seconds, "seconds ")?;
     if let Some(p) = args.patience {
-        positive("patience", p)?;
+        range("patience", p, false, seconds, "seconds ")?;
     }
-    if args.lines == Some(0) {
-        return Err(Error::Usage("--lines must be at least 1".into()));
-    }
-    if !(args.sl_seconds.is_finite() && args.sl_seconds >= 0.0) {
-        return Err(Error::Usage(format!(
-            "--sl-seconds must be a number >= 0, got {}",
-            args.sl_seconds
-        )));
-    }
+    range("sl-seconds", args.sl_seconds, true, seconds, "seconds ")?;
     share("target-sl", args.target_sl)?;
     share("target-abandon", args.target_abandon)?;
     share("target-occupancy", args.target_occupancy)?;
     if let Some(s) = args.target_asa {
-        if !(s.is_finite() && s >= 0.0) {
-            return Err(Error::Usage(format!(
-                "--target-asa must be a number >= 0, got {s}"
-            )));
-        }
+        range("target-asa", s, true, seconds, "seconds ")?;
     }
     Ok(())
 }
@@ -192,7 +197,7 @@ fn table(
             .unwrap_or_default()
     );
     let mut row = |label: &str, value: String| {
-        let _ = writeln!(out, "  {label:<22}{value}");
+        let _ = writeln!(out, "  {label:<21} {value}");
     };
     row("load", format!("{:.2} Erlang", f.load_erlang));
     row("P(wait)", format!("{:.4}", f.p_wait));
@@ -217,7 +222,7 @@ fn table(
                 args.agents
             )
         } else {
-            format!("more than {n}: targets out of reach")
+            format!("out of reach: targets missed even with {n} agents, the most searched")
         };
         row("agents needed", value);
     }

@@ -4,15 +4,25 @@
 use std::path::Path;
 
 use super::error::{line_of, FieldError, ScenarioError};
-use super::file::{AgentsFile, DistFile, ScenarioFile};
+use super::file::{AgentsFile, ScenarioFile};
 use super::{Arrivals, Costs, Handling, Scenario, Simulation, Staffing, Targets};
-use crate::dist::Duration;
+use crate::limits;
 
 #[path = "validate_journey.rs"]
 mod journey;
 
 #[path = "validate_centre.rs"]
 mod centre;
+
+#[path = "validate_values.rs"]
+mod values;
+
+#[path = "validate_sizes.rs"]
+mod sizes;
+
+pub(crate) use values::{
+    dist, factor, money, one_line_name, positive_seconds, seconds, share, shrinkage_share,
+};
 
 type Check<T> = Result<T, FieldError>;
 
@@ -72,6 +82,8 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         let mut s = centre::validate(&raw, file, validate)?;
         s.name = scenario_name(&raw, file)?;
         s.description = raw.description.clone();
+        // Each type passed the caps alone; together they may not.
+        sizes::contacts(&s, "types")?;
         return Ok(s);
     }
     let simulation = simulation(&raw)?;
@@ -86,14 +98,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
             "expected a non-empty list of expected contacts per interval, found []",
         ));
     }
-    for (i, v) in arrivals.volumes.iter().enumerate() {
-        if !(v.is_finite() && *v >= 0.0) {
-            return Err(FieldError::new(
-                format!("arrivals.volumes[{i}]"),
-                format!("expected a finite number of contacts >= 0, found {v}"),
-            ));
-        }
-    }
+    sizes::volumes(&arrivals.volumes)?;
     let day_minutes = n as u64 * u64::from(simulation.interval_minutes);
     if day_minutes > 24 * 60 {
         return Err(FieldError::new(
@@ -105,7 +110,13 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
             ),
         ));
     }
-    let day_cv = non_negative("arrivals.day_cv", arrivals.day_cv.unwrap_or(0.0))?;
+    let day_cv = values::within(
+        "arrivals.day_cv",
+        arrivals.day_cv.unwrap_or(0.0),
+        "a day factor CV",
+        0.0,
+        limits::MAX_DAY_CV,
+    )?;
 
     let handling_raw = raw
         .handling
@@ -137,7 +148,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     let journey = journey::validate(&raw)?;
 
     let name = scenario_name(&raw, file)?;
-    Ok(Scenario {
+    let scenario = Scenario {
         name,
         description: raw.description.clone(),
         file: file.to_path_buf(),
@@ -158,20 +169,29 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         satisfaction: journey.satisfaction,
         value: journey.value,
         centre: None,
-    })
+    };
+    sizes::contacts(&scenario, "arrivals.volumes")?;
+    Ok(scenario)
 }
 
-/// The file's name, or its stem when it gives none.
+/// The file's name, or its stem when it gives none; one line either way.
 fn scenario_name(raw: &ScenarioFile, file: &Path) -> Check<String> {
-    let name = raw.name.clone().unwrap_or_else(|| {
-        file.file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "scenario".into())
-    });
-    if name.trim().is_empty() {
-        return Err(FieldError::new("name", "expected a non-empty name"));
+    if let Some(name) = &raw.name {
+        return one_line_name("name", name);
     }
-    Ok(name)
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "scenario".into());
+    one_line_name("name", &stem).map_err(|e| {
+        FieldError::new(
+            "name",
+            format!(
+                "the file gives no name, and its file name cannot be one: {} (add name = \"...\")",
+                e.message
+            ),
+        )
+    })
 }
 
 fn missing_table(table: &str) -> FieldError {
@@ -181,10 +201,13 @@ fn missing_table(table: &str) -> FieldError {
 fn simulation(raw: &ScenarioFile) -> Check<Simulation> {
     let s = raw.simulation.as_ref();
     let replications = s.and_then(|s| s.replications).unwrap_or(100);
-    if !(2..=1_000_000).contains(&replications) {
+    if !(2..=i64::from(limits::MAX_REPLICATIONS)).contains(&replications) {
         return Err(FieldError::new(
             "simulation.replications",
-            format!("expected a whole number from 2 to 1000000 (a confidence interval needs at least 2), found {replications}"),
+            format!(
+                "expected a whole number from 2 to {} (a confidence interval needs at least 2), found {replications}",
+                limits::MAX_REPLICATIONS
+            ),
         ));
     }
     let seed = s.and_then(|s| s.seed).unwrap_or(1);
@@ -211,10 +234,13 @@ fn simulation(raw: &ScenarioFile) -> Check<Simulation> {
         )
     })?;
     let days = s.and_then(|s| s.days).unwrap_or(1);
-    if !(1..=3660).contains(&days) {
+    if !(1..=i64::from(limits::MAX_DAYS)).contains(&days) {
         return Err(FieldError::new(
             "simulation.days",
-            format!("expected a whole number of days from 1 to 3660, found {days}"),
+            format!(
+                "expected a whole number of days from 1 to {}, found {days}",
+                limits::MAX_DAYS
+            ),
         ));
     }
     Ok(Simulation {
@@ -242,21 +268,17 @@ fn staffing(raw: &ScenarioFile, n: usize) -> Check<Staffing> {
         .ok_or_else(|| missing_table("staffing"))?;
     let paid = paid_agents(&s.agents, n, "staffing.agents")?;
     let shrinkage = s.shrinkage.unwrap_or(0.0);
-    if !(shrinkage.is_finite() && (0.0..1.0).contains(&shrinkage)) {
-        return Err(FieldError::new(
-            "staffing.shrinkage",
-            format!(
-                "expected a share in [0, 1) (1 would leave no productive time), found {shrinkage}"
-            ),
-        ));
-    }
+    let shrinkage = shrinkage_share("staffing.shrinkage", shrinkage)?;
     let lines = match s.lines {
         None => None,
-        Some(l) if (1..=10_000_000).contains(&l) => Some(l as u32),
+        Some(l) if (1..=i64::from(limits::MAX_LINES)).contains(&l) => Some(l as u32),
         Some(l) => {
             return Err(FieldError::new(
                 "staffing.lines",
-                format!("expected a whole number of trunk lines >= 1, found {l}"),
+                format!(
+                    "expected a whole number of trunk lines from 1 to {}, found {l}",
+                    limits::MAX_LINES
+                ),
             ))
         }
     };
@@ -289,14 +311,17 @@ pub(super) fn paid_agents(agents: &AgentsFile, n: usize, field_name: &str) -> Ch
     };
     let mut paid = Vec::with_capacity(n);
     for (i, a) in paid_raw.iter().enumerate() {
-        if !(0..=1_000_000).contains(a) {
+        if !(0..=i64::from(limits::MAX_AGENTS)).contains(a) {
             let field = match agents {
                 AgentsFile::AllDay(_) => field_name.to_string(),
                 AgentsFile::PerInterval(_) => format!("{field_name}[{i}]"),
             };
             return Err(FieldError::new(
                 field,
-                format!("expected a whole number of agents from 0 to 1000000, found {a}"),
+                format!(
+                    "expected a whole number of agents from 0 to {}, found {a}",
+                    limits::MAX_AGENTS
+                ),
             ));
         }
         paid.push(*a as u32);
@@ -312,11 +337,13 @@ fn costs(raw: &ScenarioFile) -> Check<Costs> {
             ..Costs::default()
         });
     };
-    let money =
-        |field: &str, v: Option<f64>| non_negative(&format!("costs.{field}"), v.unwrap_or(0.0));
+    let money = |field: &str, v: Option<f64>| money(&format!("costs.{field}"), v.unwrap_or(0.0));
+    let currency = c.currency.clone().unwrap_or_else(|| "EUR".into());
+    // The currency labels every amount in every report: one line, like a name.
+    values::one_line_text("costs.currency", &currency, "currency")?;
     Ok(Costs {
         given: true,
-        currency: c.currency.clone().unwrap_or_else(|| "EUR".into()),
+        currency,
         agent_hour: money("agent_hour", c.agent_hour)?,
         per_handled_minute: money("per_handled_minute", c.per_handled_minute)?,
         per_queued_minute: money("per_queued_minute", c.per_queued_minute)?,
@@ -337,7 +364,7 @@ fn targets(raw: &ScenarioFile) -> Check<Targets> {
     let (sl_within_s, sl_at_least) = match &t.service_level {
         None => (20.0, None),
         Some(sl) => (
-            positive("targets.service_level.within_s", sl.within_s)?,
+            positive_seconds("targets.service_level.within_s", sl.within_s)?,
             sl.at_least
                 .map(|v| share("targets.service_level.at_least", v))
                 .transpose()?,
@@ -352,61 +379,11 @@ fn targets(raw: &ScenarioFile) -> Check<Targets> {
             .transpose()?,
         asa_at_most_s: t
             .asa_at_most_s
-            .map(|v| positive("targets.asa_at_most_s", v))
+            .map(|v| positive_seconds("targets.asa_at_most_s", v))
             .transpose()?,
         occupancy_at_most: t
             .occupancy_at_most
             .map(|v| share("targets.occupancy_at_most", v))
             .transpose()?,
     })
-}
-
-/// A share in [0, 1].
-pub(crate) fn share(field: &str, v: f64) -> Check<f64> {
-    if v.is_finite() && (0.0..=1.0).contains(&v) {
-        Ok(v)
-    } else {
-        Err(FieldError::new(
-            field,
-            format!("expected a share in [0, 1], found {v}"),
-        ))
-    }
-}
-
-/// A finite number > 0.
-pub(crate) fn positive(field: &str, v: f64) -> Check<f64> {
-    if v.is_finite() && v > 0.0 {
-        Ok(v)
-    } else {
-        Err(FieldError::new(
-            field,
-            format!("expected a finite number > 0, found {v}"),
-        ))
-    }
-}
-
-/// A finite number >= 0.
-pub(crate) fn non_negative(field: &str, v: f64) -> Check<f64> {
-    if v.is_finite() && v >= 0.0 {
-        Ok(v)
-    } else {
-        Err(FieldError::new(
-            field,
-            format!("expected a finite number >= 0, found {v}"),
-        ))
-    }
-}
-
-/// Builds a checked distribution, naming the offending parameter on failure.
-pub(crate) fn dist(field: &str, d: &DistFile) -> Check<Duration> {
-    let built = match d {
-        DistFile::Exponential { mean_s } => Duration::exponential(*mean_s),
-        DistFile::Lognormal { mean_s, cv } => Duration::lognormal(*mean_s, *cv),
-        DistFile::Gamma { mean_s, cv } => Duration::gamma(*mean_s, *cv),
-        DistFile::Weibull { mean_s, cv } => Duration::weibull(*mean_s, *cv),
-        DistFile::Uniform { min_s, max_s } => Duration::uniform(*min_s, *max_s),
-        DistFile::Fixed { value_s } => Duration::fixed(*value_s),
-        DistFile::Empirical { values_s } => Duration::empirical(values_s.clone()),
-    };
-    built.map_err(|e| FieldError::new(format!("{field}.{}", e.field), e.expected))
 }

@@ -6,7 +6,6 @@
 
 use std::path::Path;
 
-use crate::limits;
 use crate::model::{Pick, Route};
 use crate::scenario::error::FieldError;
 use crate::scenario::file::{AgentsFile, ScenarioFile, StaffingFile};
@@ -130,8 +129,14 @@ pub fn validate(
             groups: None,
             routing: None,
         };
-        let scenario =
-            one_type(mirror, file).map_err(|e| FieldError::new(at(&e.field), e.message))?;
+        // [simulation] and [costs] are the file's own, not the type's.
+        let scenario = one_type(mirror, file).map_err(|e| {
+            let shared = ["simulation", "costs"]
+                .iter()
+                .any(|t| e.field.split('.').next() == Some(t));
+            let field = if shared { e.field } else { at(&e.field) };
+            FieldError::new(field, e.message)
+        })?;
         if let Some(first) = types.first() {
             let (n, m) = (first.scenario.intervals(), scenario.intervals());
             if n != m {
@@ -191,20 +196,7 @@ fn one_line_name(name: Option<&str>, field: &str) -> Check<String> {
             field,
             "expected a name: it is used in reports and routing",
         )),
-        Some(n) if n.trim().is_empty() => Err(FieldError::new(field, "expected a non-empty name")),
-        Some(n) if n.chars().any(char::is_control) => Err(FieldError::new(
-            field,
-            "expected a name on one line, without control characters",
-        )),
-        Some(n) if n.chars().count() > limits::MAX_NAME_CHARS => Err(FieldError::new(
-            field,
-            format!(
-                "expected at most {} characters, found {}",
-                limits::MAX_NAME_CHARS,
-                n.chars().count()
-            ),
-        )),
-        Some(n) => Ok(n.to_string()),
+        Some(n) => super::one_line_name(field, n),
     }
 }
 
@@ -237,27 +229,10 @@ fn group(
         )
     })?;
     let paid = super::paid_agents(agents, n, &at("agents"))?;
-    let shrinkage = g.shrinkage.unwrap_or(0.0);
-    if !(shrinkage.is_finite() && (0.0..1.0).contains(&shrinkage)) {
-        return Err(FieldError::new(
-            at("shrinkage"),
-            format!(
-                "expected a share in [0, 1) (1 would leave no productive time), found {shrinkage}"
-            ),
-        ));
-    }
+    let shrinkage = super::shrinkage_share(&at("shrinkage"), g.shrinkage.unwrap_or(0.0))?;
     let agent_hour = match g.agent_hour {
         None => default_rate,
-        Some(r) if r.is_finite() && (0.0..=limits::MAX_MONEY).contains(&r) => r,
-        Some(r) => {
-            return Err(FieldError::new(
-                at("agent_hour"),
-                format!(
-                    "expected an amount from 0 to {}, found {r}",
-                    limits::MAX_MONEY
-                ),
-            ))
-        }
+        Some(r) => super::money(&at("agent_hour"), r)?,
     };
     let names = g.serves.as_ref().filter(|s| !s.is_empty()).ok_or_else(|| {
         FieldError::new(
@@ -371,16 +346,7 @@ fn routing(raw: &ScenarioFile, t: usize, name: &str, groups: &[AgentGroup]) -> C
                 format!("group \"{}\" is listed twice", step.group),
             ));
         }
-        let after_s = step.after_s.unwrap_or(0.0);
-        if !(after_s.is_finite() && (0.0..=limits::MAX_DURATION_S).contains(&after_s)) {
-            return Err(FieldError::new(
-                at("after_s"),
-                format!(
-                    "expected seconds from 0 to {}, found {after_s}",
-                    limits::MAX_DURATION_S
-                ),
-            ));
-        }
+        let after_s = super::seconds(&at("after_s"), step.after_s.unwrap_or(0.0))?;
         routes.push(Route { group: g, after_s });
     }
     if let Some(&g) = serving

@@ -1,8 +1,10 @@
 //! Rules for the optional journey tables: self-service, callbacks, redials, resolution,
 //! satisfaction and value.
 
-use super::{dist, non_negative, positive, share, Check};
+use super::values::within;
+use super::{dist, factor, money, positive_seconds, seconds, share, Check};
 use crate::dist::Duration;
+use crate::limits;
 use crate::scenario::file::ScenarioFile;
 use crate::scenario::{Callback, FieldError, Redial, Resolution, Satisfaction, SelfService, Value};
 
@@ -18,12 +20,15 @@ pub struct Journey {
 
 fn attempts(field: &str, v: Option<i64>, default: i64) -> Check<u32> {
     let v = v.unwrap_or(default);
-    if (1..=100).contains(&v) {
+    if (1..=i64::from(limits::MAX_ATTEMPTS)).contains(&v) {
         Ok(v as u32)
     } else {
         Err(FieldError::new(
             field,
-            format!("expected a whole number of attempts from 1 to 100, found {v}"),
+            format!(
+                "expected a whole number of attempts from 1 to {}, found {v}",
+                limits::MAX_ATTEMPTS
+            ),
         ))
     }
 }
@@ -36,15 +41,15 @@ pub fn validate(raw: &ScenarioFile) -> Check<Journey> {
             offered_share: share("self_service.offered_share", s.offered_share)?,
             containment: share("self_service.containment", s.containment)?,
             time: dist("self_service.time", &s.time)?,
-            failed_handle_factor: positive(
+            failed_handle_factor: factor(
                 "self_service.failed_handle_factor",
                 s.failed_handle_factor.unwrap_or(1.0),
             )?,
-            failed_patience_factor: positive(
+            failed_patience_factor: factor(
                 "self_service.failed_patience_factor",
                 s.failed_patience_factor.unwrap_or(1.0),
             )?,
-            cost_per_session: non_negative(
+            cost_per_session: money(
                 "self_service.cost_per_session",
                 s.cost_per_session.unwrap_or(0.0),
             )?,
@@ -53,23 +58,23 @@ pub fn validate(raw: &ScenarioFile) -> Check<Journey> {
     let callback = match &raw.callback {
         None => None,
         Some(c) => Some(Callback {
-            offer_when_wait_exceeds_s: non_negative(
+            offer_when_wait_exceeds_s: seconds(
                 "callback.offer_when_wait_exceeds_s",
                 c.offer_when_wait_exceeds_s,
             )?,
             acceptance: share("callback.acceptance", c.acceptance)?,
-            promise_s: positive("callback.promise_s", c.promise_s)?,
+            promise_s: positive_seconds("callback.promise_s", c.promise_s)?,
             reach: share("callback.reach", c.reach.unwrap_or(1.0))?,
             max_attempts: attempts("callback.max_attempts", c.max_attempts, 3)?,
             retry_delay: match &c.retry_delay {
                 Some(d) => dist("callback.retry_delay", d)?,
                 None => Duration::fixed(900.0).expect("a valid constant"),
             },
-            cost_per_attempt: non_negative(
+            cost_per_attempt: money(
                 "callback.cost_per_attempt",
                 c.cost_per_attempt.unwrap_or(0.0),
             )?,
-            unreached_attempt_s: non_negative(
+            unreached_attempt_s: seconds(
                 "callback.unreached_attempt_s",
                 c.unreached_attempt_s.unwrap_or(30.0),
             )?,
@@ -100,8 +105,15 @@ pub fn validate(raw: &ScenarioFile) -> Check<Journey> {
                 }
                 None => Duration::fixed(0.0).expect("a valid constant"),
             };
+            let fcr = share("resolution.fcr", r.fcr)?;
+            if fcr == 0.0 && repeat_probability == 1.0 {
+                return Err(FieldError::new(
+                    "resolution.repeat_probability",
+                    "with fcr = 0, a repeat_probability of 1 brings every customer back forever: expected a repeat_probability below 1 (or an fcr above 0)",
+                ));
+            }
             Some(Resolution {
-                fcr: share("resolution.fcr", r.fcr)?,
+                fcr,
                 repeat_probability,
                 repeat_delay,
             })
@@ -111,24 +123,24 @@ pub fn validate(raw: &ScenarioFile) -> Check<Journey> {
         None => Satisfaction::default(),
         Some(s) => {
             let d = Satisfaction::default();
+            // Score points of either sign: one adjustment of 10 already spans the scale.
             let finite = |field: &str, v: Option<f64>, default: f64| {
-                let v = v.unwrap_or(default);
-                if v.is_finite() {
-                    Ok(v)
-                } else {
-                    Err(FieldError::new(
-                        format!("satisfaction.{field}"),
-                        format!("expected a finite number, found {v}"),
-                    ))
-                }
+                let max = limits::MAX_SCORE_EFFECT;
+                within(
+                    &format!("satisfaction.{field}"),
+                    v.unwrap_or(default),
+                    "score points",
+                    -max,
+                    max,
+                )
             };
-            let base_score = finite("base_score", s.base_score, d.base_score)?;
-            if !(0.0..=10.0).contains(&base_score) {
-                return Err(FieldError::new(
-                    "satisfaction.base_score",
-                    format!("expected a score from 0 to 10, found {base_score}"),
-                ));
-            }
+            let base_score = within(
+                "satisfaction.base_score",
+                s.base_score.unwrap_or(d.base_score),
+                "a score",
+                0.0,
+                10.0,
+            )?;
             let positive_from = s.positive_from.unwrap_or(i64::from(d.positive_from));
             if !(0..=10).contains(&positive_from) {
                 return Err(FieldError::new(
@@ -156,7 +168,13 @@ pub fn validate(raw: &ScenarioFile) -> Check<Journey> {
                     s.self_service_failed,
                     d.self_service_failed,
                 )?,
-                noise_sd: non_negative("satisfaction.noise_sd", s.noise_sd.unwrap_or(d.noise_sd))?,
+                noise_sd: within(
+                    "satisfaction.noise_sd",
+                    s.noise_sd.unwrap_or(d.noise_sd),
+                    "a spread in score points",
+                    0.0,
+                    limits::MAX_NOISE_SD,
+                )?,
                 positive_from: positive_from as u8,
             }
         }
@@ -166,7 +184,7 @@ pub fn validate(raw: &ScenarioFile) -> Check<Journey> {
         Some(v) => {
             let churn = v.churn.as_ref();
             Some(Value {
-                customer_lifetime_value: non_negative(
+                customer_lifetime_value: money(
                     "value.customer_lifetime_value",
                     v.customer_lifetime_value,
                 )?,
