@@ -2,12 +2,21 @@
 //! columns taken from the one metric list in `metrics.rs`. Names and file paths are
 //! written as they are: the `csv` writer quotes any field holding a comma, a quote or a
 //! line break, so every reader gets the exact text back (`tests/escaping.rs`).
+//!
+//! When some scenario of the report is a centre of several contact types, a `type`
+//! column follows `scenario` (SCENARIO.md): each scenario's whole centre is the row of
+//! type `*`, then each of its types has a row. A report with no centre keeps the
+//! columns it always had, so existing readers of one-type studies keep working.
 
 use crate::error::{Error, Result};
-use crate::metrics::METRICS;
-use crate::report::Report;
+use crate::metrics::{GROUP_METRICS, METRICS};
+use crate::report::{Metrics, Report};
+use crate::stats::Estimate;
 
 const LEADING: [&str; 5] = ["scenario", "file", "replications", "seed", "days"];
+
+/// The `type` of a scenario's whole-centre row.
+pub const WHOLE_CENTRE: &str = "*";
 
 fn number(x: f64) -> String {
     if x.is_finite() {
@@ -17,35 +26,73 @@ fn number(x: f64) -> String {
     }
 }
 
-/// The summary CSV: one row per scenario.
-pub fn summary(report: &Report) -> Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = LEADING.iter().map(|s| s.to_string()).collect();
+/// Whether the report needs the `type` column: some scenario is a centre.
+fn typed(report: &Report) -> bool {
+    report.scenarios.iter().any(|s| s.types.is_some())
+}
+
+/// The metric columns: `KEY`, `KEY_half_width`, in the order of the metric list.
+fn metric_header(header: &mut Vec<String>) {
     for m in METRICS {
         header.push(m.key.to_string());
         header.push(format!("{}_half_width", m.key));
     }
-    w.write_record(&header).map_err(csv_error)?;
-    for s in &report.scenarios {
-        let mut row = vec![
-            s.name.clone(),
-            s.file.clone(),
-            s.replications.to_string(),
-            s.seed.to_string(),
-            s.days.to_string(),
-        ];
-        for e in &s.metrics.0 {
-            row.push(number(e.mean));
-            row.push(number(e.half_width));
-        }
-        w.write_record(&row).map_err(csv_error)?;
-    }
-    w.into_inner()
-        .map_err(|e| Error::Other(format!("cannot write CSV: {e}")))
 }
 
-/// The per-interval CSV: one row per scenario × interval.
+fn push_estimates(row: &mut Vec<String>, metrics: &Metrics) {
+    for e in &metrics.0 {
+        push_estimate(row, e);
+    }
+}
+
+fn push_estimate(row: &mut Vec<String>, e: &Estimate) {
+    row.push(number(e.mean));
+    row.push(number(e.half_width));
+}
+
+/// The summary CSV: one row per scenario (and per type of a centre, see the module).
+pub fn summary(report: &Report) -> Result<Vec<u8>> {
+    let typed = typed(report);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = LEADING.iter().map(|s| s.to_string()).collect();
+    if typed {
+        header.insert(1, "type".into());
+    }
+    metric_header(&mut header);
+    w.write_record(&header).map_err(csv_error)?;
+    for s in &report.scenarios {
+        // The whole scenario (type `*`), then each type of a centre.
+        let mut parts = vec![(WHOLE_CENTRE, &s.metrics)];
+        if typed {
+            parts.extend(
+                s.types
+                    .iter()
+                    .flatten()
+                    .map(|t| (t.name.as_str(), &t.metrics)),
+            );
+        }
+        for (name, metrics) in parts {
+            let mut row = vec![s.name.clone()];
+            if typed {
+                row.push(name.to_string());
+            }
+            row.extend([
+                s.file.clone(),
+                s.replications.to_string(),
+                s.seed.to_string(),
+                s.days.to_string(),
+            ]);
+            push_estimates(&mut row, metrics);
+            w.write_record(&row).map_err(csv_error)?;
+        }
+    }
+    finish(w)
+}
+
+/// The per-interval CSV: one row per scenario × interval (and per type of a centre,
+/// whose agent columns are empty: agents belong to groups, see [`groups`]).
 pub fn intervals(report: &Report) -> Result<Vec<u8>> {
+    let typed = typed(report);
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
         "scenario",
@@ -58,28 +105,92 @@ pub fn intervals(report: &Report) -> Result<Vec<u8>> {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    for m in METRICS {
-        header.push(m.key.to_string());
-        header.push(format!("{}_half_width", m.key));
+    if typed {
+        header.insert(1, "type".into());
     }
+    metric_header(&mut header);
     w.write_record(&header).map_err(csv_error)?;
     for s in &report.scenarios {
+        let mut rows: Vec<Vec<String>> = Vec::new();
         for (i, iv) in s.intervals.iter().enumerate() {
-            let mut row = vec![
-                s.name.clone(),
+            let mut row = vec![s.name.clone()];
+            if typed {
+                row.push(WHOLE_CENTRE.into());
+            }
+            row.extend([
                 i.to_string(),
                 iv.start.clone(),
                 number(iv.volume),
                 iv.paid_agents.to_string(),
                 iv.productive_agents.to_string(),
-            ];
-            for e in &iv.metrics.0 {
-                row.push(number(e.mean));
-                row.push(number(e.half_width));
+            ]);
+            push_estimates(&mut row, &iv.metrics);
+            rows.push(row);
+        }
+        for t in s.types.iter().flatten().filter(|_| typed) {
+            for (i, iv) in t.intervals.iter().enumerate() {
+                let mut row = vec![
+                    s.name.clone(),
+                    t.name.clone(),
+                    i.to_string(),
+                    iv.start.clone(),
+                    number(iv.volume),
+                    String::new(),
+                    String::new(),
+                ];
+                push_estimates(&mut row, &iv.metrics);
+                rows.push(row);
             }
+        }
+        for row in rows {
             w.write_record(&row).map_err(csv_error)?;
         }
     }
+    finish(w)
+}
+
+/// The agent-group CSV: one row per scenario × group of a centre (a report without
+/// centres gives the header alone). `serves` lists the types highest priority first,
+/// joined by `; `; `busy_share` is the mean share of the group's busy time on each type
+/// it serves, as `sales=0.61; support=0.39`.
+pub fn groups(report: &Report) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = ["scenario", "group", "serves", "pick", "agent_hour"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for m in GROUP_METRICS {
+        header.push(m.key.to_string());
+        header.push(format!("{}_half_width", m.key));
+    }
+    header.push("busy_share".into());
+    w.write_record(&header).map_err(csv_error)?;
+    for s in &report.scenarios {
+        for g in s.groups.iter().flatten() {
+            let mut row = vec![
+                s.name.clone(),
+                g.name.clone(),
+                g.serves.join("; "),
+                g.pick.to_string(),
+                number(g.agent_hour),
+            ];
+            for e in &g.metrics.0 {
+                push_estimate(&mut row, e);
+            }
+            let shares: Vec<String> = g
+                .busy_share
+                .0
+                .iter()
+                .map(|(t, e)| format!("{t}={}", number(e.mean)))
+                .collect();
+            row.push(shares.join("; "));
+            w.write_record(&row).map_err(csv_error)?;
+        }
+    }
+    finish(w)
+}
+
+fn finish(w: csv::Writer<Vec<u8>>) -> Result<Vec<u8>> {
     w.into_inner()
         .map_err(|e| Error::Other(format!("cannot write CSV: {e}")))
 }

@@ -5,7 +5,7 @@
 use crate::compare::Difference;
 use crate::export::format_value;
 use crate::metrics::Metric;
-use crate::report::{Report, ScenarioReport};
+use crate::report::{Report, TargetsReport};
 
 /// Metrics worth a row: those some scenario has a non-zero, defined value for (a
 /// mechanism no scenario has would be a row of zeros).
@@ -89,10 +89,9 @@ pub(super) fn difference(unit: &str, d: &Difference) -> String {
     format!("{main} ({})", half(unit, d.unpaired_half_width))
 }
 
-/// Scenario `s`'s target on `m` as text (`≥ 80.0%`), if it has one.
-pub(super) fn target_text(s: &ScenarioReport, m: Metric) -> Option<String> {
-    s.targets
-        .checks()
+/// The target on `m` as text (`≥ 80.0%`), if there is one.
+pub(super) fn target_text(t: &TargetsReport, m: Metric) -> Option<String> {
+    t.checks()
         .into_iter()
         .find(|(k, _, _)| *k == m)
         .map(|(_, limit, higher)| {

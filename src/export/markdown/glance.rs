@@ -7,8 +7,9 @@ use super::format::{half, signed, value};
 use super::{currency, names};
 use crate::chart;
 use crate::export::bundle::Study;
+use crate::export::escape::markdown_table_cell;
 use crate::metrics::Metric;
-use crate::report::ScenarioReport;
+use crate::report::{ScenarioReport, TypeReport};
 
 /// The section, heading to last bullet.
 pub(super) fn section(study: &Study) -> String {
@@ -92,8 +93,12 @@ fn headline() -> Vec<Metric> {
     v
 }
 
-/// The targets `s` misses, as text ("none" when it meets them all).
+/// The targets `s` misses, as text ("none" when it meets them all); for a centre, those
+/// its types miss.
 fn missed(s: &ScenarioReport) -> String {
+    if let Some(types) = &s.types {
+        return missed_by_type(types);
+    }
     let v: Vec<String> = s
         .targets
         .checks()
@@ -105,6 +110,34 @@ fn missed(s: &ScenarioReport) -> String {
         "no targets set".into()
     } else if v.is_empty() {
         "meets every target".into()
+    } else {
+        format!("**misses** {}", v.join(", "))
+    }
+}
+
+/// The targets a centre's types miss (`**misses** spanish service level`), type names
+/// escaped.
+fn missed_by_type(types: &[TypeReport]) -> String {
+    let v: Vec<String> = types
+        .iter()
+        .flat_map(|t| {
+            t.targets
+                .checks()
+                .into_iter()
+                .filter(|(m, _, _)| t.targets.met(*m, &t.metrics.get(*m)) == Some(false))
+                .map(|(m, _, _)| {
+                    format!(
+                        "{} {}",
+                        markdown_table_cell(&t.name),
+                        m.def().label_in_text()
+                    )
+                })
+        })
+        .collect();
+    if types.iter().all(|t| t.targets.checks().is_empty()) {
+        "no targets set".into()
+    } else if v.is_empty() {
+        "every type meets its targets".into()
     } else {
         format!("**misses** {}", v.join(", "))
     }

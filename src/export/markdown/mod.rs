@@ -1,6 +1,7 @@
 //! `report.md`: a study a planner can put in front of a director. Scenarios side by
-//! side with their 95 % intervals, targets met or missed, paired differences against
-//! the baseline, the charts, and how it was simulated. Only formats the report: every
+//! side with their 95 % intervals, targets met or missed, a centre's contact types and
+//! agent groups, paired differences against the baseline, the charts, and how it was
+//! simulated. Only formats the report: every
 //! number comes from it or from the comparisons computed from it. One file per section;
 //! every piece of text from a scenario goes through [`super::escape`] first.
 
@@ -8,6 +9,7 @@ mod charts;
 mod differences;
 mod format;
 mod glance;
+mod groups;
 mod notes;
 mod results;
 mod roi;
@@ -15,6 +17,7 @@ mod scenarios;
 mod scores;
 mod targets;
 mod title;
+mod types;
 
 use super::bundle::Study;
 use super::escape::markdown_table_cell;
@@ -28,6 +31,8 @@ pub fn report(study: &Study) -> String {
         scenarios::section(study),
         targets::section(study.report),
         results::section(study.report),
+        types::section(study.report),
+        groups::section(study.report),
         differences::section(study),
         charts::section(study.report),
         scores::section(study.report),

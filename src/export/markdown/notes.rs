@@ -43,5 +43,12 @@ pub(super) fn section(r: &Report) -> String {
          `summary.json` and `intervals.csv` ({} metrics).",
         METRICS.len()
     );
+    if r.scenarios.iter().any(|s| s.types.is_some()) {
+        let _ = writeln!(
+            o,
+            "- In `summary.csv` and `intervals.csv` a centre has a row per contact type \
+             (column `type`), its whole centre as type `*`."
+        );
+    }
     o
 }

@@ -12,7 +12,11 @@ pub(super) fn section(r: &Report) -> String {
     let checks: Vec<Metric> = Metric::ALL
         .iter()
         .copied()
-        .filter(|&m| r.scenarios.iter().any(|s| target_text(s, m).is_some()))
+        .filter(|&m| {
+            r.scenarios
+                .iter()
+                .any(|s| target_text(&s.targets, m).is_some())
+        })
         .collect();
     if checks.is_empty() {
         return String::new();
@@ -34,11 +38,13 @@ pub(super) fn section(r: &Report) -> String {
         row.push_str(" |");
         for s in &r.scenarios {
             let e = s.metrics.get(m);
-            let text = match (target_text(s, m), s.targets.met(m, &e)) {
+            let text = match (target_text(&s.targets, m), s.targets.met(m, &e)) {
                 (Some(t), Some(true)) => format!("met: {} ({t})", value(m, e.mean, &currency)),
                 (Some(t), Some(false)) => {
                     format!("**missed**: {} ({t})", value(m, e.mean, &currency))
                 }
+                // A centre has no targets of its own: each of its types has.
+                _ if s.types.is_some() => "per type: see Contact types".into(),
                 _ => "no target".into(),
             };
             let _ = write!(row, " {text} |");

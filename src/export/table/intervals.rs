@@ -1,0 +1,142 @@
+//! The per-interval tables of one scenario: the whole centre, then for a centre of
+//! several contact types each type (by arrival interval, judged against its own
+//! targets) and its agent groups (agents and occupancy by clock time).
+
+use super::render;
+use crate::export::escape::one_line;
+use crate::export::{format_half_width, format_value};
+use crate::metrics::Metric;
+use crate::report::{GroupReport, Metrics, ScenarioReport, TargetsReport, TypeReport};
+
+/// The per-interval tables of one scenario (for a centre, its types and groups too).
+pub fn intervals(s: &ScenarioReport) -> String {
+    let mut out = whole(s);
+    for t in s.types.iter().flatten() {
+        out.push('\n');
+        out.push_str(&of_type(s, t));
+    }
+    if let Some(groups) = &s.groups {
+        out.push('\n');
+        out.push_str(&of_groups(s, groups));
+    }
+    out
+}
+
+/// The metric columns of an interval table: headers, and cells of one interval.
+fn metric_header(cols: &[Metric]) -> Vec<String> {
+    cols.iter()
+        .map(|m| {
+            let d = m.def();
+            if d.unit == "s" {
+                format!("{} (s)", d.label)
+            } else {
+                d.label.to_string()
+            }
+        })
+        .collect()
+}
+
+fn metric_cells(cols: &[Metric], metrics: &Metrics, targets: &TargetsReport) -> Vec<String> {
+    cols.iter()
+        .map(|&m| {
+            let e = metrics.get(m);
+            let mut cell = format_value(m.def().unit, e.mean);
+            if m == Metric::ServiceLevel {
+                cell = format!("{cell} {}", format_half_width("%", e.half_width));
+                if let Some(met) = targets.met(m, &e) {
+                    cell.push_str(if met { " ok" } else { " MISS" });
+                }
+            }
+            cell.trim_end().to_string()
+        })
+        .collect()
+}
+
+/// The per-interval table of the whole scenario.
+fn whole(s: &ScenarioReport) -> String {
+    let cols = [
+        Metric::Offered,
+        Metric::Answered,
+        Metric::AbandonmentRate,
+        Metric::ServiceLevel,
+        Metric::AsaS,
+        Metric::Occupancy,
+        Metric::CostPerContact,
+    ];
+    let mut header = vec![
+        "start".to_string(),
+        "volume".into(),
+        "paid".into(),
+        "productive".into(),
+    ];
+    header.extend(metric_header(&cols));
+    let mut rows = vec![header];
+    for iv in &s.intervals {
+        let mut row = vec![
+            iv.start.clone(),
+            format!("{:.0}", iv.volume),
+            iv.paid_agents.to_string(),
+            iv.productive_agents.to_string(),
+        ];
+        row.extend(metric_cells(&cols, &iv.metrics, &s.targets));
+        rows.push(row);
+    }
+    format!(
+        "{} — per interval (by arrival interval)\n{}",
+        one_line(&s.name),
+        render(&rows)
+    )
+}
+
+/// One contact type per interval. Agents belong to groups, so no agent columns, and
+/// no occupancy: a type's agent time is a share of its groups' (see the groups table).
+fn of_type(s: &ScenarioReport, t: &TypeReport) -> String {
+    let cols = [
+        Metric::Offered,
+        Metric::Answered,
+        Metric::AbandonmentRate,
+        Metric::ServiceLevel,
+        Metric::AsaS,
+        Metric::CostPerContact,
+    ];
+    let mut header = vec!["start".to_string(), "volume".into()];
+    header.extend(metric_header(&cols));
+    let mut rows = vec![header];
+    for iv in &t.intervals {
+        let mut row = vec![iv.start.clone(), format!("{:.0}", iv.volume)];
+        row.extend(metric_cells(&cols, &iv.metrics, &t.targets));
+        rows.push(row);
+    }
+    format!(
+        "{} — type {} per interval (by arrival interval)\n{}",
+        one_line(&s.name),
+        one_line(&t.name),
+        render(&rows)
+    )
+}
+
+/// Every agent group per interval: one column per group, `paid/productive occupancy`.
+fn of_groups(s: &ScenarioReport, groups: &[GroupReport]) -> String {
+    let mut header = vec!["start".to_string()];
+    header.extend(groups.iter().map(|g| g.name.clone()));
+    let mut rows = vec![header];
+    let n = groups.first().map_or(0, |g| g.intervals.len());
+    for i in 0..n {
+        let mut row = vec![groups[0].intervals[i].start.clone()];
+        row.extend(groups.iter().map(|g| {
+            let iv = &g.intervals[i];
+            format!(
+                "{}/{} {}",
+                iv.paid_agents,
+                iv.productive_agents,
+                format_value("%", iv.occupancy.mean)
+            )
+        }));
+        rows.push(row);
+    }
+    format!(
+        "{} — agent groups per interval (paid/productive agents, occupancy)\n{}",
+        one_line(&s.name),
+        render(&rows)
+    )
+}
