@@ -248,6 +248,7 @@ fn the_example_multi_skill_study_writes_what_it_planned() {
     ] {
         assert!(expected.contains(&format!("{stem}.svg")), "{stem}");
     }
+    assert!(expected.contains(&"groups.csv".to_string()));
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     common::assert_success(&ccsim(&[
@@ -261,6 +262,10 @@ fn the_example_multi_skill_study_writes_what_it_planned() {
         &"3",
     ]));
     assert_eq!(manifest(&out), expected);
+    // groups.csv: one row per scenario and group (separate 2, overflow 2, pooled 1).
+    let groups = std::fs::read_to_string(out.join("groups.csv")).unwrap();
+    assert!(groups.starts_with("scenario,group,"), "{groups}");
+    assert_eq!(groups.lines().count(), 1 + 5, "{groups}");
 }
 
 #[test]

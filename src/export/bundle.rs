@@ -1,6 +1,6 @@
 //! The whole set of outputs of a study, written into one folder: `summary.csv`,
 //! `summary.json` (with paired comparisons when there is a baseline), `intervals.csv`,
-//! every chart as PNG and SVG, and `report.md` last, which links them all. Both
+//! `groups.csv` (when a centre is in the study), every chart as PNG and SVG, and `report.md` last, which links them all. Both
 //! `ccsim batch` and `ccsim run --out` call [`write`]; [`prepare_dir`] is called before
 //! simulating so a bad folder fails at once.
 
@@ -89,6 +89,9 @@ pub fn json(study: &Study) -> Result<Vec<u8>> {
 /// study written into the folder removes those it does not write again, and nothing else.
 pub const MANIFEST: &str = ".ccsim-files";
 
+/// The agent groups of every centre in a study (written only when it has a centre).
+pub const GROUPS_CSV: &str = "groups.csv";
+
 /// The name of every file a study of scenarios with these outlines writes, `report.md`
 /// last.
 pub fn file_names(outlines: &[Outline]) -> Vec<String> {
@@ -97,6 +100,9 @@ pub fn file_names(outlines: &[Outline]) -> Vec<String> {
         "summary.json".into(),
         "intervals.csv".into(),
     ];
+    if outlines.iter().any(|o| o.groups) {
+        files.push(GROUPS_CSV.into());
+    }
     for c in chart::charts_for(outlines) {
         files.push(format!("{}.png", c.stem));
         files.push(format!("{}.svg", c.stem));
@@ -191,6 +197,9 @@ pub fn write(dir: &Path, study: &Study) -> Result<Vec<PathBuf>> {
         ("summary.json".into(), json(study)?),
         ("intervals.csv".into(), super::csv::intervals(report)?),
     ];
+    if report.scenarios.iter().any(|s| s.groups.is_some()) {
+        files.push((GROUPS_CSV.into(), super::csv::groups(report)?));
+    }
     for (c, r) in charts.iter().zip(rendered) {
         files.push((format!("{}.png", c.stem), r.png));
         files.push((format!("{}.svg", c.stem), r.svg));
