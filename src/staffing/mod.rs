@@ -63,12 +63,16 @@
 //! reason: out of reach within the bounds, the budget spent, or no plan tried met it.
 
 mod bounds;
+mod describe;
 mod erlang_plan;
 mod evaluate;
+mod moves;
 mod search;
+mod shape;
 
+pub use describe::{check_labels, describe_miss, describe_target, figure, labels};
 pub use erlang_plan::{erlang_plan, ErlangPlan};
-pub use evaluate::{evaluate, Evaluation, IntervalResult, TargetCheck};
+pub use evaluate::{evaluate, paid_cost, Evaluation, IntervalResult, TargetCheck};
 pub use search::search;
 
 use crate::scenario::Scenario;
@@ -157,6 +161,8 @@ pub enum Why {
 /// One target missed in one interval by the plan returned.
 #[derive(Debug, Clone, Copy)]
 pub struct Miss {
+    /// The contact type (index in the centre's types; 0 for a one-type file).
+    pub contact_type: usize,
     /// The interval.
     pub interval: usize,
     /// The target as judged in the plan returned.
@@ -172,6 +178,11 @@ pub struct Outcome {
     pub erlang: ErlangPlan,
     /// The Erlang plan simulated with the file's replications.
     pub erlang_eval: Evaluation,
+    /// For a centre: the file's own plan (within the bounds) simulated with the file's
+    /// replications; the search starts from it when it ranks better than the Erlang plan.
+    pub file_eval: Option<Evaluation>,
+    /// The search started from the file's own plan rather than the Erlang plan.
+    pub started_from_file: bool,
     /// The plan found, simulated with the file's replications.
     pub plan: Evaluation,
     /// Simulations run (the final full-replication runs included).
@@ -182,7 +193,8 @@ pub struct Outcome {
     pub limit_hit: bool,
     /// The search continued with the file's replications after the confirmation missed.
     pub confirmation_missed: bool,
-    /// The search found nothing better than its start: the plan is the SIPP start.
+    /// The search found nothing better than its start: the plan is the SIPP start (for a
+    /// centre, the better of it and the file's own plan).
     pub kept_start: bool,
     /// Every target the plan misses, interval by interval, with the reason (empty when it meets).
     pub misses: Vec<Miss>,
@@ -208,69 +220,22 @@ pub fn gross_up(needed: u32, shrinkage: f64) -> u32 {
     paid
 }
 
-/// Whether the scenario has any `[targets]` to staff for.
+/// Whether the scenario has any `[targets]` to staff for (a centre: any type's).
 pub fn has_targets(s: &Scenario) -> bool {
-    erlang_plan::erlang_targets(s).is_some()
-}
-
-/// Clock labels of intervals, comma-separated.
-pub fn labels(s: &Scenario, intervals: &[usize]) -> String {
-    intervals
-        .iter()
-        .map(|&i| s.simulation.interval_label(i))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The target of a check in words: "SL 80% within 20 s", "abandonment at most 5%".
-pub fn describe_target(s: &Scenario, c: &TargetCheck) -> String {
-    let pct = |x: f64| format!("{}%", (x * 1000.0).round() / 10.0);
-    match c.target {
-        Target::ServiceLevel => format!("SL {} within {} s", pct(c.limit), s.targets.sl_within_s),
-        Target::Abandonment => format!("abandonment at most {}", pct(c.limit)),
-        Target::Asa => format!("ASA at most {} s", c.limit),
-        Target::Occupancy => format!("occupancy at most {}", pct(c.limit)),
+    match &s.centre {
+        None => erlang_plan::erlang_targets(s).is_some(),
+        Some(c) => c
+            .types
+            .iter()
+            .any(|t| erlang_plan::erlang_targets(&t.scenario).is_some()),
     }
 }
 
-/// An estimate of a target's metric, with as many decimals as it takes (up to 4) not to
-/// print a miss as its limit ("99.98%" rather than "100.0%" against 100 %).
-pub fn figure(c: &TargetCheck, x: f64) -> String {
-    if x.is_nan() {
-        return "undefined (nobody answered)".into();
-    }
-    let (scale, unit) = match c.target {
-        Target::Asa => (1.0, " s"),
-        _ => (100.0, "%"),
-    };
-    let mut text = String::new();
-    for d in 1..=4 {
-        text = format!("{:.*}", d, x * scale);
-        if text != format!("{:.*}", d, c.limit * scale) {
-            break;
-        }
-    }
-    text + unit
-}
-
-/// One miss in words: the interval, the target, the plan's figure and why.
-pub fn describe_miss(s: &Scenario, m: &Miss) -> String {
-    let c = &m.check;
-    let head = format!(
-        "{} {}: {}",
-        s.simulation.interval_label(m.interval),
-        describe_target(s, c),
-        figure(c, c.estimate.mean)
-    );
-    match m.why {
-        Why::OutOfReach { agents, estimate } => format!(
-            "{head}: out of reach within the bounds ({} even with {agents} paid agents in every interval, the most allowed)",
-            figure(c, estimate.mean)
-        ),
-        Why::Budget { simulations } => format!(
-            "{head}: the search budget of {simulations} simulations was spent first (--max-simulations)"
-        ),
-        Why::NotFound => format!("{head}: no plan the search tried within the bounds met it"),
+/// The scenario of contact type `t`: its own tables and targets (a one-type file: itself).
+pub fn type_scenario(s: &Scenario, t: usize) -> &Scenario {
+    match &s.centre {
+        None => s,
+        Some(c) => &c.types[t].scenario,
     }
 }
 
