@@ -4,7 +4,9 @@
 //! evaluations behind it and, when it misses, which targets and why); progress is
 //! reported through a callback, nothing is printed. One job per file: the SIPP start
 //! (`erlang_plan`), simulating and ranking a plan (`evaluate`), the bounds and the
-//! moves they allow (`bounds`), the search itself (`search`).
+//! moves they allow (`bounds`), the groups a plan staffs and the types they serve
+//! (`shape`), adding and removing agents (`moves`), the search from start to confirmed
+//! plan (`search`), plans and misses in words (`describe`).
 //!
 //! # The search
 //!
@@ -23,8 +25,8 @@
 //!    report's met / MISS marks do); whether the 95 % bound also meets it is reported
 //!    beside. A target's normalised shortfall is how far the mean is beyond its limit,
 //!    as a share of the limit (negative: slack). Plans are ranked by fewer intervals
-//!    missing, then a smaller total shortfall, then fewer paid agents
-//!    ([`Evaluation::rank`]).
+//!    missing, then a smaller total shortfall, then a lower paid cost, then fewer paid
+//!    agents ([`Evaluation::rank`]; with one group, cost and agents go together).
 //! 3. **Moves.** A move changes one interval by one productive agent (the fewest paid
 //!    agents that give it: with shrinkage, one paid agent may make no difference) and
 //!    every other interval only as far as `max_step` then requires: an addition raises
@@ -61,6 +63,42 @@
 //! with the most agents, excepted) and says so in [`Outcome::limit_hit`]. When the plan
 //! returned misses a target, [`Outcome::misses`] gives each interval and target with the
 //! reason: out of reach within the bounds, the budget spent, or no plan tried met it.
+//!
+//! # A centre of several groups
+//!
+//! The same search, with a plan that is every group's paid agents per interval (group
+//! after group, see [`Evaluation`]) judged by every type's own `[types.targets]` in
+//! every interval; a one-type file is the case of one group serving one type, and
+//! takes exactly the steps above. What changes with several groups:
+//!
+//! - **Start.** SIPP per type, on that type's own load, productive agents given to the
+//!   first group of its routing (its dedicated group; types sharing a first group add
+//!   up there), grossed up with that group's shrinkage; a group that is no type's first
+//!   (overflow, shared) starts empty, i.e. at `min_agents`. The start ignores pooling:
+//!   what a shared group saves is left to the moves. The file's own plan (within the
+//!   bounds) is simulated too, and the search starts from whichever ranks better; the
+//!   plan returned is never worse than either (step 8).
+//! - **Ranking** is by paid cost (each group's paid hours at its own `agent_hour`), not
+//!   head count, after misses and shortfall; misses count (type, interval) pairs.
+//! - **Adding.** For the worst (type, interval) miss, each group that may answer that
+//!   type (its routing, delayed groups included) gets the step-5 pair of candidates
+//!   (the interval, the one before), the better of the two by total shortfall; across
+//!   groups the candidate lowering the total shortfall most per unit of cost is kept
+//!   (a move's cost: the paid agents it adds at the group's rate; head count when no
+//!   group has a rate). Ties keep the earlier group in the routing.
+//! - **Removing** goes by (group, interval): a group's slack in an interval is that of
+//!   the tightest type it serves there; most slack first, the dearer group first on
+//!   ties. A removal is kept only if every type still meets in every interval.
+//! - **Bounds** (`--min-agents`, `--max-agents`, `--max-step`) apply to every group
+//!   alike, each with its own shrinkage; a move changes one group only. Out of reach
+//!   means missed even with `max_agents` in every group and interval.
+//! - **Confirming.** When the plan misses with the file's replications, a centre goes on
+//!   from that plan, not from the start: agents are added with the file's replications
+//!   until every type meets, then removals are tried again only where those additions
+//!   went (everywhere else a removal already failed with the search's replications).
+//!   Sweeping all groups × intervals again with the file's replications would take
+//!   minutes on a 3-group, 24-interval day; this keeps `ccsim staff` on
+//!   `scenarios/multi-skill/bilingual.toml` around 10 s of CPU.
 
 mod bounds;
 mod describe;
