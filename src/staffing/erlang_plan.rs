@@ -1,15 +1,19 @@
 //! The search's starting point: each interval staffed by the closed forms as if it were
-//! in steady state (SIPP), grossed up for shrinkage, then brought within the bounds.
+//! in steady state (SIPP), grossed up for shrinkage, then brought within the bounds. In a
+//! centre, each type is staffed so on its own load and its agents given to the first
+//! group of its routing; a group that is no type's first starts empty (then `min_agents`).
 
 use super::bounds::Bounds;
 use super::{gross_up, Options};
 use crate::erlang::{self, Interval};
-use crate::scenario::Scenario;
+use crate::scenario::{Centre, Scenario};
 
-/// The Erlang (SIPP) starting plan.
+/// The Erlang (SIPP) starting plan. For a centre, the per-interval lists are laid out
+/// as in [`super::Evaluation`]: `productive`, `paid_unbounded` and `paid` group after
+/// group, `unreachable` as positions type × intervals + interval.
 #[derive(Debug, Clone)]
 pub struct ErlangPlan {
-    /// "Erlang A" or "Erlang C".
+    /// "Erlang A" or "Erlang C" ("Erlang A and C" for a centre using both).
     pub model: &'static str,
     /// Productive agents per interval from the closed forms.
     pub productive: Vec<u32>,
@@ -35,6 +39,76 @@ pub(super) fn erlang_targets(s: &Scenario) -> Option<erlang::Targets> {
 
 /// The Erlang (SIPP) plan of a scenario within the bounds.
 pub fn erlang_plan(s: &Scenario, opts: &Options) -> ErlangPlan {
+    if let Some(c) = &s.centre {
+        return centre_plan(c, opts);
+    }
+    let (productive, unreachable) = sipp(s);
+    let paid_unbounded: Vec<u32> = productive
+        .iter()
+        .map(|&c| gross_up(c, s.staffing.shrinkage))
+        .collect();
+    let paid = Bounds::of(opts, s.staffing.shrinkage).apply(&paid_unbounded);
+    ErlangPlan {
+        model: model(s),
+        productive,
+        paid_unbounded,
+        paid,
+        unreachable,
+    }
+}
+
+/// "Erlang A" with patience, "Erlang C" without.
+fn model(s: &Scenario) -> &'static str {
+    if s.patience.is_some() {
+        "Erlang A"
+    } else {
+        "Erlang C"
+    }
+}
+
+/// A centre's start: each type's SIPP productive agents summed into the first group of
+/// its routing (its dedicated group; pooling economies are left to the search's
+/// removals), grossed up with that group's shrinkage, each group within the bounds.
+fn centre_plan(c: &Centre, opts: &Options) -> ErlangPlan {
+    let n = c.types[0].scenario.intervals();
+    let mut productive = vec![0u32; c.groups.len() * n];
+    let mut unreachable = Vec::new();
+    for (t, ty) in c.types.iter().enumerate() {
+        let (agents, missed) = sipp(&ty.scenario);
+        let g = ty.routing[0].group;
+        for (i, a) in agents.into_iter().enumerate() {
+            productive[g * n + i] = productive[g * n + i].saturating_add(a);
+        }
+        unreachable.extend(missed.into_iter().map(|i| t * n + i));
+    }
+    let mut paid_unbounded = Vec::with_capacity(productive.len());
+    let mut paid = Vec::with_capacity(productive.len());
+    for (g, group) in c.groups.iter().enumerate() {
+        let shrinkage = group.staffing.shrinkage;
+        let part: Vec<u32> = productive[g * n..(g + 1) * n]
+            .iter()
+            .map(|&a| gross_up(a, shrinkage))
+            .collect();
+        paid.extend(Bounds::of(opts, shrinkage).apply(&part));
+        paid_unbounded.extend(part);
+    }
+    let models: Vec<&str> = c.types.iter().map(|t| model(&t.scenario)).collect();
+    ErlangPlan {
+        model: if models.iter().all(|&m| m == models[0]) {
+            models[0]
+        } else {
+            "Erlang A and C"
+        },
+        productive,
+        paid_unbounded,
+        paid,
+        unreachable,
+    }
+}
+
+/// SIPP for one type: productive agents per interval meeting its targets, and the
+/// intervals where the closed forms cannot meet them at all.
+fn sipp(s: &Scenario) -> (Vec<u32>, Vec<usize>) {
     let targets = erlang_targets(s).unwrap_or_default();
     let interval_s = s.simulation.interval_s();
     let patience = s.patience.as_ref().map(|p| p.mean());
@@ -54,20 +128,5 @@ pub fn erlang_plan(s: &Scenario, opts: &Options) -> ErlangPlan {
         }
         productive.push(c);
     }
-    let paid_unbounded: Vec<u32> = productive
-        .iter()
-        .map(|&c| gross_up(c, s.staffing.shrinkage))
-        .collect();
-    let paid = Bounds::of(opts, s.staffing.shrinkage).apply(&paid_unbounded);
-    ErlangPlan {
-        model: if patience.is_some() {
-            "Erlang A"
-        } else {
-            "Erlang C"
-        },
-        productive,
-        paid_unbounded,
-        paid,
-        unreachable,
-    }
+    (productive, unreachable)
 }

@@ -1,6 +1,7 @@
-//! A plan simulated and judged against the `[targets]`, interval by interval, and the
-//! one order in which the search prefers plans (fewer intervals missing, then a smaller
-//! total shortfall, then fewer paid agents).
+//! A plan simulated and judged against the `[targets]`, interval by interval (for a
+//! centre, each type against its own `[types.targets]`), and the one order in which the
+//! search prefers plans (fewer intervals missing, then a smaller total shortfall, then a
+//! lower paid cost, then fewer paid agents).
 
 use std::cmp::Ordering;
 
@@ -8,7 +9,7 @@ use super::Target;
 use crate::metrics::Metric;
 use crate::runner::run_scenario;
 use crate::scenario::Scenario;
-use crate::stats::Estimate;
+use crate::stats::{Estimate, Running};
 
 /// One target judged on one interval.
 #[derive(Debug, Clone, Copy)]
@@ -79,14 +80,23 @@ impl IntervalResult {
 }
 
 /// One plan, simulated.
+///
+/// A one-type file has one group and one type, so `paid` and `intervals` are plain
+/// per-interval lists. A centre's are its groups' (resp. types') lists one after the
+/// other: group `g`'s interval `i` is `paid[g × day_intervals + i]`, type `t`'s is
+/// `intervals[t × day_intervals + i]` ([`Evaluation::group`], [`Evaluation::of_type`]).
 #[derive(Debug, Clone)]
 pub struct Evaluation {
-    /// Paid agents per interval.
+    /// Paid agents per interval (of each group in turn, for a centre).
     pub paid: Vec<u32>,
     /// Replications simulated.
     pub replications: u32,
-    /// Per-interval results.
+    /// Per-interval results (of each contact type in turn, for a centre).
     pub intervals: Vec<IntervalResult>,
+    /// Intervals in a day: the length of one group's or one type's list.
+    pub day_intervals: usize,
+    /// Paid agent cost per day: each group's paid hours at its own rate.
+    pub paid_cost: f64,
     /// Simulated total cost per day (agents incl. overtime, telephony, fixed).
     pub cost_total: Estimate,
     /// Simulated overtime agent hours per day (the drain after closing).
@@ -94,12 +104,23 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
+    /// Paid agents per interval of group `g` (the only group of a one-type file: 0).
+    pub fn group(&self, g: usize) -> &[u32] {
+        &self.paid[g * self.day_intervals..(g + 1) * self.day_intervals]
+    }
+
+    /// Per-interval results of contact type `t` (the only type of a one-type file: 0).
+    pub fn of_type(&self, t: usize) -> &[IntervalResult] {
+        &self.intervals[t * self.day_intervals..(t + 1) * self.day_intervals]
+    }
+
     /// Every interval meets every target on the mean.
     pub fn met(&self) -> bool {
         self.intervals.iter().all(IntervalResult::met)
     }
 
-    /// Intervals that miss some target.
+    /// Intervals that miss some target (for a centre, positions in `intervals`:
+    /// type × day intervals + interval).
     pub fn missed(&self) -> Vec<usize> {
         (0..self.intervals.len())
             .filter(|&i| !self.intervals[i].met())
@@ -117,26 +138,74 @@ impl Evaluation {
     }
 
     /// How the search ranks plans: fewer intervals missing first, then a smaller total
-    /// shortfall, then fewer paid agents (`Less`: `self` is the better plan).
+    /// shortfall, then a lower paid cost, then fewer paid agents (`Less`: `self` is the
+    /// better plan). With one group the cost follows the paid agents, so this is "fewer
+    /// paid agents"; with several groups at different rates, the cost decides.
     pub fn rank(&self, other: &Evaluation) -> Ordering {
         self.missed()
             .len()
             .cmp(&other.missed().len())
             .then(self.total_shortfall().total_cmp(&other.total_shortfall()))
+            .then(self.paid_cost.total_cmp(&other.paid_cost))
             .then(self.paid_total().cmp(&other.paid_total()))
     }
 }
 
-/// Simulates `paid` on a copy of the scenario with `replications` replications.
-pub fn evaluate(s: &Scenario, paid: &[u32], replications: u32) -> Evaluation {
-    let mut sc = s.clone();
-    sc.staffing.paid = paid.to_vec();
-    sc.simulation.replications = replications;
-    let run = run_scenario(&sc, &|_| {});
-    let t = &s.targets;
-    let intervals = run
-        .intervals
+/// Paid agent cost per day of `paid` (laid out as in [`Evaluation`]): each group's paid
+/// hours at its own rate.
+pub fn paid_cost(s: &Scenario, paid: &[u32]) -> f64 {
+    let n = s.intervals();
+    let hours = f64::from(s.simulation.interval_minutes) / 60.0;
+    let rates: Vec<f64> = match &s.centre {
+        None => vec![s.costs.agent_hour],
+        Some(c) => c.groups.iter().map(|g| g.agent_hour).collect(),
+    };
+    rates
         .iter()
+        .zip(paid.chunks(n.max(1)))
+        .map(|(rate, p)| rate * (p.iter().map(|&x| f64::from(x)).sum::<f64>() * hours))
+        .sum()
+}
+
+/// Simulates `paid` (laid out as in [`Evaluation`]) on a copy of the scenario with
+/// `replications` replications.
+pub fn evaluate(s: &Scenario, paid: &[u32], replications: u32) -> Evaluation {
+    let n = s.intervals();
+    let mut sc = s.clone();
+    sc.simulation.replications = replications;
+    match &mut sc.centre {
+        None => sc.staffing.paid = paid.to_vec(),
+        Some(c) => {
+            for (g, group) in c.groups.iter_mut().enumerate() {
+                group.staffing.paid = paid[g * n..(g + 1) * n].to_vec();
+            }
+        }
+    }
+    let run = run_scenario(&sc, &|_| {});
+    let intervals = match &s.centre {
+        None => judge_day(s, &run.intervals),
+        Some(c) => c
+            .types
+            .iter()
+            .zip(&run.types)
+            .flat_map(|(t, r)| judge_day(&t.scenario, &r.intervals))
+            .collect(),
+    };
+    Evaluation {
+        paid: paid.to_vec(),
+        replications,
+        intervals,
+        day_intervals: n,
+        paid_cost: paid_cost(s, paid),
+        cost_total: run.day[Metric::CostTotal as usize].estimate(),
+        overtime_agent_hours: run.day[Metric::OvertimeAgentHours as usize].estimate(),
+    }
+}
+
+/// One type's simulated intervals judged against its targets (`s`: the type's scenario).
+fn judge_day(s: &Scenario, day: &[Vec<Running>]) -> Vec<IntervalResult> {
+    let t = &s.targets;
+    day.iter()
         .map(|r| {
             let est = |m: Metric| r[m as usize].estimate();
             let to_agents = est(Metric::OfferedToAgents).mean;
@@ -168,14 +237,7 @@ pub fn evaluate(s: &Scenario, paid: &[u32], replications: u32) -> Evaluation {
             }
             res
         })
-        .collect();
-    Evaluation {
-        paid: paid.to_vec(),
-        replications,
-        intervals,
-        cost_total: run.day[Metric::CostTotal as usize].estimate(),
-        overtime_agent_hours: run.day[Metric::OvertimeAgentHours as usize].estimate(),
-    }
+        .collect()
 }
 
 /// Judges one target; `floor` keeps the normalisation finite for limits near 0.

@@ -4,7 +4,9 @@
 //! evaluations behind it and, when it misses, which targets and why); progress is
 //! reported through a callback, nothing is printed. One job per file: the SIPP start
 //! (`erlang_plan`), simulating and ranking a plan (`evaluate`), the bounds and the
-//! moves they allow (`bounds`), the search itself (`search`).
+//! moves they allow (`bounds`), the groups a plan staffs and the types they serve
+//! (`shape`), adding and removing agents (`moves`), the search from start to confirmed
+//! plan (`search`), plans and misses in words (`describe`).
 //!
 //! # The search
 //!
@@ -23,8 +25,8 @@
 //!    report's met / MISS marks do); whether the 95 % bound also meets it is reported
 //!    beside. A target's normalised shortfall is how far the mean is beyond its limit,
 //!    as a share of the limit (negative: slack). Plans are ranked by fewer intervals
-//!    missing, then a smaller total shortfall, then fewer paid agents
-//!    ([`Evaluation::rank`]).
+//!    missing, then a smaller total shortfall, then a lower paid cost, then fewer paid
+//!    agents ([`Evaluation::rank`]; with one group, cost and agents go together).
 //! 3. **Moves.** A move changes one interval by one productive agent (the fewest paid
 //!    agents that give it: with shrinkage, one paid agent may make no difference) and
 //!    every other interval only as far as `max_step` then requires: an addition raises
@@ -61,14 +63,54 @@
 //! with the most agents, excepted) and says so in [`Outcome::limit_hit`]. When the plan
 //! returned misses a target, [`Outcome::misses`] gives each interval and target with the
 //! reason: out of reach within the bounds, the budget spent, or no plan tried met it.
+//!
+//! # A centre of several groups
+//!
+//! The same search, with a plan that is every group's paid agents per interval (group
+//! after group, see [`Evaluation`]) judged by every type's own `[types.targets]` in
+//! every interval; a one-type file is the case of one group serving one type, and
+//! takes exactly the steps above. What changes with several groups:
+//!
+//! - **Start.** SIPP per type, on that type's own load, productive agents given to the
+//!   first group of its routing (its dedicated group; types sharing a first group add
+//!   up there), grossed up with that group's shrinkage; a group that is no type's first
+//!   (overflow, shared) starts empty, i.e. at `min_agents`. The start ignores pooling:
+//!   what a shared group saves is left to the moves. The file's own plan (within the
+//!   bounds) is simulated too, and the search starts from whichever ranks better; the
+//!   plan returned is never worse than either (step 8).
+//! - **Ranking** is by paid cost (each group's paid hours at its own `agent_hour`), not
+//!   head count, after misses and shortfall; misses count (type, interval) pairs.
+//! - **Adding.** For the worst (type, interval) miss, each group that may answer that
+//!   type (its routing, delayed groups included) gets the step-5 pair of candidates
+//!   (the interval, the one before), the better of the two by total shortfall; across
+//!   groups the candidate lowering the total shortfall most per unit of cost is kept
+//!   (a move's cost: the paid agents it adds at the group's rate; head count when no
+//!   group has a rate). Ties keep the earlier group in the routing.
+//! - **Removing** goes by (group, interval): a group's slack in an interval is that of
+//!   the tightest type it serves there; most slack first, the dearer group first on
+//!   ties. A removal is kept only if every type still meets in every interval.
+//! - **Bounds** (`--min-agents`, `--max-agents`, `--max-step`) apply to every group
+//!   alike, each with its own shrinkage; a move changes one group only. Out of reach
+//!   means missed even with `max_agents` in every group and interval.
+//! - **Confirming.** When the plan misses with the file's replications, a centre goes on
+//!   from that plan, not from the start: agents are added with the file's replications
+//!   until every type meets, then removals are tried again only where those additions
+//!   went (everywhere else a removal already failed with the search's replications).
+//!   Sweeping all groups × intervals again with the file's replications would take
+//!   minutes on a 3-group, 24-interval day; this keeps `ccsim staff` on
+//!   `scenarios/multi-skill/bilingual.toml` around 10 s of CPU.
 
 mod bounds;
+mod describe;
 mod erlang_plan;
 mod evaluate;
+mod moves;
 mod search;
+mod shape;
 
+pub use describe::{check_labels, describe_miss, describe_target, figure, labels};
 pub use erlang_plan::{erlang_plan, ErlangPlan};
-pub use evaluate::{evaluate, Evaluation, IntervalResult, TargetCheck};
+pub use evaluate::{evaluate, paid_cost, Evaluation, IntervalResult, TargetCheck};
 pub use search::search;
 
 use crate::scenario::Scenario;
@@ -157,6 +199,8 @@ pub enum Why {
 /// One target missed in one interval by the plan returned.
 #[derive(Debug, Clone, Copy)]
 pub struct Miss {
+    /// The contact type (index in the centre's types; 0 for a one-type file).
+    pub contact_type: usize,
     /// The interval.
     pub interval: usize,
     /// The target as judged in the plan returned.
@@ -172,6 +216,11 @@ pub struct Outcome {
     pub erlang: ErlangPlan,
     /// The Erlang plan simulated with the file's replications.
     pub erlang_eval: Evaluation,
+    /// For a centre: the file's own plan (within the bounds) simulated with the file's
+    /// replications; the search starts from it when it ranks better than the Erlang plan.
+    pub file_eval: Option<Evaluation>,
+    /// The search started from the file's own plan rather than the Erlang plan.
+    pub started_from_file: bool,
     /// The plan found, simulated with the file's replications.
     pub plan: Evaluation,
     /// Simulations run (the final full-replication runs included).
@@ -182,7 +231,8 @@ pub struct Outcome {
     pub limit_hit: bool,
     /// The search continued with the file's replications after the confirmation missed.
     pub confirmation_missed: bool,
-    /// The search found nothing better than its start: the plan is the SIPP start.
+    /// The search found nothing better than its start: the plan is the SIPP start (for a
+    /// centre, the better of it and the file's own plan).
     pub kept_start: bool,
     /// Every target the plan misses, interval by interval, with the reason (empty when it meets).
     pub misses: Vec<Miss>,
@@ -208,69 +258,22 @@ pub fn gross_up(needed: u32, shrinkage: f64) -> u32 {
     paid
 }
 
-/// Whether the scenario has any `[targets]` to staff for.
+/// Whether the scenario has any `[targets]` to staff for (a centre: any type's).
 pub fn has_targets(s: &Scenario) -> bool {
-    erlang_plan::erlang_targets(s).is_some()
-}
-
-/// Clock labels of intervals, comma-separated.
-pub fn labels(s: &Scenario, intervals: &[usize]) -> String {
-    intervals
-        .iter()
-        .map(|&i| s.simulation.interval_label(i))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The target of a check in words: "SL 80% within 20 s", "abandonment at most 5%".
-pub fn describe_target(s: &Scenario, c: &TargetCheck) -> String {
-    let pct = |x: f64| format!("{}%", (x * 1000.0).round() / 10.0);
-    match c.target {
-        Target::ServiceLevel => format!("SL {} within {} s", pct(c.limit), s.targets.sl_within_s),
-        Target::Abandonment => format!("abandonment at most {}", pct(c.limit)),
-        Target::Asa => format!("ASA at most {} s", c.limit),
-        Target::Occupancy => format!("occupancy at most {}", pct(c.limit)),
+    match &s.centre {
+        None => erlang_plan::erlang_targets(s).is_some(),
+        Some(c) => c
+            .types
+            .iter()
+            .any(|t| erlang_plan::erlang_targets(&t.scenario).is_some()),
     }
 }
 
-/// An estimate of a target's metric, with as many decimals as it takes (up to 4) not to
-/// print a miss as its limit ("99.98%" rather than "100.0%" against 100 %).
-pub fn figure(c: &TargetCheck, x: f64) -> String {
-    if x.is_nan() {
-        return "undefined (nobody answered)".into();
-    }
-    let (scale, unit) = match c.target {
-        Target::Asa => (1.0, " s"),
-        _ => (100.0, "%"),
-    };
-    let mut text = String::new();
-    for d in 1..=4 {
-        text = format!("{:.*}", d, x * scale);
-        if text != format!("{:.*}", d, c.limit * scale) {
-            break;
-        }
-    }
-    text + unit
-}
-
-/// One miss in words: the interval, the target, the plan's figure and why.
-pub fn describe_miss(s: &Scenario, m: &Miss) -> String {
-    let c = &m.check;
-    let head = format!(
-        "{} {}: {}",
-        s.simulation.interval_label(m.interval),
-        describe_target(s, c),
-        figure(c, c.estimate.mean)
-    );
-    match m.why {
-        Why::OutOfReach { agents, estimate } => format!(
-            "{head}: out of reach within the bounds ({} even with {agents} paid agents in every interval, the most allowed)",
-            figure(c, estimate.mean)
-        ),
-        Why::Budget { simulations } => format!(
-            "{head}: the search budget of {simulations} simulations was spent first (--max-simulations)"
-        ),
-        Why::NotFound => format!("{head}: no plan the search tried within the bounds met it"),
+/// The scenario of contact type `t`: its own tables and targets (a one-type file: itself).
+pub fn type_scenario(s: &Scenario, t: usize) -> &Scenario {
+    match &s.centre {
+        None => s,
+        Some(c) => &c.types[t].scenario,
     }
 }
 

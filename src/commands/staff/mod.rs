@@ -1,0 +1,217 @@
+//! `ccsim staff`: the cheapest paid agents per interval that meet the scenario's
+//! `[targets]` (for a centre: per group and interval, meeting every type's
+//! `[types.targets]`), found by simulation from the Erlang (SIPP) plan (see
+//! [`crate::staffing`] for the search). Prints both plans side by side and can write
+//! the new plan as a scenario file that `ccsim run` accepts as it is. A plan that
+//! misses a target is an error (exit status 1) naming each interval, target and why;
+//! it is written only with `--allow-misses`, under a header that lists the misses.
+//! The output is checked before the search (never onto the input scenario) and
+//! written before the report is printed.
+
+mod render;
+mod render_centre;
+mod toml;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+pub use render::render_outcome;
+pub use render_centre::render_centre;
+pub use toml::{centre_plan_toml, plan_toml};
+
+use crate::error::{Error, Result};
+use crate::export::{check_outputs, Output, Target};
+use crate::limits;
+use crate::runner::with_threads;
+use crate::scenario::Scenario;
+use crate::staffing::{self, Options, Progress};
+use crate::terminal;
+
+/// Options of `ccsim staff`.
+#[derive(Debug, clap::Args)]
+pub struct StaffArgs {
+    /// The scenario file whose `[staffing]` agents (or each `[[groups]]` agents) are to
+    /// be planned (needs `[targets]`, or `[types.targets]`); none = the embedded default
+    /// scenario.
+    pub file: Option<PathBuf>,
+    /// Write the scenario with the new plan as its `[staffing]` (or `[[groups]]`) agents
+    /// to this file (only when the plan meets every target, unless --allow-misses).
+    #[arg(long, value_name = "PLAN.toml")]
+    pub out: Option<PathBuf>,
+    /// Write the plan with --out even when it misses targets (its header lists the
+    /// misses); the exit status is 1 all the same.
+    #[arg(long, requires = "out")]
+    pub allow_misses: bool,
+    /// Fewest paid agents in any interval (of any group).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(..=i64::from(limits::MAX_AGENTS)))]
+    pub min_agents: Option<u32>,
+    /// Most paid agents in any interval (of any group).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(..=i64::from(limits::MAX_AGENTS)))]
+    pub max_agents: Option<u32>,
+    /// Largest change of paid agents between consecutive intervals (of any group).
+    #[arg(long, value_name = "N")]
+    pub max_step: Option<u32>,
+    /// Replications per candidate plan during the search (default: min(file's, 60));
+    /// the final plan is always confirmed with the file's replications.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=i64::from(limits::MAX_REPLICATIONS)))]
+    pub search_replications: Option<u32>,
+    /// Most simulations the search may run.
+    #[arg(long, value_name = "N", default_value_t = staffing::DEFAULT_MAX_SIMULATIONS)]
+    pub max_simulations: usize,
+    /// Worker threads (default: all cores); never changes results.
+    #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+}
+
+/// Runs the command: a plan that misses a target is an error (exit status 1), written
+/// only with --allow-misses, after the report is printed.
+pub fn run(args: &StaffArgs) -> Result<()> {
+    let (source, file, inputs) = match &args.file {
+        Some(file) => {
+            let source = std::fs::read_to_string(file).map_err(|e| {
+                Error::Scenario(crate::scenario::ScenarioError {
+                    file: file.clone(),
+                    field: String::new(),
+                    line: None,
+                    message: format!("cannot read the scenario file: {e}"),
+                })
+            })?;
+            (source, file.clone(), vec![file.clone()])
+        }
+        None => (
+            crate::scenario::DEFAULT_SCENARIO.to_string(),
+            PathBuf::from(crate::scenario::DEFAULT_SCENARIO_PATH),
+            Vec::new(),
+        ),
+    };
+    let scenario = Scenario::from_toml(&source, &file)?;
+    if !staffing::has_targets(&scenario) {
+        let table = if scenario.centre.is_some() {
+            "no type has [types.targets]"
+        } else {
+            "the scenario has no [targets]"
+        };
+        return Err(Error::Other(format!(
+            "{}: {table}: there is nothing to staff for",
+            file.display()
+        )));
+    }
+    if let (Some(lo), Some(hi)) = (args.min_agents, args.max_agents) {
+        if lo > hi {
+            return Err(Error::Usage(format!(
+                "--min-agents {lo} is above --max-agents {hi}"
+            )));
+        }
+    }
+    let out = args.out.as_ref().map(|p| Target::File(p.clone()));
+    if let Some(out) = &out {
+        check_outputs(&inputs, &[Output::new("--out", out.clone())])?;
+        out.check_writable()?;
+        // Fail before the search if the file cannot be rewritten.
+        written(&source, &file, &scenario, &current_plan(&scenario), None)?;
+    }
+    let opts = Options {
+        min_agents: args.min_agents,
+        max_agents: args.max_agents,
+        max_step: args.max_step,
+        search_replications: args.search_replications,
+        max_simulations: Some(args.max_simulations),
+    };
+    let bar = spinner();
+    let report = |p: &Progress| {
+        bar.set_message(format!(
+            "{}: {}, simulation {}/{}, {} interval(s) missing",
+            crate::export::escape::one_line(&scenario.name),
+            p.phase,
+            p.simulations,
+            p.max_simulations,
+            p.missed
+        ));
+    };
+    let outcome = with_threads(args.threads.map(usize::from), || {
+        staffing::search(&scenario, &opts, &report)
+    });
+    bar.finish_and_clear();
+    let outcome = outcome.map_err(Error::Usage)?;
+    let misses: Vec<String> = outcome
+        .misses
+        .iter()
+        .map(|m| staffing::describe_miss(&scenario, m))
+        .collect();
+    let mut text = match scenario.centre {
+        None => render_outcome(&scenario, &outcome),
+        Some(_) => render_centre(&scenario, &outcome),
+    };
+    // Files first, so a reader closing standard output early loses nothing on disk.
+    if let Some(out) = &out {
+        if misses.is_empty() || args.allow_misses {
+            let missed = (!misses.is_empty()).then_some(misses.as_slice());
+            let toml = written(&source, &file, &scenario, &outcome.plan.paid, missed)?;
+            out.write(toml.as_bytes())?;
+            text.push_str(&format!("plan written to {}\n", out.describe()));
+        } else {
+            text.push_str(&format!(
+                "no plan written to {}: it misses targets (--allow-misses writes it anyway)\n",
+                out.describe()
+            ));
+        }
+    }
+    terminal::print(&text)?;
+    if misses.is_empty() {
+        return Ok(());
+    }
+    let of_types = if scenario.centre.is_some() {
+        " of its contact types"
+    } else {
+        ""
+    };
+    Err(Error::Other(format!(
+        "{}: the plan misses {} target(s) in {} interval(s){of_types}:\n  {}",
+        file.display(),
+        misses.len(),
+        outcome.plan.missed().len(),
+        misses.join("\n  ")
+    )))
+}
+
+/// The file's own plan, laid out as the search's (group after group for a centre).
+fn current_plan(s: &Scenario) -> Vec<u32> {
+    match &s.centre {
+        None => s.staffing.paid.clone(),
+        Some(c) => c
+            .groups
+            .iter()
+            .flat_map(|g| g.staffing.paid.iter().copied())
+            .collect(),
+    }
+}
+
+/// The scenario text with `paid` as its agents (see [`plan_toml`], [`centre_plan_toml`]).
+fn written(
+    source: &str,
+    from: &Path,
+    s: &Scenario,
+    paid: &[u32],
+    misses: Option<&[String]>,
+) -> Result<String> {
+    match &s.centre {
+        None => plan_toml(source, from, paid, misses),
+        Some(_) => centre_plan_toml(source, from, paid, s.intervals(), misses),
+    }
+}
+
+/// A spinner on stderr while searching, hidden when stderr is not a terminal.
+fn spinner() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed} {wide_msg}")
+            .expect("a valid progress template"),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}

@@ -1,0 +1,99 @@
+//! Plans, targets and misses in words, for reports and errors.
+
+use super::{type_scenario, Miss, Target, TargetCheck, Why};
+use crate::export::escape::one_line;
+use crate::scenario::Scenario;
+
+/// Clock labels of intervals, comma-separated.
+pub fn labels(s: &Scenario, intervals: &[usize]) -> String {
+    intervals
+        .iter()
+        .map(|&i| s.simulation.interval_label(i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Intervals of contact types (positions type × intervals + interval, as in
+/// [`super::Evaluation`]): clock labels for a one-type file, "english 10:00, 10:30;
+/// spanish 11:00" for a centre.
+pub fn check_labels(s: &Scenario, positions: &[usize]) -> String {
+    let Some(c) = &s.centre else {
+        return labels(s, positions);
+    };
+    let n = s.intervals();
+    let mut parts = Vec::new();
+    for (t, ty) in c.types.iter().enumerate() {
+        let here: Vec<usize> = positions
+            .iter()
+            .filter(|&&k| k / n == t)
+            .map(|&k| k % n)
+            .collect();
+        if !here.is_empty() {
+            parts.push(format!("{} {}", one_line(&ty.name), labels(s, &here)));
+        }
+    }
+    parts.join("; ")
+}
+
+/// The target of a check in words: "SL 80% within 20 s", "abandonment at most 5%"
+/// (`s`: the scenario of the check's type, see [`type_scenario`]).
+pub fn describe_target(s: &Scenario, c: &TargetCheck) -> String {
+    let pct = |x: f64| format!("{}%", (x * 1000.0).round() / 10.0);
+    match c.target {
+        Target::ServiceLevel => format!("SL {} within {} s", pct(c.limit), s.targets.sl_within_s),
+        Target::Abandonment => format!("abandonment at most {}", pct(c.limit)),
+        Target::Asa => format!("ASA at most {} s", c.limit),
+        Target::Occupancy => format!("occupancy at most {}", pct(c.limit)),
+    }
+}
+
+/// An estimate of a target's metric, with as many decimals as it takes (up to 4) not to
+/// print a miss as its limit ("99.98%" rather than "100.0%" against 100 %).
+pub fn figure(c: &TargetCheck, x: f64) -> String {
+    if x.is_nan() {
+        return "undefined (nobody answered)".into();
+    }
+    let (scale, unit) = match c.target {
+        Target::Asa => (1.0, " s"),
+        _ => (100.0, "%"),
+    };
+    let mut text = String::new();
+    for d in 1..=4 {
+        text = format!("{:.*}", d, x * scale);
+        if text != format!("{:.*}", d, c.limit * scale) {
+            break;
+        }
+    }
+    text + unit
+}
+
+/// One miss in words: the type (in a centre), the interval, the target, the plan's
+/// figure and why.
+pub fn describe_miss(s: &Scenario, m: &Miss) -> String {
+    let c = &m.check;
+    let kind = match &s.centre {
+        None => String::new(),
+        Some(centre) => format!("{} ", one_line(&centre.types[m.contact_type].name)),
+    };
+    let head = format!(
+        "{kind}{} {}: {}",
+        s.simulation.interval_label(m.interval),
+        describe_target(type_scenario(s, m.contact_type), c),
+        figure(c, c.estimate.mean)
+    );
+    let everywhere = if s.centre.is_some() {
+        "in every group and interval"
+    } else {
+        "in every interval"
+    };
+    match m.why {
+        Why::OutOfReach { agents, estimate } => format!(
+            "{head}: out of reach within the bounds ({} even with {agents} paid agents {everywhere}, the most allowed)",
+            figure(c, estimate.mean)
+        ),
+        Why::Budget { simulations } => format!(
+            "{head}: the search budget of {simulations} simulations was spent first (--max-simulations)"
+        ),
+        Why::NotFound => format!("{head}: no plan the search tried within the bounds met it"),
+    }
+}
