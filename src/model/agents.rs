@@ -10,7 +10,8 @@ pub(super) struct GroupState {
     pub on_duty: u32,
     /// Agents handling a contact (or making a callback attempt).
     pub busy: u32,
-    /// Busy agents per type served (in the group's `serves` order).
+    /// Busy agents per type served (in the group's `serves` order); kept only for a
+    /// group of several skills: a one-skill group's count is `busy`.
     pub busy_by_type: Vec<u32>,
     /// Agent time so far.
     pub counters: GroupCounters,
@@ -45,14 +46,19 @@ impl GroupState {
     #[inline]
     pub fn start(&mut self, k: usize) {
         self.busy += 1;
-        self.busy_by_type[k] += 1;
+        // A group of one skill counts its busy agents in `busy` alone (see `accumulate`).
+        if let [_, _, ..] = self.busy_by_type[..] {
+            self.busy_by_type[k] += 1;
+        }
     }
 
     /// An agent finishes work on the `k`-th type served.
     #[inline]
     pub fn finish(&mut self, k: usize) {
         self.busy -= 1;
-        self.busy_by_type[k] -= 1;
+        if let [_, _, ..] = self.busy_by_type[..] {
+            self.busy_by_type[k] -= 1;
+        }
     }
 
     /// Adds `dt` seconds of the current state to interval `i` (or to overtime after closing).

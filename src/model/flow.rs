@@ -112,8 +112,8 @@ impl Centre<'_> {
             }
             self.lines_in_use += 1;
         }
-        if let Some(g) = self.free_group_for(t) {
-            self.begin_service(now, g, t, contact, journey);
+        if let Some((g, k)) = self.free_group_for(t) {
+            self.begin_service(now, g, k, t, contact, journey);
             return;
         }
         self.types[t].counters.intervals[contact.interval as usize].delayed += 1;
@@ -136,17 +136,20 @@ impl Centre<'_> {
         }
     }
 
+    /// An agent of group `g` answers `contact` of type `t`, the `k`-th type it serves.
     pub(super) fn begin_service(
         &mut self,
         now: f64,
         g: usize,
+        k: usize,
         t: usize,
         contact: Contact,
         mut journey: Journey,
     ) {
         let wait = now - contact.arrival_s;
         let handle = contact.talk_s + contact.wrap_s;
-        let sl_threshold_s = self.specs[t].sl_threshold_s;
+        let spec = &self.specs[t];
+        let (sl_threshold_s, has_wrap) = (spec.sl_threshold_s, spec.handling.wrap_up.is_some());
         let c = &mut self.types[t].counters.intervals[contact.interval as usize];
         c.answered += 1;
         c.answered_within += u64::from(wait <= sl_threshold_s);
@@ -154,10 +157,9 @@ impl Centre<'_> {
         c.handle_s += handle;
         journey.wait_s += wait;
         self.integrate(now);
-        let k = self.group_specs[g].local(t);
         self.groups[g].start(k);
         let slot = self.after_handling(t, contact, journey);
-        let with_wrap = self.has_lines && self.specs[t].handling.wrap_up.is_some();
+        let with_wrap = self.has_lines && has_wrap;
         self.events.schedule(
             now + handle,
             Event::ServiceEnd {

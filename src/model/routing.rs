@@ -18,14 +18,15 @@ use super::setup::Pick;
 use super::{Centre, Event};
 
 impl Centre<'_> {
-    /// The first group in `t`'s routing order with a free agent that may answer at once.
+    /// The first group in `t`'s routing order with a free agent that may answer at once,
+    /// with `t`'s position in that group's `serves`.
     #[inline]
-    pub(super) fn free_group_for(&self, t: usize) -> Option<usize> {
+    pub(super) fn free_group_for(&self, t: usize) -> Option<(usize, usize)> {
         self.specs[t]
             .routes
             .iter()
             .find(|r| r.after_s <= 0.0 && self.groups[r.group].has_free_agent())
-            .map(|r| r.group)
+            .map(|r| (r.group, r.served))
     }
 
     /// Tells each delayed group when a caller of type `t` queued now becomes eligible.
@@ -54,7 +55,7 @@ impl Centre<'_> {
             let (t, after_s) = (*t, *after_s);
             while self.callbacks_owed == 0 && self.groups[g].has_free_agent() {
                 match self.types[t].queue.front_arrival_s() {
-                    Some(arrived) if now >= arrived + after_s => self.answer_front(now, g, t),
+                    Some(arrived) if now >= arrived + after_s => self.answer_front(now, g, 0, t),
                     _ => return,
                 }
             }
@@ -63,7 +64,8 @@ impl Centre<'_> {
             if let Some(t) = self.urgent_callback(now, g) {
                 self.call_back(now, g, t);
             } else if let Some(t) = self.pick_waiting(now, g) {
-                self.answer_front(now, g, t);
+                let k = self.group_specs[g].local(t);
+                self.answer_front(now, g, k, t);
             } else if let Some(t) = (!self.closing).then(|| self.earliest_callback(g)).flatten() {
                 self.call_back(now, g, t);
             } else {
@@ -72,14 +74,15 @@ impl Centre<'_> {
         }
     }
 
-    /// An agent of group `g` answers the caller at the front of type `t`'s queue.
+    /// An agent of group `g` answers the caller at the front of type `t`, the `k`-th
+    /// type it serves.
     #[inline]
-    fn answer_front(&mut self, now: f64, g: usize, t: usize) {
+    fn answer_front(&mut self, now: f64, g: usize, k: usize, t: usize) {
         let w = self.types[t].queue.pop();
         if let Some(timer) = w.timer {
             self.events.cancel(timer);
         }
-        self.begin_service(now, g, t, w.contact, w.journey);
+        self.begin_service(now, g, k, t, w.contact, w.journey);
     }
 
     /// Free agents of every group take work (after staffing changed).

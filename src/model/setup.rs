@@ -35,6 +35,15 @@ pub struct Route {
     pub after_s: f64,
 }
 
+/// A routing step as the model uses it: the route, and the routed type's position in
+/// the group's `serves`, so that an answer needs no lookup.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct RouteStep {
+    pub group: usize,
+    pub after_s: f64,
+    pub served: usize,
+}
+
 /// A contact type as the model sees it.
 pub(super) struct TypeSpec<'a> {
     pub volumes: &'a [f64],
@@ -48,7 +57,7 @@ pub(super) struct TypeSpec<'a> {
     pub satisfaction: &'a Satisfaction,
     pub sl_threshold_s: f64,
     /// Groups in routing order.
-    pub routes: Vec<Route>,
+    pub routes: Vec<RouteStep>,
     /// True when some group may answer only after a delay (eligibility events are needed).
     pub delayed_routes: bool,
 }
@@ -101,7 +110,14 @@ fn type_spec(sc: &Scenario, routes: Vec<Route>) -> TypeSpec<'_> {
         satisfaction: &sc.satisfaction,
         sl_threshold_s: sc.targets.sl_within_s,
         delayed_routes: routes.iter().any(|r| r.after_s > 0.0),
-        routes,
+        routes: routes
+            .iter()
+            .map(|r| RouteStep {
+                group: r.group,
+                after_s: r.after_s,
+                served: 0,
+            })
+            .collect(),
     }
 }
 
@@ -138,7 +154,7 @@ pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
             after_s: 0.0,
         }]
     };
-    let (types, mut groups) = match &sc.centre {
+    let (mut types, mut groups) = match &sc.centre {
         None => {
             let types = vec![type_spec(sc, one_route())];
             let group = group_spec(&sc.staffing, vec![0], Pick::Priority, &types, interval_s);
@@ -171,6 +187,11 @@ pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
                     .map_or(0.0, |r| r.after_s)
             })
             .collect();
+    }
+    for (t, spec) in types.iter_mut().enumerate() {
+        for r in &mut spec.routes {
+            r.served = groups[r.group].local(t);
+        }
     }
     (types, groups)
 }
