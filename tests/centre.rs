@@ -328,6 +328,11 @@ fn bad_centres_are_refused_naming_the_field_and_line() {
             "expected seconds from 0",
         ),
         (
+            two_types_with(|s| s.replacen("name = \"sales\"", "name = \"*\"", 1)),
+            "types[0].name",
+            "whole centre",
+        ),
+        (
             two_types_with(|s| {
                 s.replacen(
                     "[types.handling]\ntime = { dist = \"exponential\", mean_s = 180 }\n",

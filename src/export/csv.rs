@@ -15,8 +15,7 @@ use crate::stats::Estimate;
 
 const LEADING: [&str; 5] = ["scenario", "file", "replications", "seed", "days"];
 
-/// The `type` of a scenario's whole-centre row.
-pub const WHOLE_CENTRE: &str = "*";
+pub use crate::scenario::WHOLE_CENTRE;
 
 fn number(x: f64) -> String {
     if x.is_finite() {

@@ -61,6 +61,9 @@ pub struct Scenario {
     pub centre: Option<Centre>,
 }
 
+/// The name reports give the whole centre beside its types (no type may take it).
+pub const WHOLE_CENTRE: &str = "*";
+
 /// A centre of several contact types served by agent groups.
 #[derive(Debug, Clone)]
 pub struct Centre {

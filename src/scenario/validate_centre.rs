@@ -83,6 +83,12 @@ pub fn validate(
     for (k, t) in type_files.iter().enumerate() {
         let at = |f: &str| format!("types[{k}].{f}");
         let name = one_line_name(t.name.as_deref(), &at("name"))?;
+        if name.trim() == crate::scenario::WHOLE_CENTRE {
+            return Err(FieldError::new(
+                at("name"),
+                "\"*\" names the whole centre in reports: give the type another name",
+            ));
+        }
         if types.iter().any(|x| x.name == name) {
             return Err(FieldError::new(
                 at("name"),
