@@ -1,5 +1,5 @@
 //! The commands as a planner types them: `run` on the default scenario, its CSV and
-//! JSON outputs, and `erlang`.
+//! JSON outputs, `erlang`, and what `check` prints.
 
 mod common;
 
@@ -104,4 +104,36 @@ fn erlang_refuses_nonsense_as_a_usage_error() {
     let out = ccsim(&["erlang", "--calls", "0", "--aht", "180", "--agents", "14"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+#[test]
+fn check_shows_extreme_but_allowed_numbers_briefly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("tiny.toml");
+    let weekday = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/weekday.toml"
+    ))
+    .expect("weekday scenario");
+    let toml = weekday
+        .replace("per_queued_minute = 0.01", "per_queued_minute = 1e-300")
+        .replace("fixed_per_day = 800.0", "fixed_per_day = 1e9");
+    assert_ne!(
+        toml, weekday,
+        "the weekday file still has the fields replaced"
+    );
+    std::fs::write(&file, toml).expect("written");
+    let out = ccsim(&["check", file.to_str().expect("utf-8 path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("per queued minute 1e-300"), "{text}");
+    assert!(text.contains("fixed per day 1e9"), "{text}");
+    assert!(
+        text.lines().all(|l| l.len() < 200),
+        "no line runs to hundreds of digits:\n{text}"
+    );
 }

@@ -5,6 +5,8 @@ use std::fmt::Write;
 
 use crate::cli::CheckArgs;
 use crate::error::Result;
+use crate::export::escape::one_line;
+use crate::limits::shown;
 use crate::scenario::Scenario;
 
 /// Validates every file (stopping at the first bad one) and prints them resolved.
@@ -82,7 +84,7 @@ fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
             g.name.clone(),
             format!("{:?}", g.staffing.paid),
             g.staffing.shrinkage.to_string(),
-            g.agent_hour.to_string(),
+            shown(g.agent_hour),
             serves.join(", "),
             g.pick.key().into(),
         ]);
@@ -100,7 +102,7 @@ fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
         for r in &t.routing {
             let name = &c.groups[r.group].name;
             row.push(if r.after_s > 0.0 {
-                format!("{name} after {} s", r.after_s)
+                format!("{name} after {} s", shown(r.after_s))
             } else {
                 name.clone()
             });
@@ -144,7 +146,7 @@ fn describe_one(s: &Scenario) -> String {
     let _ = writeln!(
         o,
         "  arrivals: {total:.0} expected fresh contacts per day, day factor CV {}",
-        s.arrivals.day_cv
+        shown(s.arrivals.day_cv)
     );
     let _ = writeln!(
         o,
@@ -181,18 +183,22 @@ fn describe_one(s: &Scenario) -> String {
         let _ = writeln!(
             o,
             "  costs ({}): agent hour {}, per handled minute {}, per queued minute {}, fixed per day {}",
-            c.currency, c.agent_hour, c.per_handled_minute, c.per_queued_minute, c.fixed_per_day
+            one_line(&c.currency),
+            shown(c.agent_hour),
+            shown(c.per_handled_minute),
+            shown(c.per_queued_minute),
+            shown(c.fixed_per_day)
         );
     } else {
         let _ = writeln!(o, "  costs: none given (all 0)");
     }
     let t = &s.targets;
-    let opt = |x: Option<f64>| x.map_or("-".to_string(), |v| v.to_string());
+    let opt = |x: Option<f64>| x.map_or("-".to_string(), shown);
     let _ = writeln!(
         o,
         "  targets: SL {} within {} s, abandonment <= {}, ASA <= {} s, occupancy <= {}",
         opt(t.sl_at_least),
-        t.sl_within_s,
+        shown(t.sl_within_s),
         opt(t.abandonment_at_most),
         opt(t.asa_at_most_s),
         opt(t.occupancy_at_most)
