@@ -195,6 +195,32 @@ where
     Ok(())
 }
 
+/// The x range of an axis of `n` intervals: interval `i` is centred on `i`.
+pub fn interval_range(n: usize) -> std::ops::Range<f64> {
+    -0.5..(n as f64 - 0.5)
+}
+
+/// How many interval ticks to label on an axis of `n` intervals (at most 13 fit).
+pub fn interval_labels(n: usize) -> usize {
+    n.clamp(1, 13)
+}
+
+/// Labels an axis of `n` intervals: the start of the interval under tick `x` (`start(i)`
+/// for interval `i`), or nothing between intervals.
+pub fn interval_start<'a>(
+    n: usize,
+    start: impl Fn(usize) -> &'a str + 'a,
+) -> impl Fn(&f64) -> String + 'a {
+    move |x: &f64| {
+        let i = x.round();
+        if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
+            start(i as usize).to_string()
+        } else {
+            String::new()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,10 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::common::{color, limit_of, name, shared, tick, FONT, TARGET};
+use super::common::{
+    color, interval_labels, interval_range, interval_start, limit_of, name, shared, tick, FONT,
+    TARGET,
+};
 use super::DrawResult;
 use crate::export::escape::one_line;
 use crate::metrics::{GroupMetric, Metric};
@@ -33,25 +36,15 @@ where
 
 /// The interval start under tick `x`, or nothing between intervals.
 fn start_label(s: &ScenarioReport) -> impl Fn(&f64) -> String + '_ {
-    move |x: &f64| {
-        let i = x.round();
-        if (x - i).abs() < 1e-6 && i >= 0.0 {
-            s.intervals
-                .get(i as usize)
-                .map(|iv| iv.start.clone())
-                .unwrap_or_default()
-        } else {
-            String::new()
-        }
-    }
+    interval_start(s.intervals.len(), move |i| s.intervals[i].start.as_str())
 }
 
 fn x_range(s: &ScenarioReport) -> std::ops::Range<f64> {
-    -0.5..(s.intervals.len() as f64 - 0.5)
+    interval_range(s.intervals.len())
 }
 
 fn x_labels(s: &ScenarioReport) -> usize {
-    s.intervals.len().clamp(1, 13)
+    interval_labels(s.intervals.len())
 }
 
 fn occupancy<DB: DrawingBackend>(

@@ -11,7 +11,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::common::{limit_of, tick, FONT, TARGET};
+use super::common::{
+    interval_labels, interval_range, interval_start, limit_of, tick, FONT, TARGET,
+};
 use super::DrawResult;
 use crate::export::escape::one_line;
 use crate::metrics::Metric;
@@ -108,25 +110,15 @@ where
 
 /// The interval start under tick `x`, or nothing between intervals.
 fn start_label<'a>(d: &'a Day) -> impl Fn(&f64) -> String + 'a {
-    move |x: &f64| {
-        let i = x.round();
-        if (x - i).abs() < 1e-6 && i >= 0.0 {
-            d.rows
-                .get(i as usize)
-                .map(|(start, _)| start.to_string())
-                .unwrap_or_default()
-        } else {
-            String::new()
-        }
-    }
+    interval_start(d.rows.len(), move |i| d.rows[i].0)
 }
 
 fn x_range(d: &Day) -> std::ops::Range<f64> {
-    -0.5..(d.rows.len() as f64 - 0.5)
+    interval_range(d.rows.len())
 }
 
 fn x_labels(d: &Day) -> usize {
-    d.rows.len().clamp(1, 13)
+    interval_labels(d.rows.len())
 }
 
 fn demand<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Day) -> DrawResult
