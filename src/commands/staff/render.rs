@@ -114,13 +114,26 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
         m => format!("misses in {}", describe_misses(s, sipp, &m)),
     };
     out.push_str(&format!("SIPP plan: {sipp_misses}\n"));
+    out.push_str(&misses_and_notes(
+        s,
+        o,
+        "every interval meets the targets",
+        "",
+    ));
+    out
+}
+
+/// The last lines of a staffing report: the plan's misses, each named (or `met` when it
+/// has none; `scope` follows "in N interval(s)"), then the notes.
+pub(super) fn misses_and_notes(s: &Scenario, o: &Outcome, met: &str, scope: &str) -> String {
+    let mut out = String::new();
     if o.misses.is_empty() {
-        out.push_str("simulated plan: every interval meets the targets\n");
+        out.push_str(&format!("simulated plan: {met}\n"));
     } else {
         out.push_str(&format!(
-            "simulated plan: MISSES {} target(s) in {} interval(s):\n",
+            "simulated plan: MISSES {} target(s) in {} interval(s){scope}:\n",
             o.misses.len(),
-            plan.missed().len()
+            o.plan.missed().len()
         ));
         for m in &o.misses {
             out.push_str(&format!("  {}\n", staffing::describe_miss(s, m)));

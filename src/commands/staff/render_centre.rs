@@ -2,12 +2,12 @@
 //! each type's simulated figures per interval against its own targets, paid hours and
 //! cost per group at its own rate, and every miss.
 
-use super::render::{targets_summary, with_hw};
+use super::render::{misses_and_notes, targets_summary, with_hw};
 use crate::export::escape::one_line;
 use crate::export::table::render;
 use crate::export::{format_half_width, format_value};
 use crate::scenario::{Centre, Scenario};
-use crate::staffing::{self, Evaluation, IntervalResult, Outcome};
+use crate::staffing::{Evaluation, IntervalResult, Outcome};
 
 /// The text report of a centre's plan.
 pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
@@ -93,24 +93,12 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
             out.push_str(&format!("{name}: {what}\n"));
         }
     }
-    if o.misses.is_empty() {
-        out.push_str("simulated plan: every type meets its targets in every interval\n");
-    } else {
-        out.push_str(&format!(
-            "simulated plan: MISSES {} target(s) in {} interval(s) of its contact types:\n",
-            o.misses.len(),
-            plan.missed().len()
-        ));
-        for m in &o.misses {
-            out.push_str(&format!("  {}\n", staffing::describe_miss(s, m)));
-        }
-    }
-    if !s.costs.given {
-        out.push_str("note: no [costs] table: every cost is 0; add [costs] to price the plans\n");
-    }
-    for n in &o.notes {
-        out.push_str(&format!("note: {n}\n"));
-    }
+    out.push_str(&misses_and_notes(
+        s,
+        o,
+        "every type meets its targets in every interval",
+        " of its contact types",
+    ));
     out
 }
 
