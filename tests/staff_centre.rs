@@ -234,7 +234,10 @@ fn bounds_hold_in_every_group() {
 #[test]
 fn the_written_plan_is_a_valid_centre_with_the_plans_agents() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("two-queues.toml");
+    // A folder name with a line break: the plan's header names it on one comment line.
+    let folder = dir.path().join("in\nfolder");
+    std::fs::create_dir(&folder).unwrap();
+    let file = folder.join("two-queues.toml");
     let text = format!("# Two queues, one group each.\n{}", dedicated());
     std::fs::write(&file, &text).unwrap();
     let plan = dir.path().join("plan.toml");

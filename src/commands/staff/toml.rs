@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::export::escape::one_line;
 
 /// The scenario text `source` with `[staffing] agents` replaced by `paid`, comments and
 /// everything else kept, under a leading comment naming the command and `from` and,
@@ -28,19 +29,16 @@ pub fn plan_toml(
         None => format!(
             "# Written by `ccsim staff` from {}: its [staffing] agents replaced by the cheapest\n\
              # plan found by simulation to meet its [targets]; the rest of the file is unchanged.\n",
-            from.display()
+            one_line(&from.display().to_string())
         ),
         Some(misses) => {
             let mut h = format!(
                 "# Written by `ccsim staff --allow-misses` from {}: its [staffing] agents replaced\n\
                  # by the best plan found by simulation, which MISSES its [targets] in {} place(s):\n",
-                from.display(),
+                one_line(&from.display().to_string()),
                 misses.len()
             );
-            for m in misses {
-                h.push_str(&format!("#   {m}\n"));
-            }
-            h.push_str("# The rest of the file is unchanged.\n");
+            h.push_str(&missed_lines(misses));
             h
         }
     };
@@ -101,23 +99,30 @@ pub fn centre_plan_toml(
             "# Written by `ccsim staff` from {}: each [[groups]] agents replaced\n\
              # by the cheapest plan found by simulation to meet every type's [types.targets];\n\
              # the rest of the file is unchanged.\n",
-            from.display()
+            one_line(&from.display().to_string())
         ),
         Some(misses) => {
             let mut h = format!(
                 "# Written by `ccsim staff --allow-misses` from {}: each [[groups]] agents replaced\n\
                  # by the best plan found by simulation, which MISSES its types' targets in {} place(s):\n",
-                from.display(),
+                one_line(&from.display().to_string()),
                 misses.len()
             );
-            for m in misses {
-                h.push_str(&format!("#   {m}\n"));
-            }
-            h.push_str("# The rest of the file is unchanged.\n");
+            h.push_str(&missed_lines(misses));
             h
         }
     };
     Ok(format!("{header}{doc}"))
+}
+
+/// The misses listed under a plan's header, one comment line each, and the closing line.
+fn missed_lines(misses: &[String]) -> String {
+    let mut lines: String = misses
+        .iter()
+        .map(|m| format!("#   {}\n", one_line(m)))
+        .collect();
+    lines.push_str("# The rest of the file is unchanged.\n");
+    lines
 }
 
 /// `paid` as a TOML array, twelve to a line, with the decoration (comments, spacing)
