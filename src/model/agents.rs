@@ -2,10 +2,12 @@
 //! time this adds up to. Agents are counted, not named: an agent leaving at an interval
 //! boundary finishes the contact in hand because `busy` may exceed `on_duty` for a while.
 
+use super::setup::GroupSpec;
 use crate::metrics::GroupCounters;
 
-/// One group's agents during a replication.
+/// One group: what the scenario says of it and its agents during a replication.
 pub(super) struct GroupState {
+    pub spec: GroupSpec,
     /// Productive agents scheduled now.
     pub on_duty: u32,
     /// Agents handling a contact (or making a callback attempt).
@@ -18,9 +20,11 @@ pub(super) struct GroupState {
 }
 
 impl GroupState {
-    /// Idle agents of a group serving `types` types, over `intervals` intervals.
-    pub fn new(types: usize, intervals: usize) -> Self {
+    /// Idle agents of the group `spec`, over `intervals` intervals.
+    pub fn new(spec: GroupSpec, intervals: usize) -> Self {
+        let types = spec.serves.len();
         GroupState {
+            spec,
             on_duty: 0,
             busy: 0,
             busy_by_type: vec![0; types],

@@ -13,6 +13,7 @@
 
 use rand::Rng;
 
+use super::flow;
 use super::{Centre, Contact, Event, Kind, Outcome, Parked, NO_SLOT};
 use crate::model::Journey;
 
@@ -25,10 +26,11 @@ impl Centre<'_> {
         contact: &Contact,
         journey: &Journey,
     ) -> bool {
-        let Some(cb) = self.specs[t].callback else {
+        let Some(cb) = self.types[t].spec.callback else {
             return false;
         };
-        let on_duty: u32 = self.specs[t]
+        let on_duty: u32 = self.types[t]
+            .spec
             .routes
             .iter()
             .map(|r| self.groups[r.group].on_duty)
@@ -36,7 +38,7 @@ impl Centre<'_> {
         let predicted_wait_s = if on_duty == 0 {
             f64::INFINITY
         } else {
-            f64::from(self.types[t].queue.waiting + 1) * self.specs[t].handling.mean_s()
+            f64::from(self.types[t].queue.waiting + 1) * self.types[t].spec.handling.mean_s()
                 / f64::from(on_duty)
         };
         if predicted_wait_s <= cb.offer_when_wait_exceeds_s {
@@ -79,12 +81,13 @@ impl Centre<'_> {
         if self.callbacks_owed == 0 || self.closing {
             return None;
         }
-        self.group_specs[g]
+        self.groups[g]
+            .spec
             .serves
             .iter()
             .filter_map(|&t| {
                 let (d, _) = *self.types[t].callbacks.front()?;
-                (now >= d - self.specs[t].handling.mean_s()).then_some((t, d))
+                (now >= d - self.types[t].spec.handling.mean_s()).then_some((t, d))
             })
             .fold(None, |best: Option<(usize, f64)>, (t, d)| match best {
                 Some((_, b)) if b <= d => best,
@@ -98,7 +101,8 @@ impl Centre<'_> {
         if self.callbacks_owed == 0 {
             return None;
         }
-        self.group_specs[g]
+        self.groups[g]
+            .spec
             .serves
             .iter()
             .filter_map(|&t| self.types[t].callbacks.front().map(|&(d, _)| (t, d)))
@@ -111,7 +115,8 @@ impl Centre<'_> {
 
     /// An agent of group `g` calls back the earliest callback of type `t`.
     pub(super) fn call_back(&mut self, now: f64, g: usize, t: usize) {
-        let cb = self.specs[t]
+        let cb = self.types[t]
+            .spec
             .callback
             .expect("callbacks only with [callback]");
         let (deadline_s, slot) = self.types[t]
@@ -124,7 +129,7 @@ impl Centre<'_> {
         let (attempts, interval) = (p.attempts, p.contact.interval as usize);
         let reached = self.types[t].streams.callback.random::<f64>() < cb.reach;
         self.integrate(now);
-        let k = self.group_specs[g].local(t);
+        let k = self.groups[g].spec.local(t);
         self.groups[g].start(k);
         let c = &mut self.types[t].counters.intervals[interval];
         c.callback_attempts += 1;
@@ -136,7 +141,8 @@ impl Centre<'_> {
             c.handle_s += handle;
             let mut journey = p.journey;
             journey.contacts += 1;
-            let slot = self.after_handling(t, p.contact, journey);
+            let slot =
+                flow::after_handling(&mut self.types[t], &mut self.parked, t, p.contact, journey);
             let end = Event::ServiceEnd {
                 slot,
                 group: g as u16,
@@ -156,7 +162,7 @@ impl Centre<'_> {
         if attempts >= cb.max_attempts {
             c.callbacks_failed += 1;
             let p = self.parked.take(slot);
-            self.end_journey(t, &p.journey, Outcome::CallbackFailed);
+            self.types[t].end_journey(&p.journey, Outcome::CallbackFailed);
             return;
         }
         let due = now + cb.retry_delay.sample(&mut self.types[t].streams.callback);
@@ -167,7 +173,7 @@ impl Centre<'_> {
                 let p = self.parked.take(slot);
                 self.types[t].counters.intervals[p.journey.fresh_interval as usize].carried_over +=
                     1;
-                self.end_journey(t, &p.journey, Outcome::StillOpen);
+                self.types[t].end_journey(&p.journey, Outcome::StillOpen);
             }
         }
     }
@@ -188,7 +194,7 @@ impl Centre<'_> {
                 let p = self.parked.take(slot);
                 self.types[t].counters.intervals[p.contact.interval as usize].callbacks_pending +=
                     1;
-                self.end_journey(t, &p.journey, Outcome::StillOpen);
+                self.types[t].end_journey(&p.journey, Outcome::StillOpen);
             }
         }
     }

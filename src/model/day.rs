@@ -9,9 +9,9 @@ impl Centre<'_> {
         self.closing = false;
         let i = interval as usize;
         self.clock_interval = i;
-        for (g, spec) in self.groups.iter_mut().zip(&self.group_specs) {
-            g.on_duty = spec.productive[i];
-            g.counters.paid_s[i] += spec.paid_s[i];
+        for g in &mut self.groups {
+            g.on_duty = g.spec.productive[i];
+            g.counters.paid_s[i] += g.spec.paid_s[i];
         }
         let n = self.intervals as u32;
         let boundary = f64::from(day) * DAY_S + f64::from(interval + 1) * self.interval_s;
@@ -46,7 +46,8 @@ impl Centre<'_> {
         self.integrate(now);
         self.closing = true;
         for t in 0..self.types.len() {
-            let staffed = self.specs[t]
+            let staffed = self.types[t]
+                .spec
                 .routes
                 .iter()
                 .any(|r| self.groups[r.group].on_duty > 0);

@@ -4,15 +4,15 @@
 
 use rand::Rng;
 
-use super::journey::{self, score, Journey, Outcome};
-use super::{Centre, Contact, Event, Kind, Parked, NO_SLOT};
+use super::journey::{self, score, Journey, Outcome, Slab};
+use super::{Centre, Contact, Event, Kind, Parked, TypeState, NO_SLOT};
 
-impl Centre<'_> {
-    /// Draws a new contact's handle time and patience from its type's own streams.
+impl TypeState<'_> {
+    /// Draws a new contact's handle time and patience from the type's own streams.
     #[inline]
-    fn draw_contact(&mut self, now: f64, interval: u32, t: usize) -> Contact {
-        let spec = &self.specs[t];
-        let streams = &mut self.types[t].streams;
+    fn draw_contact(&mut self, now: f64, interval: u32) -> Contact {
+        let spec = &self.spec;
+        let streams = &mut self.streams;
         let h = spec.handling;
         let talk_s = h.time.sample(&mut streams.handling);
         let wrap_s = h
@@ -31,12 +31,24 @@ impl Centre<'_> {
         }
     }
 
+    /// Scores a finished journey and records it by its fresh interval.
+    #[inline]
+    pub(super) fn end_journey(&mut self, journey: &Journey, outcome: Outcome) {
+        let s = self.spec.satisfaction;
+        let raw = journey.raw_score(outcome, s);
+        let score = score(raw, s.noise_sd, journey.noise_z);
+        let c = &mut self.counters.intervals[journey.fresh_interval as usize].journeys;
+        journey::record(c, journey, outcome, score);
+    }
+}
+
+impl Centre<'_> {
     pub(super) fn fresh_arrival(&mut self, now: f64, interval: u32, t: usize) {
         // Every fresh contact draws its handle time and patience here, whatever happens
         // to it, so that the same seed gives every scenario the same callers.
-        let mut contact = self.draw_contact(now, interval, t);
-        let spec = &self.specs[t];
         let ts = &mut self.types[t];
+        let mut contact = ts.draw_contact(now, interval);
+        let spec = &ts.spec;
         let noise_z = journey::draw_noise(spec.satisfaction.noise_sd, &mut ts.streams.satisfaction);
         let mut journey = Journey::new(interval, noise_z);
         let c = &mut ts.counters.intervals[interval as usize];
@@ -49,7 +61,7 @@ impl Centre<'_> {
                 c.self_service_sessions += 1;
                 if contained < ss.containment {
                     c.deflected += 1;
-                    self.end_journey(t, &journey, Outcome::Deflected);
+                    ts.end_journey(&journey, Outcome::Deflected);
                     return;
                 }
                 journey.self_service_failed = true;
@@ -77,10 +89,11 @@ impl Centre<'_> {
         let p = self.parked.take(slot);
         let t = usize::from(p.ty);
         let interval = self.interval_of(now);
-        let contact = self.draw_contact(now, interval, t);
+        let ts = &mut self.types[t];
+        let contact = ts.draw_contact(now, interval);
         let mut journey = p.journey;
         journey.contacts += 1;
-        let c = &mut self.types[t].counters.intervals[interval as usize];
+        let c = &mut ts.counters.intervals[interval as usize];
         c.offered += 1;
         match p.kind {
             Kind::Redial => {
@@ -96,6 +109,7 @@ impl Centre<'_> {
         self.reach_queue(now, t, contact, journey);
     }
 
+    #[inline(always)]
     pub(super) fn reach_queue(
         &mut self,
         now: f64,
@@ -131,12 +145,13 @@ impl Centre<'_> {
             )
         });
         self.types[t].queue.push(contact, journey, timer);
-        if self.specs[t].delayed_routes {
+        if self.types[t].spec.delayed_routes {
             self.schedule_eligibility(now, t);
         }
     }
 
     /// An agent of group `g` answers `contact` of type `t`, the `k`-th type it serves.
+    #[inline(always)]
     pub(super) fn begin_service(
         &mut self,
         now: f64,
@@ -148,17 +163,17 @@ impl Centre<'_> {
     ) {
         let wait = now - contact.arrival_s;
         let handle = contact.talk_s + contact.wrap_s;
-        let spec = &self.specs[t];
-        let (sl_threshold_s, has_wrap) = (spec.sl_threshold_s, spec.handling.wrap_up.is_some());
-        let c = &mut self.types[t].counters.intervals[contact.interval as usize];
+        self.integrate(now);
+        self.groups[g].start(k);
+        let ts = &mut self.types[t];
+        let has_wrap = ts.spec.handling.wrap_up.is_some();
+        let c = &mut ts.counters.intervals[contact.interval as usize];
         c.answered += 1;
-        c.answered_within += u64::from(wait <= sl_threshold_s);
+        c.answered_within += u64::from(wait <= ts.spec.sl_threshold_s);
         c.wait_answered_s += wait;
         c.handle_s += handle;
         journey.wait_s += wait;
-        self.integrate(now);
-        self.groups[g].start(k);
-        let slot = self.after_handling(t, contact, journey);
+        let slot = after_handling(ts, &mut self.parked, t, contact, journey);
         let with_wrap = self.has_lines && has_wrap;
         self.events.schedule(
             now + handle,
@@ -172,25 +187,6 @@ impl Centre<'_> {
         if with_wrap {
             self.events
                 .schedule(now + contact.talk_s, Event::LineRelease);
-        }
-    }
-
-    /// Without `[resolution]` a handled contact is resolved and its journey ends now;
-    /// with it, the journey waits in a slot for the end of handling.
-    pub(super) fn after_handling(&mut self, t: usize, contact: Contact, journey: Journey) -> u32 {
-        if self.specs[t].resolution.is_none() {
-            self.types[t].counters.intervals[contact.interval as usize].resolved_at_contact += 1;
-            self.end_journey(t, &journey, Outcome::Resolved);
-            NO_SLOT
-        } else {
-            self.parked.park(Parked {
-                contact,
-                journey,
-                kind: Kind::Repeat,
-                ty: t as u16,
-                attempts: 0,
-                deadline_s: 0.0,
-            })
         }
     }
 
@@ -217,7 +213,8 @@ impl Centre<'_> {
     fn resolve(&mut self, now: f64, slot: u32) {
         let p = self.parked.take(slot);
         let t = usize::from(p.ty);
-        let r = self.specs[t]
+        let r = self.types[t]
+            .spec
             .resolution
             .expect("slots only with [resolution]");
         let streams = &mut self.types[t].streams;
@@ -225,12 +222,12 @@ impl Centre<'_> {
         let repeats: f64 = streams.resolution.random();
         if resolved < r.fcr {
             self.types[t].counters.intervals[p.contact.interval as usize].resolved_at_contact += 1;
-            self.end_journey(t, &p.journey, Outcome::Resolved);
+            self.types[t].end_journey(&p.journey, Outcome::Resolved);
         } else if repeats < r.repeat_probability {
             let delay = r.repeat_delay.sample(&mut streams.resolution);
             self.come_back(now + delay, t, Kind::Repeat, p.journey);
         } else {
-            self.end_journey(t, &p.journey, Outcome::Unresolved);
+            self.types[t].end_journey(&p.journey, Outcome::Unresolved);
         }
     }
 
@@ -260,7 +257,7 @@ impl Centre<'_> {
 
     /// After an abandonment or a busy signal: a redial later, or the customer gives up.
     pub(super) fn lost(&mut self, now: f64, t: usize, journey: Journey) {
-        if let Some(r) = self.specs[t].redial {
+        if let Some(r) = self.types[t].spec.redial {
             let streams = &mut self.types[t].streams;
             let again: f64 = streams.redial.random();
             let delay = r.delay.sample(&mut streams.redial);
@@ -269,7 +266,7 @@ impl Centre<'_> {
                 return;
             }
         }
-        self.end_journey(t, &journey, Outcome::GaveUp);
+        self.types[t].end_journey(&journey, Outcome::GaveUp);
     }
 
     /// Schedules a redial or repeat for `due` (or the next opening), or counts it as
@@ -296,17 +293,34 @@ impl Centre<'_> {
             }
             None => {
                 self.types[t].counters.intervals[journey.fresh_interval as usize].carried_over += 1;
-                self.end_journey(t, &journey, Outcome::StillOpen);
+                self.types[t].end_journey(&journey, Outcome::StillOpen);
             }
         }
     }
+}
 
-    /// Scores a finished journey and records it by its fresh interval.
-    pub(super) fn end_journey(&mut self, t: usize, journey: &Journey, outcome: Outcome) {
-        let s = self.specs[t].satisfaction;
-        let raw = journey.raw_score(outcome, s);
-        let score = score(raw, s.noise_sd, journey.noise_z);
-        let c = &mut self.types[t].counters.intervals[journey.fresh_interval as usize].journeys;
-        journey::record(c, journey, outcome, score);
+/// Without `[resolution]` a handled contact is resolved and its journey ends now; with
+/// it, the journey waits in a slot for the end of handling (the slot is returned).
+#[inline(always)]
+pub(super) fn after_handling(
+    ts: &mut TypeState,
+    parked: &mut Slab<Parked>,
+    t: usize,
+    contact: Contact,
+    journey: Journey,
+) -> u32 {
+    if ts.spec.resolution.is_none() {
+        ts.counters.intervals[contact.interval as usize].resolved_at_contact += 1;
+        ts.end_journey(&journey, Outcome::Resolved);
+        NO_SLOT
+    } else {
+        parked.park(Parked {
+            contact,
+            journey,
+            kind: Kind::Repeat,
+            ty: t as u16,
+            attempts: 0,
+            deadline_s: 0.0,
+        })
     }
 }

@@ -44,7 +44,7 @@ use agents::GroupState;
 use arrivals::ArrivalClock;
 use journey::Slab;
 use queue::LiveQueue;
-use setup::{GroupSpec, TypeSpec};
+use setup::TypeSpec;
 
 const DAY_S: f64 = 86_400.0;
 /// Marks an event that concerns no parked journey.
@@ -125,8 +125,10 @@ struct Parked {
     deadline_s: f64,
 }
 
-/// One contact type during a replication.
-struct TypeState {
+/// One contact type: what the scenario says of it and its state during a replication
+/// (kept together so the hot paths index one vector, not two).
+struct TypeState<'a> {
+    spec: TypeSpec<'a>,
     queue: LiveQueue,
     /// Callbacks owed, as (deadline, slot), sorted by deadline.
     callbacks: VecDeque<(f64, u32)>,
@@ -140,15 +142,13 @@ struct TypeState {
 /// A reusable simulator of one scenario: create once per worker, run many replications.
 pub struct Centre<'a> {
     sc: &'a Scenario,
-    specs: Vec<TypeSpec<'a>>,
-    group_specs: Vec<GroupSpec>,
     interval_s: f64,
     intervals: usize,
     open_s: f64,
     contiguous_days: bool,
     has_lines: bool,
     events: EventQueue<Event>,
-    types: Vec<TypeState>,
+    types: Vec<TypeState<'a>>,
     groups: Vec<GroupState>,
     lines_in_use: u32,
     closing: bool,
@@ -171,7 +171,7 @@ impl<'a> Centre<'a> {
         let open_s = n as f64 * interval_s;
         let (specs, group_specs) = setup::specs(scenario);
         let types = specs
-            .iter()
+            .into_iter()
             .map(|t| TypeState {
                 queue: LiveQueue::new(),
                 callbacks: VecDeque::new(),
@@ -185,16 +185,15 @@ impl<'a> Centre<'a> {
                 next_arrival: (f64::INFINITY, 0),
                 streams: Streams::new(scenario.simulation.seed, 0),
                 counters: ReplicationCounters::new(n),
+                spec: t,
             })
             .collect();
         let groups = group_specs
-            .iter()
-            .map(|g| GroupState::new(g.serves.len(), n))
+            .into_iter()
+            .map(|g| GroupState::new(g, n))
             .collect();
         Centre {
             sc: scenario,
-            specs,
-            group_specs,
             interval_s,
             intervals: n,
             open_s,
@@ -313,15 +312,16 @@ impl<'a> Centre<'a> {
     #[inline]
     fn schedule_next_arrival(&mut self, t: usize) {
         let ts = &mut self.types[t];
-        ts.next_arrival = match ts.arrivals.next(&mut ts.streams.arrivals) {
+        let next = match ts.arrivals.next(&mut ts.streams.arrivals) {
             Some((time, interval, _day)) => (time, interval as u32),
             None => (f64::INFINITY, 0),
         };
-        if self.types.len() == 1 {
-            let (time, interval) = self.types[0].next_arrival;
-            self.next_arrival = (time, interval, 0);
+        if let [_] = &self.types[..] {
+            // One type: its next arrival is the centre's (the one-queue hot path).
+            self.next_arrival = (next.0, next.1, 0);
             return;
         }
+        self.types[t].next_arrival = next;
         let mut next = (f64::INFINITY, 0, 0);
         for (k, ts) in self.types.iter().enumerate() {
             if ts.next_arrival.0 < next.0 {
@@ -337,9 +337,9 @@ impl<'a> Centre<'a> {
         for t in &mut self.types {
             t.counters.days = days;
         }
-        for (spec, g) in self.group_specs.iter().zip(&self.groups) {
+        for g in &self.groups {
             let gc = &g.counters;
-            for (k, &t) in spec.serves.iter().enumerate() {
+            for (k, &t) in g.spec.serves.iter().enumerate() {
                 let tc = &mut self.types[t].counters;
                 for (i, c) in tc.intervals.iter_mut().enumerate() {
                     let share = gc.share(k, i);

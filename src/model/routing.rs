@@ -22,7 +22,8 @@ impl Centre<'_> {
     /// with `t`'s position in that group's `serves`.
     #[inline]
     pub(super) fn free_group_for(&self, t: usize) -> Option<(usize, usize)> {
-        self.specs[t]
+        self.types[t]
+            .spec
             .routes
             .iter()
             .find(|r| r.after_s <= 0.0 && self.groups[r.group].has_free_agent())
@@ -31,7 +32,7 @@ impl Centre<'_> {
 
     /// Tells each delayed group when a caller of type `t` queued now becomes eligible.
     pub(super) fn schedule_eligibility(&mut self, now: f64, t: usize) {
-        for r in &self.specs[t].routes {
+        for r in &self.types[t].spec.routes {
             if r.after_s > 0.0 {
                 let event = Event::Eligible {
                     ty: t as u16,
@@ -46,8 +47,8 @@ impl Centre<'_> {
     #[inline]
     pub(super) fn serve(&mut self, now: f64, g: usize) {
         if let ([t], [after_s]) = (
-            &self.group_specs[g].serves[..],
-            &self.group_specs[g].after_s[..],
+            &self.groups[g].spec.serves[..],
+            &self.groups[g].spec.after_s[..],
         ) {
             // A group of one skill with no callback owed (the one-queue centre): its free
             // agents take the front callers, nothing to choose. Serving never creates a
@@ -64,7 +65,7 @@ impl Centre<'_> {
             if let Some(t) = self.urgent_callback(now, g) {
                 self.call_back(now, g, t);
             } else if let Some(t) = self.pick_waiting(now, g) {
-                let k = self.group_specs[g].local(t);
+                let k = self.groups[g].spec.local(t);
                 self.answer_front(now, g, k, t);
             } else if let Some(t) = (!self.closing).then(|| self.earliest_callback(g)).flatten() {
                 self.call_back(now, g, t);
@@ -95,7 +96,7 @@ impl Centre<'_> {
     /// The type whose front caller group `g` should answer now, if any is eligible.
     #[inline]
     fn pick_waiting(&self, now: f64, g: usize) -> Option<usize> {
-        let spec = &self.group_specs[g];
+        let spec = &self.groups[g].spec;
         let eligible = |k: usize| {
             let t = spec.serves[k];
             self.types[t]
