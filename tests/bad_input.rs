@@ -700,3 +700,43 @@ fn fails_before_simulating_when_the_json_folder_does_not_exist() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert!(left.is_empty(), "output written: {left:?}");
 }
+
+#[test]
+fn fails_when_interval_factors_do_not_cover_the_day() {
+    assert_fails(Expect {
+        file: "handling_factors_wrong_length.toml",
+        field: Some("handling.interval_factors"),
+        line: Some((9, "interval_factors")),
+        phrases: &["expected 4 factors", "found 3"],
+    });
+}
+
+#[test]
+fn fails_when_a_patience_factor_is_zero() {
+    assert_fails(Expect {
+        file: "patience_factor_zero.toml",
+        field: Some("patience.interval_factors[2]"),
+        line: Some((12, "interval_factors")),
+        phrases: &["factor above 0", "found 0"],
+    });
+}
+
+#[test]
+fn fails_when_the_busy_signal_redial_probability_is_a_percent() {
+    assert_fails(Expect {
+        file: "redial_after_blocked_as_percent.toml",
+        field: Some("redial.after_blocked.probability"),
+        line: Some((17, "after_blocked")),
+        phrases: &["found 70"],
+    });
+}
+
+#[test]
+fn fails_when_make_during_drain_is_not_a_boolean() {
+    assert_fails(Expect {
+        file: "callback_drain_not_boolean.toml",
+        field: Some("callback.make_during_drain"),
+        line: Some((17, "make_during_drain")),
+        phrases: &["boolean"],
+    });
+}

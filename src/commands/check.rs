@@ -165,6 +165,19 @@ fn describe_one(s: &Scenario) -> String {
             .as_ref()
             .map_or("none (nobody abandons)".to_string(), |p| p.to_string())
     );
+    for (what, factors) in [
+        ("handle time", s.handling.interval_factors.as_deref()),
+        ("patience", s.patience_factors.as_deref()),
+    ] {
+        if let Some(f) = factors {
+            let shown_factors: Vec<String> = f.iter().map(|&x| shown(x)).collect();
+            let _ = writeln!(
+                o,
+                "    {what} factors by interval: [{}]",
+                shown_factors.join(", ")
+            );
+        }
+    }
     let productive: Vec<u32> = (0..s.intervals())
         .map(|i| s.staffing.productive(i))
         .collect();

@@ -37,6 +37,8 @@ pub struct IntervalCounters {
     pub self_service_sessions: u64,
     /// Offered contacts that were redials.
     pub redials: u64,
+    /// Offered contacts that were redials after a busy signal (also counted in `redials`).
+    pub redials_after_blocked: u64,
     /// Offered contacts that were repeat contacts.
     pub repeats: u64,
     /// Handled contacts (answered or called back) resolved at that contact.
@@ -125,6 +127,7 @@ impl IntervalCounters {
         self.deflected += o.deflected;
         self.self_service_sessions += o.self_service_sessions;
         self.redials += o.redials;
+        self.redials_after_blocked += o.redials_after_blocked;
         self.repeats += o.repeats;
         self.resolved_at_contact += o.resolved_at_contact;
         self.callbacks_offered += o.callbacks_offered;

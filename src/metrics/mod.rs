@@ -83,6 +83,7 @@ metrics! {
     AhtS => "aht_s", Ratio, "AHT", "s";
     Fcr => "fcr", Ratio, "FCR", "%";
     Redials => "redials", Count, "Redials", "";
+    RedialsAfterBlocked => "redials_after_blocked", Count, "Redials after a busy signal", "";
     Repeats => "repeats", Count, "Repeat contacts", "";
     CallbacksOffered => "callbacks_offered", Count, "Callbacks offered", "";
     CallbacksAccepted => "callbacks_accepted", Count, "Callbacks accepted", "";

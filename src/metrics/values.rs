@@ -134,6 +134,10 @@ pub fn values(c: &IntervalCounters, overtime_s: f64, priced: &Priced, days: u32)
     set(M::AhtS, ratio(c.handle_s, handled));
     set(M::Fcr, ratio(c.resolved_at_contact as f64, handled));
     set(M::Redials, c.redials as f64 * per_day);
+    set(
+        M::RedialsAfterBlocked,
+        c.redials_after_blocked as f64 * per_day,
+    );
     set(M::Repeats, c.repeats as f64 * per_day);
     set(M::CallbacksOffered, c.callbacks_offered as f64 * per_day);
     set(M::CallbacksAccepted, c.callbacks_accepted as f64 * per_day);

@@ -29,6 +29,11 @@ impl Centre<'_> {
         let Some(cb) = self.types[t].spec.callback else {
             return false;
         };
+        if cb.last_offer_before_close_s > 0.0
+            && now + cb.last_offer_before_close_s > self.next_close(now)
+        {
+            return false;
+        }
         let on_duty: u32 = self.types[t]
             .spec
             .routes
@@ -75,16 +80,28 @@ impl Centre<'_> {
         self.callbacks_owed += 1;
     }
 
+    /// True when type `t`'s callbacks may be made now (while open, or in the drain when
+    /// the drain's agents make them).
+    #[inline]
+    fn callbacks_made_now(&self, t: usize) -> bool {
+        !self.closing
+            || self.types[t]
+                .spec
+                .callback
+                .is_some_and(|cb| cb.make_during_drain)
+    }
+
     /// The type served by group `g` whose earliest callback promise is about to be broken.
     #[inline]
     pub(super) fn urgent_callback(&self, now: f64, g: usize) -> Option<usize> {
-        if self.callbacks_owed == 0 || self.closing {
+        if self.callbacks_owed == 0 {
             return None;
         }
         self.groups[g]
             .spec
             .serves
             .iter()
+            .filter(|&&t| self.callbacks_made_now(t))
             .filter_map(|&t| {
                 let (d, _) = *self.types[t].callbacks.front()?;
                 (now >= d - self.types[t].spec.handling.mean_s()).then_some((t, d))
@@ -105,6 +122,7 @@ impl Centre<'_> {
             .spec
             .serves
             .iter()
+            .filter(|&&t| self.callbacks_made_now(t))
             .filter_map(|&t| self.types[t].callbacks.front().map(|&(d, _)| (t, d)))
             .fold(None, |best: Option<(usize, f64)>, (t, d)| match best {
                 Some((_, b)) if b <= d => best,
@@ -166,7 +184,14 @@ impl Centre<'_> {
             return;
         }
         let due = now + cb.retry_delay.sample(&mut self.types[t].streams.callback);
-        match self.next_open(due) {
+        // The drain's agents make retries whenever they fall due; otherwise a retry due
+        // while closed waits for the next opening.
+        let when = if cb.make_during_drain {
+            Some(due)
+        } else {
+            self.next_open(due)
+        };
+        match when {
             Some(time) => self.events.schedule(time, Event::CallbackRetry { slot }),
             None => {
                 self.types[t].counters.intervals[interval].callbacks_pending += 1;

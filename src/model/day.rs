@@ -55,6 +55,10 @@ impl Centre<'_> {
                 self.cut_off_queue(now, t);
             }
         }
+        if self.drain_makes_callbacks {
+            // Idle agents of the drain start on the callbacks still owed.
+            self.serve_all(now);
+        }
     }
 
     /// Nobody is left to answer type `t`: its callers still waiting are cut off (counted
@@ -67,7 +71,7 @@ impl Centre<'_> {
                 }
                 let mut journey = w.journey;
                 self.record_abandon(now, t, &w.contact, &mut journey);
-                self.lost(now, t, journey);
+                self.lost(now, t, journey, false);
             }
         }
     }

@@ -14,14 +14,22 @@ impl TypeState<'_> {
         let spec = &self.spec;
         let streams = &mut self.streams;
         let h = spec.handling;
-        let talk_s = h.time.sample(&mut streams.handling);
-        let wrap_s = h
+        let mut talk_s = h.time.sample(&mut streams.handling);
+        let mut wrap_s = h
             .wrap_up
             .as_ref()
             .map_or(0.0, |w| w.sample(&mut streams.handling));
-        let patience_s = spec
+        let mut patience_s = spec
             .patience
             .map_or(f64::INFINITY, |p| p.sample(&mut streams.patience));
+        // Factors scale the draws, so the time of day moves the mean and keeps the CV.
+        if let Some(f) = &h.interval_factors {
+            talk_s *= f[interval as usize];
+            wrap_s *= f[interval as usize];
+        }
+        if let Some(f) = spec.patience_factors {
+            patience_s *= f[interval as usize];
+        }
         Contact {
             arrival_s: now,
             talk_s,
@@ -100,6 +108,11 @@ impl Centre<'_> {
                 c.redials += 1;
                 journey.attempts += 1;
             }
+            Kind::RedialAfterBlocked => {
+                c.redials += 1;
+                c.redials_after_blocked += 1;
+                journey.attempts += 1;
+            }
             Kind::Repeat => {
                 c.repeats += 1;
                 journey.attempts = 1;
@@ -121,7 +134,7 @@ impl Centre<'_> {
         if let Some(lines) = self.sc.staffing.lines {
             if self.lines_in_use >= lines {
                 self.types[t].counters.intervals[contact.interval as usize].blocked += 1;
-                self.lost(now, t, journey);
+                self.lost(now, t, journey, true);
                 return;
             }
             self.lines_in_use += 1;
@@ -234,7 +247,7 @@ impl Centre<'_> {
     pub(super) fn abandon(&mut self, now: f64, t: usize, position: u32) {
         let (contact, mut journey) = self.types[t].queue.abandon(position);
         self.record_abandon(now, t, &contact, &mut journey);
-        self.lost(now, t, journey);
+        self.lost(now, t, journey, false);
     }
 
     pub(super) fn record_abandon(
@@ -255,14 +268,23 @@ impl Centre<'_> {
         }
     }
 
-    /// After an abandonment or a busy signal: a redial later, or the customer gives up.
-    pub(super) fn lost(&mut self, now: f64, t: usize, journey: Journey) {
+    /// After an abandonment or a busy signal (`blocked`): a redial later, or the
+    /// customer gives up.
+    pub(super) fn lost(&mut self, now: f64, t: usize, journey: Journey, blocked: bool) {
         if let Some(r) = self.types[t].spec.redial {
+            let (probability, delay, kind) = if blocked {
+                let d = &r.after_blocked_delay;
+                (r.after_blocked_probability, d, Kind::RedialAfterBlocked)
+            } else {
+                (r.probability, &r.delay, Kind::Redial)
+            };
+            // The same two draws either way, so a busy signal's own settings move no
+            // other caller's luck.
             let streams = &mut self.types[t].streams;
             let again: f64 = streams.redial.random();
-            let delay = r.delay.sample(&mut streams.redial);
-            if again < r.probability && u32::from(journey.attempts) < r.max_attempts {
-                self.come_back(now + delay, t, Kind::Redial, journey);
+            let delay = delay.sample(&mut streams.redial);
+            if again < probability && u32::from(journey.attempts) < r.max_attempts {
+                self.come_back(now + delay, t, kind, journey);
                 return;
             }
         }

@@ -86,7 +86,10 @@ enum Event {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Fresh,
+    /// After an abandonment.
     Redial,
+    /// After a busy signal.
+    RedialAfterBlocked,
     Repeat,
 }
 
@@ -159,6 +162,8 @@ pub struct Centre<'a> {
     parked: Slab<Parked>,
     /// Callbacks owed across every type (a quick "none" for the routing on every pick).
     callbacks_owed: u32,
+    /// Some type's callbacks are made during the drain after closing.
+    drain_makes_callbacks: bool,
     /// The whole centre's counters when there are several types.
     total: ReplicationCounters,
 }
@@ -170,7 +175,7 @@ impl<'a> Centre<'a> {
         let interval_s = scenario.simulation.interval_s();
         let open_s = n as f64 * interval_s;
         let (specs, group_specs) = setup::specs(scenario);
-        let types = specs
+        let types: Vec<TypeState> = specs
             .into_iter()
             .map(|t| TypeState {
                 queue: LiveQueue::new(),
@@ -188,6 +193,9 @@ impl<'a> Centre<'a> {
                 spec: t,
             })
             .collect();
+        let drain_makes_callbacks = types
+            .iter()
+            .any(|t: &TypeState| t.spec.callback.is_some_and(|cb| cb.make_during_drain));
         let groups = group_specs
             .into_iter()
             .map(|g| GroupState::new(g, n))
@@ -209,6 +217,7 @@ impl<'a> Centre<'a> {
             next_arrival: (f64::INFINITY, 0, 0),
             parked: Slab::default(),
             callbacks_owed: 0,
+            drain_makes_callbacks,
             total: ReplicationCounters::new(n),
         }
     }
@@ -364,6 +373,16 @@ impl<'a> Centre<'a> {
     fn interval_of(&self, t: f64) -> u32 {
         let in_day = t - (t / DAY_S).floor() * DAY_S;
         ((in_day / self.interval_s) as usize).min(self.intervals - 1) as u32
+    }
+
+    /// When the centre next closes at or after `t`: the end of the day's opening hours,
+    /// or for 24-hour days only the end of the horizon.
+    fn next_close(&self, t: f64) -> f64 {
+        if self.contiguous_days {
+            f64::from(self.sc.simulation.days) * DAY_S
+        } else {
+            (t / DAY_S).floor() * DAY_S + self.open_s
+        }
     }
 
     /// When a contact due at `t` can come: `t` while open, else the next opening, or

@@ -67,7 +67,7 @@ impl Centre<'_> {
             } else if let Some(t) = self.pick_waiting(now, g) {
                 let k = self.groups[g].spec.local(t);
                 self.answer_front(now, g, k, t);
-            } else if let Some(t) = (!self.closing).then(|| self.earliest_callback(g)).flatten() {
+            } else if let Some(t) = self.earliest_callback(g) {
                 self.call_back(now, g, t);
             } else {
                 break;

@@ -50,6 +50,8 @@ pub(super) struct TypeSpec<'a> {
     pub day_cv: f64,
     pub handling: &'a Handling,
     pub patience: Option<&'a Duration>,
+    /// Patience factor per interval of arrival, when the file gives them.
+    pub patience_factors: Option<&'a [f64]>,
     pub self_service: Option<&'a SelfService>,
     pub callback: Option<&'a Callback>,
     pub redial: Option<&'a Redial>,
@@ -103,6 +105,7 @@ fn type_spec(sc: &Scenario, routes: Vec<Route>) -> TypeSpec<'_> {
         day_cv: sc.arrivals.day_cv,
         handling: &sc.handling,
         patience: sc.patience.as_ref(),
+        patience_factors: sc.patience_factors.as_deref(),
         self_service: sc.self_service.as_ref(),
         callback: sc.callback.as_ref(),
         redial: sc.redial.as_ref(),

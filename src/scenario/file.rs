@@ -53,6 +53,7 @@ pub struct ArrivalsFile {
 pub struct HandlingFile {
     pub time: DistFile,
     pub wrap_up: Option<DistFile>,
+    pub interval_factors: Option<Vec<f64>>,
 }
 
 /// `[patience]`.
@@ -60,6 +61,7 @@ pub struct HandlingFile {
 #[serde(deny_unknown_fields)]
 pub struct PatienceFile {
     pub time: DistFile,
+    pub interval_factors: Option<Vec<f64>>,
 }
 
 /// Agents per interval: one number for the whole day or one per interval.
@@ -108,6 +110,8 @@ pub struct CallbackFile {
     pub retry_delay: Option<DistFile>,
     pub cost_per_attempt: Option<f64>,
     pub unreached_attempt_s: Option<f64>,
+    pub last_offer_before_close_s: Option<f64>,
+    pub make_during_drain: Option<bool>,
 }
 
 /// `[redial]`.
@@ -117,6 +121,15 @@ pub struct RedialFile {
     pub probability: f64,
     pub delay: DistFile,
     pub max_attempts: Option<i64>,
+    pub after_blocked: Option<AfterBlockedFile>,
+}
+
+/// `[redial] after_blocked`: how callers who got a busy signal try again.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AfterBlockedFile {
+    pub probability: f64,
+    pub delay: DistFile,
 }
 
 /// `[resolution]`.

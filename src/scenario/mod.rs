@@ -37,6 +37,9 @@ pub struct Scenario {
     pub handling: Handling,
     /// Patience distribution; `None` means nobody abandons.
     pub patience: Option<Duration>,
+    /// `[patience] interval_factors`: the patience of a contact arriving in interval `i`
+    /// is drawn from the distribution and multiplied by factor `i`; `None` = all 1.
+    pub patience_factors: Option<Vec<f64>>,
     /// Paid agents per interval, shrinkage and trunk lines.
     pub staffing: Staffing,
     /// Money.
@@ -135,6 +138,11 @@ pub struct Callback {
     pub cost_per_attempt: f64,
     /// Agent time taken by an attempt that does not reach the customer (dialling, ringing).
     pub unreached_attempt_s: f64,
+    /// No callback is offered this many seconds or less before the centre closes.
+    pub last_offer_before_close_s: f64,
+    /// Whether the drain's agents make the callbacks still owed after closing (paid as
+    /// overtime) instead of leaving them to the next opening.
+    pub make_during_drain: bool,
 }
 
 /// `[redial]`.
@@ -146,6 +154,10 @@ pub struct Redial {
     pub delay: Duration,
     /// Inbound attempts per customer, the first included.
     pub max_attempts: u32,
+    /// Probability of calling again after a busy signal (blocked by full lines).
+    pub after_blocked_probability: f64,
+    /// Delay before calling again after a busy signal.
+    pub after_blocked_delay: Duration,
 }
 
 /// `[resolution]`.
@@ -255,12 +267,20 @@ pub struct Handling {
     pub time: Duration,
     /// After-call work, when any.
     pub wrap_up: Option<Duration>,
+    /// `[handling] interval_factors`: talk and wrap-up of a contact arriving in interval
+    /// `i` are drawn and multiplied by factor `i`; `None` = all 1.
+    pub interval_factors: Option<Vec<f64>>,
 }
 
 impl Handling {
-    /// Mean handle time (talk + hold + wrap-up) in seconds.
+    /// Mean handle time (talk + hold + wrap-up) in seconds, before interval factors.
     pub fn mean_s(&self) -> f64 {
         self.time.mean() + self.wrap_up.as_ref().map_or(0.0, Duration::mean)
+    }
+
+    /// Mean handle time of contacts arriving in interval `i` (its factor applied).
+    pub fn mean_s_in(&self, i: usize) -> f64 {
+        self.mean_s() * self.interval_factors.as_ref().map_or(1.0, |f| f[i])
     }
 }
 
@@ -315,6 +335,11 @@ pub struct Targets {
 }
 
 impl Scenario {
+    /// The patience factor of interval `i` (1 when the file gives none).
+    pub fn patience_factor(&self, i: usize) -> f64 {
+        self.patience_factors.as_ref().map_or(1.0, |f| f[i])
+    }
+
     /// Number of intervals in a day.
     pub fn intervals(&self) -> usize {
         self.arrivals.volumes.len()

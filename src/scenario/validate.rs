@@ -129,6 +129,11 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
             .as_ref()
             .map(|d| dist("handling.wrap_up", d))
             .transpose()?,
+        interval_factors: interval_factors(
+            "handling.interval_factors",
+            handling_raw.interval_factors.as_deref(),
+            n,
+        )?,
     };
     if handling.mean_s() <= 0.0 {
         return Err(FieldError::new(
@@ -141,6 +146,13 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         .as_ref()
         .map(|p| dist("patience.time", &p.time))
         .transpose()?;
+    let patience_factors = interval_factors(
+        "patience.interval_factors",
+        raw.patience
+            .as_ref()
+            .and_then(|p| p.interval_factors.as_deref()),
+        n,
+    )?;
 
     let staffing = staffing(&raw, n)?;
     let costs = costs(&raw)?;
@@ -159,6 +171,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         },
         handling,
         patience,
+        patience_factors,
         staffing,
         costs,
         targets,
@@ -172,6 +185,26 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     };
     sizes::contacts(&scenario, "arrivals.volumes")?;
     Ok(scenario)
+}
+
+/// Per-interval factors: one factor (above 0, at most the factor cap) per interval.
+fn interval_factors(field: &str, factors: Option<&[f64]>, n: usize) -> Check<Option<Vec<f64>>> {
+    let Some(factors) = factors else {
+        return Ok(None);
+    };
+    if factors.len() != n {
+        return Err(FieldError::new(
+            field,
+            format!(
+                "expected {n} factors (one per interval of arrivals.volumes), found {}",
+                factors.len()
+            ),
+        ));
+    }
+    for (i, &f) in factors.iter().enumerate() {
+        factor(&format!("{field}[{i}]"), f)?;
+    }
+    Ok(Some(factors.to_vec()))
 }
 
 /// The file's name, or its stem when it gives none; one line either way.

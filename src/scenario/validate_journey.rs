@@ -78,15 +78,34 @@ pub fn validate(raw: &ScenarioFile) -> Check<Journey> {
                 "callback.unreached_attempt_s",
                 c.unreached_attempt_s.unwrap_or(30.0),
             )?,
+            last_offer_before_close_s: seconds(
+                "callback.last_offer_before_close_s",
+                c.last_offer_before_close_s.unwrap_or(0.0),
+            )?,
+            make_during_drain: c.make_during_drain.unwrap_or(false),
         }),
     };
     let redial = match &raw.redial {
         None => None,
-        Some(r) => Some(Redial {
-            probability: share("redial.probability", r.probability)?,
-            delay: dist("redial.delay", &r.delay)?,
-            max_attempts: attempts("redial.max_attempts", r.max_attempts, 3)?,
-        }),
+        Some(r) => {
+            let probability = share("redial.probability", r.probability)?;
+            let delay = dist("redial.delay", &r.delay)?;
+            // Without `after_blocked`, a busy signal is redialled like an abandonment.
+            let (after_blocked_probability, after_blocked_delay) = match &r.after_blocked {
+                None => (probability, delay.clone()),
+                Some(b) => (
+                    share("redial.after_blocked.probability", b.probability)?,
+                    dist("redial.after_blocked.delay", &b.delay)?,
+                ),
+            };
+            Some(Redial {
+                probability,
+                delay,
+                max_attempts: attempts("redial.max_attempts", r.max_attempts, 3)?,
+                after_blocked_probability,
+                after_blocked_delay,
+            })
+        }
     };
     let resolution = match &raw.resolution {
         None => None,

@@ -117,9 +117,10 @@ fn sipp(s: &Scenario) -> (Vec<u32>, Vec<usize>) {
     for (i, &volume) in s.arrivals.volumes.iter().enumerate() {
         let base = Interval {
             arrivals_per_s: volume / interval_s,
-            mean_handle_s: s.handling.mean_s(),
+            // Each interval's own AHT and patience (their interval factors applied).
+            mean_handle_s: s.handling.mean_s_in(i),
             agents: 0,
-            mean_patience_s: patience,
+            mean_patience_s: patience.map(|p| p * s.patience_factor(i)),
             sl_threshold_s: s.targets.sl_within_s,
         };
         let c = erlang::agents_needed(&base, &targets);
