@@ -149,7 +149,7 @@ time = {{ dist = "exponential", mean_s = 180 }}
 [staffing]
 agents = 10
 "#,
-        vols = vec!["288"; 12].join(", ")
+        vols = ["288"; 12].join(", ")
     ))
 }
 
@@ -290,8 +290,9 @@ fn retrial_queue(c: usize, lambda: f64, mu: f64, theta: f64, p: f64) -> (f64, f6
         for row in 0..states {
             if row != col && a[row][col] != 0.0 {
                 let f = a[row][col] / a[col][col];
-                for k in col..states {
-                    a[row][k] -= f * a[col][k];
+                let pivot_row = a[col].clone();
+                for (x, p) in a[row][col..].iter_mut().zip(&pivot_row[col..]) {
+                    *x -= f * p;
                 }
                 b[row] -= f * b[col];
             }
