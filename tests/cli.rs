@@ -137,3 +137,33 @@ fn check_shows_extreme_but_allowed_numbers_briefly() {
         "no line runs to hundreds of digits:\n{text}"
     );
 }
+
+#[test]
+fn check_reports_every_bad_file_and_still_shows_the_good_ones() {
+    let bad = "tests/fixtures/bad/patience_factor_zero.toml";
+    let bad2 = "tests/fixtures/bad/redial_zero_attempts.toml";
+    let out = ccsim(&["check", bad, "scenarios/full-journey.toml", bad2]);
+    assert_eq!(out.status.code(), Some(1));
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    // Both bad files named with their fields; the good one shown whole, journey included.
+    assert!(stderr.contains("patience.interval_factors[2]"), "{stderr}");
+    assert!(stderr.contains("redial.max_attempts"), "{stderr}");
+    assert!(
+        stderr.contains("2 of 3 scenario file(s) invalid"),
+        "{stderr}"
+    );
+    for table in [
+        "scenarios/full-journey.toml: ok",
+        "self-service: offered to 0.6",
+        "callback: offered when the predicted wait exceeds 120 s",
+        "redial: after abandoning 0.5",
+        "resolution: FCR 0.8",
+        "satisfaction (from the file)",
+        "value: customer lifetime value 900",
+    ] {
+        assert!(stdout.contains(table), "missing {table:?} in\n{stdout}");
+    }
+}

@@ -1,23 +1,36 @@
 //! `ccsim check`: validate scenario files and print each one resolved, with every default
 //! filled in, so a planner sees exactly what would be simulated.
 
+mod journey;
+
 use std::fmt::Write;
 
 use crate::cli::CheckArgs;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::export::escape::one_line;
 use crate::limits::shown;
 use crate::scenario::Scenario;
 
-/// Validates every file (stopping at the first bad one) and prints them resolved.
+/// Validates every file, prints the good ones resolved and every bad one's error, and
+/// fails when any file is bad (a planner fixes a folder in one pass, not file by file).
 pub fn run(args: &CheckArgs) -> Result<()> {
-    let scenarios = args
-        .files
-        .iter()
-        .map(|f| Scenario::load(f))
-        .collect::<std::result::Result<Vec<_>, _>>()?;
-    let text: String = scenarios.iter().map(describe).collect();
-    crate::terminal::print(&text)
+    let mut bad = 0;
+    for file in &args.files {
+        match Scenario::load(file) {
+            Ok(s) => crate::terminal::print(&describe(&s))?,
+            Err(e) => {
+                bad += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    match bad {
+        0 => Ok(()),
+        _ => Err(Error::Other(format!(
+            "{bad} of {} scenario file(s) invalid",
+            args.files.len()
+        ))),
+    }
 }
 
 /// A human-readable account of a validated scenario (a centre of several types: each
@@ -216,5 +229,6 @@ fn describe_one(s: &Scenario) -> String {
         opt(t.asa_at_most_s),
         opt(t.occupancy_at_most)
     );
+    o.push_str(&journey::describe(s));
     o
 }
