@@ -93,7 +93,7 @@ fn erlang_prints_the_textbook_erlang_c_figures() {
     ]);
     let text = String::from_utf8(table.stdout).unwrap();
     assert!(
-        text.contains("Erlang A") && text.contains("0.1375"),
+        text.contains("Erlang A") && text.contains("P(abandon)            13.7 %"),
         "{text}"
     );
     assert!(text.contains("agents needed"), "{text}");
@@ -166,4 +166,51 @@ fn check_reports_every_bad_file_and_still_shows_the_good_ones() {
     ] {
         assert!(stdout.contains(table), "missing {table:?} in\n{stdout}");
     }
+}
+
+#[test]
+fn erlang_with_shrinkage_counts_paid_agents_and_prints_percentages() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = ccsim(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    let base = [
+        "erlang",
+        "--calls",
+        "300",
+        "--aht",
+        "240",
+        "--target-sl",
+        "0.8",
+    ];
+    let paid = json(
+        &[
+            &base[..],
+            &["--agents", "60", "--shrinkage", "0.3", "--json"],
+        ]
+        .concat(),
+    );
+    let productive = json(&[&base[..], &["--agents", "42", "--json"]].concat());
+    // 60 paid at 30 % shrinkage are 42 productive: the same queue.
+    assert_eq!(paid["productive_agents"], 42);
+    assert_eq!(paid["figures"], productive["figures"]);
+    // Needed agents are paid agents: the smallest paid count whose productive share is
+    // the productive agents needed.
+    let needed = productive["agents_needed"].as_u64().expect("reachable") as f64;
+    let needed_paid = paid["agents_needed"].as_u64().expect("reachable") as f64;
+    assert!(((needed_paid * 0.7).round() - needed).abs() < 0.5);
+    assert!(((needed_paid - 1.0) * 0.7).round() < needed);
+    let out = ccsim(&[&base[..], &["--agents", "42"]].concat());
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("SL(20 s)              "), "{table}");
+    assert!(table.contains(" %"), "shares as percentages: {table}");
+    assert!(
+        !table.contains("Erlang B"),
+        "no blocking line without --lines: {table}"
+    );
 }

@@ -6,6 +6,7 @@ use serde_json::json;
 use crate::erlang::{self, Figures, Interval, Targets};
 use crate::error::{Error, Result};
 use crate::limits::{self, shown};
+use crate::staffing;
 
 /// Options of `ccsim erlang`.
 #[derive(Debug, clap::Args)]
@@ -24,9 +25,13 @@ pub struct ErlangArgs {
     /// Mean handle time in seconds.
     #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub aht: f64,
-    /// Productive (staffed) agents (1 to 1000000).
+    /// Productive (staffed) agents (1 to 1000000); paid agents when --shrinkage is given.
     #[arg(long, value_name = "C", value_parser = clap::value_parser!(u32).range(1..=i64::from(limits::MAX_AGENTS)))]
     pub agents: u32,
+    /// Shrinkage in [0, 1): --agents are then paid agents, of whom round(paid × (1 − S))
+    /// are productive, and agents needed are given as paid agents too (as in scenarios).
+    #[arg(long, value_name = "S", allow_negative_numbers = true)]
+    pub shrinkage: Option<f64>,
     /// Mean patience in seconds (Erlang A); absent = nobody abandons (Erlang C).
     #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub patience: Option<f64>,
@@ -61,10 +66,19 @@ pub struct ErlangArgs {
 /// Runs the command.
 pub fn run(args: &ErlangArgs) -> Result<()> {
     validate(args)?;
+    let shrinkage = args.shrinkage.unwrap_or(0.0);
+    let productive = staffing::productive(args.agents, shrinkage);
+    if productive == 0 {
+        return Err(Error::Usage(format!(
+            "--agents {} with --shrinkage {} leaves no productive agent",
+            args.agents,
+            shown(shrinkage)
+        )));
+    }
     let interval = Interval {
         arrivals_per_s: args.calls / (args.interval_minutes * 60.0),
         mean_handle_s: args.aht,
-        agents: args.agents,
+        agents: productive,
         mean_patience_s: args.patience,
         sl_threshold_s: args.sl_seconds,
     };
@@ -74,7 +88,7 @@ pub fn run(args: &ErlangArgs) -> Result<()> {
     } else {
         "Erlang C"
     };
-    let servers = args.lines.unwrap_or(args.agents);
+    let servers = args.lines.unwrap_or(productive);
     let blocking = erlang::erlang_b(servers, f.load_erlang);
     let targets = Targets {
         service_level: args.target_sl.map(|p| (args.sl_seconds, p)),
@@ -87,9 +101,9 @@ pub fn run(args: &ErlangArgs) -> Result<()> {
         // The search gives up at a cap; say so instead of passing the cap off as an answer.
         let reachable = erlang::meets_targets(&interval, n, &targets);
         (
-            n,
+            staffing::gross_up(n, shrinkage),
             reachable,
-            erlang::meets_targets(&interval, args.agents, &targets),
+            erlang::meets_targets(&interval, productive, &targets),
         )
     });
 
@@ -100,6 +114,8 @@ pub fn run(args: &ErlangArgs) -> Result<()> {
             "interval_minutes": args.interval_minutes,
             "aht_s": args.aht,
             "agents": args.agents,
+            "shrinkage": shrinkage,
+            "productive_agents": productive,
             "patience_s": args.patience,
             "sl_seconds": args.sl_seconds,
             "figures": f,
@@ -111,7 +127,7 @@ pub fn run(args: &ErlangArgs) -> Result<()> {
         });
         crate::terminal::print(&format!("{out}\n"))
     } else {
-        crate::terminal::print(&table(args, model, &f, servers, blocking, needed))
+        crate::terminal::print(&table(args, model, &f, blocking, needed))
     }
 }
 
@@ -161,6 +177,14 @@ fn validate(args: &ErlangArgs) -> Result<()> {
     share("target-sl", args.target_sl)?;
     share("target-abandon", args.target_abandon)?;
     share("target-occupancy", args.target_occupancy)?;
+    if let Some(s) = args.shrinkage {
+        if !(0.0..1.0).contains(&s) {
+            return Err(Error::Usage(format!(
+                "--shrinkage must be a share in [0, 1) (1 would leave no productive time), got {}",
+                shown(s)
+            )));
+        }
+    }
     if let Some(s) = args.target_asa {
         range("target-asa", s, true, seconds, "seconds ")?;
     }
@@ -172,7 +196,6 @@ fn table(
     args: &ErlangArgs,
     model: &str,
     f: &Figures,
-    servers: u32,
     blocking: f64,
     needed: Option<(u32, bool, bool)>,
 ) -> String {
@@ -185,39 +208,56 @@ fn table(
             "unbounded (queue unstable)".to_string()
         }
     };
+    let agents = match args.shrinkage {
+        None => format!("{} agents", args.agents),
+        Some(s) => format!(
+            "{} paid agents at shrinkage {} = {} productive",
+            args.agents,
+            shown(s),
+            staffing::productive(args.agents, s)
+        ),
+    };
     let _ = writeln!(
         out,
-        "{model}: {} calls in {} min, AHT {} s, {} agents{}",
-        args.calls,
-        args.interval_minutes,
-        args.aht,
-        args.agents,
+        "{model}: {} calls in {} min, AHT {} s, {agents}{}",
+        shown(args.calls),
+        shown(args.interval_minutes),
+        shown(args.aht),
         args.patience
-            .map(|p| format!(", mean patience {p} s"))
+            .map(|p| format!(", mean patience {} s", shown(p)))
             .unwrap_or_default()
     );
+    // Shares as percentages, as `run` prints them.
+    let pct = |x: f64| format!("{:.1} %", 100.0 * x);
     let mut row = |label: &str, value: String| {
         let _ = writeln!(out, "  {label:<21} {value}");
     };
     row("load", format!("{:.2} Erlang", f.load_erlang));
-    row("P(wait)", format!("{:.4}", f.p_wait));
+    row("P(wait)", pct(f.p_wait));
     row(
-        &format!("SL({} s)", args.sl_seconds),
-        format!("{:.4}", f.service_level),
+        &format!("SL({} s)", shown(args.sl_seconds)),
+        pct(f.service_level),
     );
     row("ASA", seconds(f.asa_s));
     row("mean wait (all)", seconds(f.mean_wait_s));
-    row("P(abandon)", format!("{:.4}", f.p_abandon));
-    row("occupancy", format!("{:.4}", f.occupancy));
-    let erlang_b_label = match args.lines {
-        Some(lines) => format!("Erlang B ({lines} lines)"),
-        None => format!("Erlang B (c = {servers})"),
-    };
-    row(&erlang_b_label, format!("{blocking:.4}"));
+    row("P(abandon)", pct(f.p_abandon));
+    row("occupancy", pct(f.occupancy));
+    if let Some(lines) = args.lines {
+        // Erlang B: callers finding all `lines` in use are blocked (no queue beyond them).
+        row(
+            "blocked",
+            format!("{} (Erlang B, {lines} lines, load as above)", pct(blocking)),
+        );
+    }
     if let Some((n, reachable, met)) = needed {
+        let paid = if args.shrinkage.is_some() {
+            " paid"
+        } else {
+            ""
+        };
         let value = if reachable {
             format!(
-                "{n} (targets {} with {} agents)",
+                "{n}{paid} (targets {} with {}{paid} agents)",
                 if met { "met" } else { "missed" },
                 args.agents
             )
