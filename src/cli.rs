@@ -87,6 +87,11 @@ pub struct SimulationArgs {
     /// Worker threads (default: all cores); never changes results.
     #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+    /// Override a scenario field (of every file): dotted KEY, TOML VALUE, e.g.
+    /// staffing.shrinkage=0.25 or 'staffing.agents=[5,9,12]'; repeatable. A signed
+    /// agents value (+2, -3) is added to every interval.
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = crate::overrides::parse_set)]
+    pub set: Vec<crate::overrides::Set>,
 }
 
 /// Options of `ccsim check`.
@@ -95,4 +100,7 @@ pub struct CheckArgs {
     /// Scenario files to validate.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// Override a scenario field before checking it (see `run --set`); repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = crate::overrides::parse_set)]
+    pub set: Vec<crate::overrides::Set>,
 }

@@ -24,6 +24,7 @@ pub mod export;
 pub mod limits;
 pub mod metrics;
 pub mod model;
+pub mod overrides;
 pub mod plan;
 pub mod progress;
 pub mod report;

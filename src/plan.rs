@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::chart::Outline;
 use crate::error::{Error, Result};
+use crate::overrides::{self, Set};
 use crate::progress;
 use crate::report::{Report, ScenarioReport};
 use crate::runner::{run_scenario, with_threads};
@@ -58,13 +59,25 @@ pub fn load_scenarios(
     replications: Option<u32>,
     seed: Option<u64>,
 ) -> Result<Vec<Scenario>> {
-    let mut scenarios = if files.is_empty() {
+    load_with(files, replications, seed, &[])
+}
+
+/// [`load_scenarios`] with `--set` overrides applied to every file before validation.
+pub fn load_with(
+    files: &[impl AsRef<Path>],
+    replications: Option<u32>,
+    seed: Option<u64>,
+    sets: &[Set],
+) -> Result<Vec<Scenario>> {
+    let mut scenarios = if files.is_empty() && sets.is_empty() {
         vec![Scenario::default_weekday()]
+    } else if files.is_empty() {
+        vec![overrides::load(None, sets)?.0]
     } else {
         files
             .iter()
-            .map(|f| Scenario::load(f.as_ref()))
-            .collect::<std::result::Result<Vec<_>, _>>()?
+            .map(|f| overrides::load(Some(f.as_ref()), sets).map(|(s, _)| s))
+            .collect::<Result<Vec<_>>>()?
     };
     for s in &mut scenarios {
         if let Some(r) = replications {
@@ -80,9 +93,14 @@ pub fn load_scenarios(
 }
 
 /// Each scenario on its own seed: what `run` without `--baseline` simulates.
-pub fn separate(files: &[PathBuf], replications: Option<u32>, seed: Option<u64>) -> Result<Plan> {
+pub fn separate(
+    files: &[PathBuf],
+    replications: Option<u32>,
+    seed: Option<u64>,
+    sets: &[Set],
+) -> Result<Plan> {
     Ok(Plan {
-        scenarios: load_scenarios(files, replications, seed)?,
+        scenarios: load_with(files, replications, seed, sets)?,
         baseline: None,
         seed_source: seed.map(|_| "--seed".to_string()),
         inputs: files.to_vec(),
@@ -98,7 +116,18 @@ pub fn study(
     replications: Option<u32>,
     seed: Option<u64>,
 ) -> Result<Plan> {
-    let mut scenarios = load_scenarios(files, replications, None)?;
+    study_with(files, baseline, replications, seed, &[])
+}
+
+/// [`study`] with `--set` overrides applied to every file (the baseline too).
+pub fn study_with(
+    files: &[PathBuf],
+    baseline: Option<&Path>,
+    replications: Option<u32>,
+    seed: Option<u64>,
+    sets: &[Set],
+) -> Result<Plan> {
+    let mut scenarios = load_with(files, replications, None, sets)?;
     let mut paths: Vec<PathBuf> = files.to_vec();
     let baseline = match baseline {
         None => None,
@@ -110,7 +139,7 @@ pub fn study(
             let i = match paths.iter().position(|p| same(p)) {
                 Some(i) => i,
                 None => {
-                    let mut s = load_scenarios(&[b], replications, None)?;
+                    let mut s = load_with(&[b], replications, None, sets)?;
                     scenarios.push(s.remove(0));
                     paths.push(b.to_path_buf());
                     scenarios.len() - 1

@@ -36,11 +36,12 @@ pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Runs the `batch` command.
 pub fn run(args: &BatchArgs) -> Result<()> {
     let files = toml_files(&args.dir)?;
-    let plan = plan::study(
+    let plan = plan::study_with(
         &files,
         args.baseline.as_deref(),
         args.simulation.replications,
         args.simulation.seed,
+        &args.simulation.set,
     )?;
     let outputs = bundle::outputs(&args.out, &plan.outlines());
     check_outputs(&plan.inputs, &outputs)?;

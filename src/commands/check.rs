@@ -14,8 +14,8 @@ pub fn run(args: &CheckArgs) -> Result<()> {
     let scenarios = args
         .files
         .iter()
-        .map(|f| Scenario::load(f))
-        .collect::<std::result::Result<Vec<_>, _>>()?;
+        .map(|f| crate::overrides::load(Some(f), &args.set).map(|(s, _)| s))
+        .collect::<Result<Vec<_>>>()?;
     let text: String = scenarios.iter().map(describe).collect();
     crate::terminal::print(&text)
 }

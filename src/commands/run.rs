@@ -15,8 +15,8 @@ pub fn run(args: &RunArgs) -> Result<()> {
     let sim = &args.simulation;
     // With a baseline, the scenarios become a study: baseline first, one shared seed.
     let plan = match &args.baseline {
-        Some(b) => plan::study(&args.files, Some(b), sim.replications, sim.seed)?,
-        None => plan::separate(&args.files, sim.replications, sim.seed)?,
+        Some(b) => plan::study_with(&args.files, Some(b), sim.replications, sim.seed, &sim.set)?,
+        None => plan::separate(&args.files, sim.replications, sim.seed, &sim.set)?,
     };
     let json = args.json.as_deref().map(Target::parse);
     let csv = args.csv.as_deref().map(Target::parse);
