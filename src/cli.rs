@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::erlang::ErlangArgs;
 use crate::commands::staff::StaffArgs;
+use crate::commands::sweep::SweepArgs;
 use crate::limits;
 
 /// ccsim: contact-centre staffing and cost simulator (discrete-event Monte Carlo).
@@ -30,6 +31,8 @@ pub enum Command {
     Batch(BatchArgs),
     /// The cheapest paid agents per interval that meet [targets], found by simulation.
     Staff(StaffArgs),
+    /// One run per point of a grid of one or two levers, same seed for every point.
+    Sweep(SweepArgs),
 }
 
 /// Options of `ccsim run`.

@@ -33,4 +33,5 @@ pub mod runner;
 pub mod scenario;
 pub mod staffing;
 pub mod stats;
+pub mod sweep;
 pub mod terminal;

@@ -6,3 +6,4 @@ pub mod check;
 pub mod erlang;
 pub mod run;
 pub mod staff;
+pub mod sweep;

@@ -63,6 +63,9 @@ fn keyed<'a, S: Serializer, K: Serialize + 'a>(
 pub struct ScenarioReport {
     /// Scenario name.
     pub name: String,
+    /// A sweep point's lever values (absent outside `ccsim sweep`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub point: Option<crate::sweep::PointJson>,
     /// Scenario description, if any.
     pub description: Option<String>,
     /// The file it came from.
@@ -135,6 +138,7 @@ impl ScenarioReport {
         }
         ScenarioReport {
             name: scenario.name.clone(),
+            point: None,
             description: scenario.description.clone(),
             file: scenario.file.display().to_string(),
             replications: sim.replications,
