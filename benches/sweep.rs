@@ -32,7 +32,7 @@ fn sweep_agents(c: &mut Criterion) {
     group.bench_function("default_agents_-3..+3_50_replications", |b| {
         b.iter(|| {
             let scenarios = point_scenarios(&source, &path, &sim, &grid).expect("valid points");
-            black_box(simulate(&scenarios, &grid, None).scenarios.len())
+            black_box(simulate(&scenarios, &grid, None, None).scenarios.len())
         })
     });
     group.finish();

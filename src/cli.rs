@@ -95,6 +95,20 @@ pub struct SimulationArgs {
     /// agents value (+2, -3) is added to every interval.
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = crate::overrides::parse_set)]
     pub set: Vec<crate::overrides::Set>,
+    /// Simulate in blocks until this metric's 95 % half-width is at most HALF_WIDTH (in
+    /// the metric's unit; shares as fractions: service_level=0.01); repeatable.
+    #[arg(long, value_name = "KEY=HALF_WIDTH", value_parser = crate::precision::parse_target)]
+    pub precision: Vec<crate::precision::Target>,
+    /// With --precision: the most replications per scenario (default 10000).
+    #[arg(long, value_name = "N", requires = "precision", value_parser = clap::value_parser!(u32).range(2..=i64::from(limits::MAX_REPLICATIONS)))]
+    pub max_replications: Option<u32>,
+}
+
+impl SimulationArgs {
+    /// The precision asked for, if any.
+    pub fn precision(&self) -> Option<crate::precision::Precision> {
+        crate::precision::from_args(&self.precision, self.max_replications)
+    }
 }
 
 /// Options of `ccsim check`.

@@ -26,6 +26,7 @@ pub mod metrics;
 pub mod model;
 pub mod overrides;
 pub mod plan;
+pub mod precision;
 pub mod progress;
 pub mod report;
 pub mod roi;

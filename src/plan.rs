@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::chart::Outline;
 use crate::error::{Error, Result};
 use crate::overrides::{self, Set};
+use crate::precision::Precision;
 use crate::progress;
 use crate::report::{Report, ScenarioReport};
 use crate::runner::{run_scenario, with_threads};
@@ -179,6 +180,50 @@ pub fn study_with(
 
 /// Simulates every scenario (one progress bar for all) and builds the report.
 pub fn simulate(scenarios: &[Scenario], threads: Option<usize>) -> Report {
+    simulate_with(scenarios, threads, None)
+}
+
+/// Checks `--precision` against every scenario before anything is simulated.
+pub fn check_precision(scenarios: &[Scenario], precision: Option<&Precision>) -> Result<()> {
+    if let Some(p) = precision {
+        for s in scenarios {
+            p.check(s).map_err(Error::Usage)?;
+        }
+    }
+    Ok(())
+}
+
+/// One scenario's report, simulated to the precision asked for when there is one.
+pub fn simulate_one(
+    s: &Scenario,
+    precision: Option<&Precision>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> ScenarioReport {
+    match precision {
+        None => ScenarioReport::new(s, &run_scenario(s, progress)),
+        Some(p) => {
+            let (run, outcome) = p.run(s, progress);
+            let mut taken = s.clone();
+            taken.simulation.replications = run.replications();
+            let mut r = ScenarioReport::new(&taken, &run);
+            if !outcome.met {
+                r.warnings.push(format!(
+                    "--precision not met: stopped at --max-replications {}",
+                    outcome.max_replications
+                ));
+            }
+            r.precision = Some(outcome);
+            r
+        }
+    }
+}
+
+/// [`simulate`] with `--precision`: each scenario in blocks until its targets are met.
+pub fn simulate_with(
+    scenarios: &[Scenario],
+    threads: Option<usize>,
+    precision: Option<&Precision>,
+) -> Report {
     let total: u64 = scenarios
         .iter()
         .map(|s| u64::from(s.simulation.replications))
@@ -189,8 +234,7 @@ pub fn simulate(scenarios: &[Scenario], threads: Option<usize>) -> Report {
             .iter()
             .map(|s| {
                 bar.set_message(crate::export::escape::one_line(&s.name).into_owned());
-                let run = run_scenario(s, &|n| bar.inc(n));
-                ScenarioReport::new(s, &run)
+                simulate_one(s, precision, &|n| bar.inc(n))
             })
             .collect()
     });

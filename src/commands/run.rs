@@ -7,7 +7,7 @@
 use crate::cli::RunArgs;
 use crate::error::Result;
 use crate::export::{self, bundle, check_outputs, Output, Target};
-use crate::plan::{self, simulate};
+use crate::plan;
 use crate::terminal;
 
 /// Runs the `run` command.
@@ -34,7 +34,13 @@ pub fn run(args: &RunArgs) -> Result<()> {
         bundle::prepare_dir(dir, &plan.outlines())?;
     }
 
-    let report = simulate(&plan.scenarios, sim.threads.map(usize::from));
+    let precision = sim.precision();
+    plan::check_precision(&plan.scenarios, precision.as_ref())?;
+    let report = plan::simulate_with(
+        &plan.scenarios,
+        sim.threads.map(usize::from),
+        precision.as_ref(),
+    );
     let study = bundle::Study::new(&report, plan.baseline, plan.seed_source.clone());
     let json_bytes = json
         .as_ref()
@@ -60,6 +66,7 @@ pub fn run(args: &RunArgs) -> Result<()> {
         }
     }
     let mut text = export::table::summary(&report);
+    text.push_str(&crate::precision::describe_report(&report));
     if args.intervals {
         for s in &report.scenarios {
             text.push('\n');

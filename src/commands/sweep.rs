@@ -12,8 +12,8 @@ use crate::cli::SimulationArgs;
 use crate::error::{Error, Result};
 use crate::export::{self, check_existing, check_outputs, write_atomic, Output, Target};
 use crate::overrides;
-use crate::report::{Report, ScenarioReport};
-use crate::runner::{run_scenario, with_threads};
+use crate::report::Report;
+use crate::runner::with_threads;
 use crate::scenario::Scenario;
 use crate::sweep::{self, Lever, Point, KEY_METRICS};
 use crate::terminal;
@@ -145,7 +145,14 @@ pub fn run(args: &SweepArgs) -> Result<()> {
         prepare_dir(dir, &files)?;
     }
 
-    let report = simulate(&scenarios, &points, sim.threads.map(usize::from));
+    let precision = sim.precision();
+    crate::plan::check_precision(&scenarios, precision.as_ref())?;
+    let report = simulate(
+        &scenarios,
+        &points,
+        sim.threads.map(usize::from),
+        precision.as_ref(),
+    );
     let json_bytes = json
         .as_ref()
         .map(|_| export::json::to_json(&report))
@@ -170,6 +177,7 @@ pub fn run(args: &SweepArgs) -> Result<()> {
         }
     }
     let mut text = sweep::table(&report, levers, &points);
+    text.push_str(&crate::precision::describe_report(&report));
     if let Some(dir) = &args.out {
         text.push_str(&format!(
             "Wrote {} files into {}; start with {}\n",
@@ -182,7 +190,12 @@ pub fn run(args: &SweepArgs) -> Result<()> {
 }
 
 /// Simulates every point in grid order and names each scenario of the report by its point.
-pub fn simulate(scenarios: &[Scenario], points: &[Point], threads: Option<usize>) -> Report {
+pub fn simulate(
+    scenarios: &[Scenario],
+    points: &[Point],
+    threads: Option<usize>,
+    precision: Option<&crate::precision::Precision>,
+) -> Report {
     let total: u64 = scenarios
         .iter()
         .map(|s| u64::from(s.simulation.replications))
@@ -196,21 +209,15 @@ pub fn simulate(scenarios: &[Scenario], points: &[Point], threads: Option<usize>
             .enumerate()
             .map(|(k, (s, p))| {
                 bar.set_message(format!("point {}/{n}", k + 1));
-                let run = run_scenario(s, &|r| bar.inc(r));
-                point_report(s, &run, p)
+                let mut r = crate::plan::simulate_one(s, precision, &|n| bar.inc(n));
+                r.name = p.name();
+                r.point = Some(p.json());
+                r
             })
             .collect()
     });
     bar.finish_and_clear();
     Report::new(reports)
-}
-
-/// A point's report: the scenario's, named by its point and carrying its `point` object.
-pub fn point_report(s: &Scenario, run: &crate::runner::ScenarioRun, p: &Point) -> ScenarioReport {
-    let mut r = ScenarioReport::new(s, run);
-    r.name = p.name();
-    r.point = Some(p.json());
-    r
 }
 
 /// Creates `dir` if missing and fails now if a file there could not be replaced.

@@ -72,6 +72,9 @@ pub struct ScenarioReport {
     pub file: String,
     /// Replications simulated.
     pub replications: u32,
+    /// How `--precision` ended (absent without it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<crate::precision::Outcome>,
     /// Master seed.
     pub seed: u64,
     /// Days per replication (counts are per day).
@@ -142,6 +145,7 @@ impl ScenarioReport {
             description: scenario.description.clone(),
             file: scenario.file.display().to_string(),
             replications: sim.replications,
+            precision: None,
             seed: sim.seed,
             days: sim.days,
             interval_minutes: sim.interval_minutes,
