@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::erlang::ErlangArgs;
+use crate::commands::merge::MergeArgs;
 use crate::commands::staff::StaffArgs;
 use crate::commands::sweep::SweepArgs;
 use crate::limits;
@@ -33,6 +34,8 @@ pub enum Command {
     Staff(StaffArgs),
     /// One run per point of a grid of one or two levers, same seed for every point.
     Sweep(SweepArgs),
+    /// Merge the parts of `run --shard I/N` into the report of the whole run.
+    Merge(MergeArgs),
 }
 
 /// Options of `ccsim run`.
@@ -58,6 +61,10 @@ pub struct RunArgs {
     /// Compare every scenario with this one (paired, same seed, with ROI); added when not among FILE.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Simulate only replications I, I+N, I+2N, ... (counted from 1) and write their raw
+    /// values with --json PART.json, for `ccsim merge`.
+    #[arg(long, value_name = "I/N", value_parser = crate::shard::parse_shard)]
+    pub shard: Option<crate::shard::Shard>,
 }
 
 /// Options of `ccsim batch`.

@@ -32,6 +32,7 @@ pub mod report;
 pub mod roi;
 pub mod runner;
 pub mod scenario;
+pub mod shard;
 pub mod staffing;
 pub mod stats;
 pub mod sweep;

@@ -16,6 +16,7 @@ fn main() {
         Some(Command::Batch(args)) => commands::batch::run(args),
         Some(Command::Staff(args)) => commands::staff::run(args),
         Some(Command::Sweep(args)) => commands::sweep::run(args),
+        Some(Command::Merge(args)) => commands::merge::run(args),
     };
     match result {
         Ok(()) | Err(ccsim::error::Error::ClosedPipe) => {}

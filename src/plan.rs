@@ -70,17 +70,28 @@ pub fn load_with(
     seed: Option<u64>,
     sets: &[Set],
 ) -> Result<Vec<Scenario>> {
-    let mut scenarios = if files.is_empty() && sets.is_empty() {
-        vec![Scenario::default_weekday()]
-    } else if files.is_empty() {
-        vec![overrides::load(None, sets)?.0]
+    Ok(load_sources(files, replications, seed, sets)?
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect())
+}
+
+/// [`load_with`], keeping each scenario's text as simulated (after `--set`).
+pub fn load_sources(
+    files: &[impl AsRef<Path>],
+    replications: Option<u32>,
+    seed: Option<u64>,
+    sets: &[Set],
+) -> Result<Vec<(Scenario, String)>> {
+    let mut scenarios = if files.is_empty() {
+        vec![overrides::load(None, sets)?]
     } else {
         files
             .iter()
-            .map(|f| overrides::load(Some(f.as_ref()), sets).map(|(s, _)| s))
+            .map(|f| overrides::load(Some(f.as_ref()), sets))
             .collect::<Result<Vec<_>>>()?
     };
-    for s in &mut scenarios {
+    for (s, _) in &mut scenarios {
         if let Some(r) = replications {
             s.simulation.replications = r;
             s.check_run_size()

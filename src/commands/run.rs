@@ -12,6 +12,9 @@ use crate::terminal;
 
 /// Runs the `run` command.
 pub fn run(args: &RunArgs) -> Result<()> {
+    if let Some(shard) = args.shard {
+        return crate::commands::merge::run_shard(args, shard);
+    }
     let sim = &args.simulation;
     // With a baseline, the scenarios become a study: baseline first, one shared seed.
     let plan = match &args.baseline {
