@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::erlang::ErlangArgs;
+use crate::commands::merge::MergeArgs;
 use crate::commands::staff::StaffArgs;
+use crate::commands::sweep::SweepArgs;
 use crate::limits;
 
 /// ccsim: contact-centre staffing and cost simulator (discrete-event Monte Carlo).
@@ -30,6 +32,10 @@ pub enum Command {
     Batch(BatchArgs),
     /// The cheapest paid agents per interval that meet [targets], found by simulation.
     Staff(StaffArgs),
+    /// One run per point of a grid of one or two levers, same seed for every point.
+    Sweep(SweepArgs),
+    /// Merge the parts of `run --shard I/N` into the report of the whole run.
+    Merge(MergeArgs),
 }
 
 /// Options of `ccsim run`.
@@ -55,6 +61,10 @@ pub struct RunArgs {
     /// Compare every scenario with this one (paired, same seed, with ROI); added when not among FILE.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Simulate only replications I, I+N, I+2N, ... (counted from 1) and write their raw
+    /// values with --json PART.json, for `ccsim merge`.
+    #[arg(long, value_name = "I/N", value_parser = crate::shard::parse_shard)]
+    pub shard: Option<crate::shard::Shard>,
 }
 
 /// Options of `ccsim batch`.
@@ -87,6 +97,25 @@ pub struct SimulationArgs {
     /// Worker threads (default: all cores); never changes results.
     #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+    /// Override a scenario field (of every file): dotted KEY, TOML VALUE, e.g.
+    /// staffing.shrinkage=0.25 or 'staffing.agents=[5,9,12]'; repeatable. A signed
+    /// agents value (+2, -3) is added to every interval.
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = crate::overrides::parse_set)]
+    pub set: Vec<crate::overrides::Set>,
+    /// Simulate in blocks until this metric's 95 % half-width is at most HALF_WIDTH (in
+    /// the metric's unit; shares as fractions: service_level=0.01); repeatable.
+    #[arg(long, value_name = "KEY=HALF_WIDTH", value_parser = crate::precision::parse_target)]
+    pub precision: Vec<crate::precision::Target>,
+    /// With --precision: the most replications per scenario (default 10000).
+    #[arg(long, value_name = "N", requires = "precision", value_parser = clap::value_parser!(u32).range(2..=i64::from(limits::MAX_REPLICATIONS)))]
+    pub max_replications: Option<u32>,
+}
+
+impl SimulationArgs {
+    /// The precision asked for, if any.
+    pub fn precision(&self) -> Option<crate::precision::Precision> {
+        crate::precision::from_args(&self.precision, self.max_replications)
+    }
 }
 
 /// Options of `ccsim check`.
@@ -95,4 +124,7 @@ pub struct CheckArgs {
     /// Scenario files to validate.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// Override a scenario field before checking it (see `run --set`); repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = crate::overrides::parse_set)]
+    pub set: Vec<crate::overrides::Set>,
 }

@@ -15,6 +15,8 @@ fn main() {
         Some(Command::Erlang(args)) => commands::erlang::run(args),
         Some(Command::Batch(args)) => commands::batch::run(args),
         Some(Command::Staff(args)) => commands::staff::run(args),
+        Some(Command::Sweep(args)) => commands::sweep::run(args),
+        Some(Command::Merge(args)) => commands::merge::run(args),
     };
     match result {
         Ok(()) | Err(ccsim::error::Error::ClosedPipe) => {}

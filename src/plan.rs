@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::chart::Outline;
 use crate::error::{Error, Result};
+use crate::overrides::{self, Set};
+use crate::precision::Precision;
 use crate::progress;
 use crate::report::{Report, ScenarioReport};
 use crate::runner::{run_scenario, with_threads};
@@ -58,15 +60,38 @@ pub fn load_scenarios(
     replications: Option<u32>,
     seed: Option<u64>,
 ) -> Result<Vec<Scenario>> {
+    load_with(files, replications, seed, &[])
+}
+
+/// [`load_scenarios`] with `--set` overrides applied to every file before validation.
+pub fn load_with(
+    files: &[impl AsRef<Path>],
+    replications: Option<u32>,
+    seed: Option<u64>,
+    sets: &[Set],
+) -> Result<Vec<Scenario>> {
+    Ok(load_sources(files, replications, seed, sets)?
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect())
+}
+
+/// [`load_with`], keeping each scenario's text as simulated (after `--set`).
+pub fn load_sources(
+    files: &[impl AsRef<Path>],
+    replications: Option<u32>,
+    seed: Option<u64>,
+    sets: &[Set],
+) -> Result<Vec<(Scenario, String)>> {
     let mut scenarios = if files.is_empty() {
-        vec![Scenario::default_weekday()]
+        vec![overrides::load(None, sets)?]
     } else {
         files
             .iter()
-            .map(|f| Scenario::load(f.as_ref()))
-            .collect::<std::result::Result<Vec<_>, _>>()?
+            .map(|f| overrides::load(Some(f.as_ref()), sets))
+            .collect::<Result<Vec<_>>>()?
     };
-    for s in &mut scenarios {
+    for (s, _) in &mut scenarios {
         if let Some(r) = replications {
             s.simulation.replications = r;
             s.check_run_size()
@@ -80,9 +105,14 @@ pub fn load_scenarios(
 }
 
 /// Each scenario on its own seed: what `run` without `--baseline` simulates.
-pub fn separate(files: &[PathBuf], replications: Option<u32>, seed: Option<u64>) -> Result<Plan> {
+pub fn separate(
+    files: &[PathBuf],
+    replications: Option<u32>,
+    seed: Option<u64>,
+    sets: &[Set],
+) -> Result<Plan> {
     Ok(Plan {
-        scenarios: load_scenarios(files, replications, seed)?,
+        scenarios: load_with(files, replications, seed, sets)?,
         baseline: None,
         seed_source: seed.map(|_| "--seed".to_string()),
         inputs: files.to_vec(),
@@ -98,7 +128,18 @@ pub fn study(
     replications: Option<u32>,
     seed: Option<u64>,
 ) -> Result<Plan> {
-    let mut scenarios = load_scenarios(files, replications, None)?;
+    study_with(files, baseline, replications, seed, &[])
+}
+
+/// [`study`] with `--set` overrides applied to every file (the baseline too).
+pub fn study_with(
+    files: &[PathBuf],
+    baseline: Option<&Path>,
+    replications: Option<u32>,
+    seed: Option<u64>,
+    sets: &[Set],
+) -> Result<Plan> {
+    let mut scenarios = load_with(files, replications, None, sets)?;
     let mut paths: Vec<PathBuf> = files.to_vec();
     let baseline = match baseline {
         None => None,
@@ -110,7 +151,7 @@ pub fn study(
             let i = match paths.iter().position(|p| same(p)) {
                 Some(i) => i,
                 None => {
-                    let mut s = load_scenarios(&[b], replications, None)?;
+                    let mut s = load_with(&[b], replications, None, sets)?;
                     scenarios.push(s.remove(0));
                     paths.push(b.to_path_buf());
                     scenarios.len() - 1
@@ -150,6 +191,50 @@ pub fn study(
 
 /// Simulates every scenario (one progress bar for all) and builds the report.
 pub fn simulate(scenarios: &[Scenario], threads: Option<usize>) -> Report {
+    simulate_with(scenarios, threads, None)
+}
+
+/// Checks `--precision` against every scenario before anything is simulated.
+pub fn check_precision(scenarios: &[Scenario], precision: Option<&Precision>) -> Result<()> {
+    if let Some(p) = precision {
+        for s in scenarios {
+            p.check(s).map_err(Error::Usage)?;
+        }
+    }
+    Ok(())
+}
+
+/// One scenario's report, simulated to the precision asked for when there is one.
+pub fn simulate_one(
+    s: &Scenario,
+    precision: Option<&Precision>,
+    progress: &(dyn Fn(u64) + Sync),
+) -> ScenarioReport {
+    match precision {
+        None => ScenarioReport::new(s, &run_scenario(s, progress)),
+        Some(p) => {
+            let (run, outcome) = p.run(s, progress);
+            let mut taken = s.clone();
+            taken.simulation.replications = run.replications();
+            let mut r = ScenarioReport::new(&taken, &run);
+            if !outcome.met {
+                r.warnings.push(format!(
+                    "--precision not met: stopped at --max-replications {}",
+                    outcome.max_replications
+                ));
+            }
+            r.precision = Some(outcome);
+            r
+        }
+    }
+}
+
+/// [`simulate`] with `--precision`: each scenario in blocks until its targets are met.
+pub fn simulate_with(
+    scenarios: &[Scenario],
+    threads: Option<usize>,
+    precision: Option<&Precision>,
+) -> Report {
     let total: u64 = scenarios
         .iter()
         .map(|s| u64::from(s.simulation.replications))
@@ -160,8 +245,7 @@ pub fn simulate(scenarios: &[Scenario], threads: Option<usize>) -> Report {
             .iter()
             .map(|s| {
                 bar.set_message(crate::export::escape::one_line(&s.name).into_owned());
-                let run = run_scenario(s, &|n| bar.inc(n));
-                ScenarioReport::new(s, &run)
+                simulate_one(s, precision, &|n| bar.inc(n))
             })
             .collect()
     });

@@ -116,57 +116,105 @@ impl Valuation {
     }
 }
 
-/// Simulates every replication of `scenario`; `progress` is told of each finished chunk.
-pub fn run_scenario(scenario: &Scenario, progress: &(dyn Fn(u64) + Sync)) -> ScenarioRun {
-    let n = scenario.intervals();
-    let replications = scenario.simulation.replications;
-    let valuation = match CentrePricing::of(scenario) {
-        Some(p) => Valuation::Centre(p),
-        None => Valuation::OneType(Pricing::of(scenario)),
-    };
-    let mut run = ScenarioRun {
-        day: vec![Running::default(); METRIC_COUNT],
-        intervals: vec![vec![Running::default(); METRIC_COUNT]; n],
-        day_samples: Vec::with_capacity(replications as usize),
-        score_shares: vec![Running::default(); SCORES],
-        types: Vec::new(),
-        groups: Vec::new(),
-    };
-    if let Some(c) = &scenario.centre {
-        run.types = c.types.iter().map(|_| TypeRun::new(n)).collect();
-        run.groups = c
-            .groups
-            .iter()
-            .map(|g| GroupRun::new(g.serves.len(), n))
-            .collect();
+impl Valuation {
+    fn of(scenario: &Scenario) -> Self {
+        match CentrePricing::of(scenario) {
+            Some(p) => Valuation::Centre(p),
+            None => Valuation::OneType(Pricing::of(scenario)),
+        }
     }
-    let mut start = 0;
-    while start < replications {
-        let end = (start + CHUNK).min(replications);
-        let chunk: Vec<ReplicationValues> = (start..end)
-            .into_par_iter()
+}
+
+impl ScenarioRun {
+    /// A run of no replication yet, shaped for `scenario`.
+    pub fn empty(scenario: &Scenario) -> Self {
+        let n = scenario.intervals();
+        let mut run = ScenarioRun {
+            day: vec![Running::default(); METRIC_COUNT],
+            intervals: vec![vec![Running::default(); METRIC_COUNT]; n],
+            day_samples: Vec::with_capacity(scenario.simulation.replications as usize),
+            score_shares: vec![Running::default(); SCORES],
+            types: Vec::new(),
+            groups: Vec::new(),
+        };
+        if let Some(c) = &scenario.centre {
+            run.types = c.types.iter().map(|_| TypeRun::new(n)).collect();
+            run.groups = c
+                .groups
+                .iter()
+                .map(|g| GroupRun::new(g.serves.len(), n))
+                .collect();
+        }
+        run
+    }
+
+    /// Folds in the next replication's values: replications must come in order for the
+    /// figures to be the same bit for bit.
+    pub fn push(&mut self, v: ReplicationValues) {
+        push_all(&mut self.score_shares, &v.score_shares);
+        push_all(&mut self.day, &v.day);
+        for (accs, values) in self.intervals.iter_mut().zip(&v.intervals) {
+            push_all(accs, values);
+        }
+        for (acc, t) in self.types.iter_mut().zip(&v.types) {
+            acc.push(t);
+        }
+        for (acc, g) in self.groups.iter_mut().zip(&v.groups) {
+            acc.push(g);
+        }
+        self.day_samples.push(v.day);
+    }
+
+    /// Replications folded in so far.
+    pub fn replications(&self) -> u32 {
+        self.day_samples.len() as u32
+    }
+}
+
+/// Simulates the given replications of `scenario` in parallel, chunk by chunk, and hands
+/// each one's values to `sink` in the order given; `progress` is told of each chunk.
+pub fn simulate_replications(
+    scenario: &Scenario,
+    replications: &[u32],
+    progress: &(dyn Fn(u64) + Sync),
+    mut sink: impl FnMut(ReplicationValues),
+) {
+    let valuation = Valuation::of(scenario);
+    for chunk in replications.chunks(CHUNK as usize) {
+        let values: Vec<ReplicationValues> = chunk
+            .par_iter()
             .map_init(
                 || Centre::new(scenario),
-                |centre, r| valuation.values(centre, r),
+                |centre, &r| valuation.values(centre, r),
             )
             .collect();
-        for v in chunk {
-            push_all(&mut run.score_shares, &v.score_shares);
-            push_all(&mut run.day, &v.day);
-            for (accs, values) in run.intervals.iter_mut().zip(&v.intervals) {
-                push_all(accs, values);
-            }
-            for (acc, t) in run.types.iter_mut().zip(&v.types) {
-                acc.push(t);
-            }
-            for (acc, g) in run.groups.iter_mut().zip(&v.groups) {
-                acc.push(g);
-            }
-            run.day_samples.push(v.day);
-        }
-        progress(u64::from(end - start));
-        start = end;
+        values.into_iter().for_each(&mut sink);
+        progress(chunk.len() as u64);
     }
+}
+
+/// Adds replications `from..to` to `run`, in order.
+pub fn extend_run(
+    run: &mut ScenarioRun,
+    scenario: &Scenario,
+    from: u32,
+    to: u32,
+    progress: &(dyn Fn(u64) + Sync),
+) {
+    let reps: Vec<u32> = (from..to).collect();
+    simulate_replications(scenario, &reps, progress, |v| run.push(v));
+}
+
+/// Simulates every replication of `scenario`; `progress` is told of each finished chunk.
+pub fn run_scenario(scenario: &Scenario, progress: &(dyn Fn(u64) + Sync)) -> ScenarioRun {
+    let mut run = ScenarioRun::empty(scenario);
+    extend_run(
+        &mut run,
+        scenario,
+        0,
+        scenario.simulation.replications,
+        progress,
+    );
     run
 }
 

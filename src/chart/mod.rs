@@ -13,6 +13,7 @@ mod daily;
 mod groups;
 mod intervals;
 mod list;
+mod sweep;
 mod tradeoff;
 mod tradeoff_types;
 
@@ -20,6 +21,7 @@ pub(crate) use common::metric_by_key;
 use common::FONT;
 pub(crate) use daily::share_of_days_below_target;
 pub use list::{charts_for, slugs, Outline, MAX_SLUG_CHARS};
+pub use sweep::{sweep_charts, SweepChart, SweepData};
 
 use std::error::Error as StdError;
 use std::sync::Once;

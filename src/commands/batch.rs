@@ -10,7 +10,7 @@ use crate::cli::BatchArgs;
 use crate::error::{Error, Result};
 use crate::export::bundle::{self, Study};
 use crate::export::{check_outputs, table};
-use crate::plan::{self, simulate};
+use crate::plan;
 use crate::terminal;
 
 /// Every `*.toml` directly in `dir`, sorted by file name.
@@ -36,19 +36,27 @@ pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Runs the `batch` command.
 pub fn run(args: &BatchArgs) -> Result<()> {
     let files = toml_files(&args.dir)?;
-    let plan = plan::study(
+    let plan = plan::study_with(
         &files,
         args.baseline.as_deref(),
         args.simulation.replications,
         args.simulation.seed,
+        &args.simulation.set,
     )?;
     let outputs = bundle::outputs(&args.out, &plan.outlines());
     check_outputs(&plan.inputs, &outputs)?;
     bundle::prepare_dir(&args.out, &plan.outlines())?;
-    let report = simulate(&plan.scenarios, args.simulation.threads.map(usize::from));
+    let precision = args.simulation.precision();
+    plan::check_precision(&plan.scenarios, precision.as_ref())?;
+    let report = plan::simulate_with(
+        &plan.scenarios,
+        args.simulation.threads.map(usize::from),
+        precision.as_ref(),
+    );
     let study = Study::new(&report, plan.baseline, plan.seed_source.clone());
     let written = bundle::write(&args.out, &study)?;
     let mut text = table::summary(&report);
+    text.push_str(&crate::precision::describe_report(&report));
     if !study.comparisons.is_empty() {
         text.push('\n');
         text.push_str(&table::comparisons(&report, &study.comparisons));

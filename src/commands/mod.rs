@@ -4,5 +4,7 @@
 pub mod batch;
 pub mod check;
 pub mod erlang;
+pub mod merge;
 pub mod run;
 pub mod staff;
+pub mod sweep;

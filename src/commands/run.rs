@@ -7,16 +7,19 @@
 use crate::cli::RunArgs;
 use crate::error::Result;
 use crate::export::{self, bundle, check_outputs, Output, Target};
-use crate::plan::{self, simulate};
+use crate::plan;
 use crate::terminal;
 
 /// Runs the `run` command.
 pub fn run(args: &RunArgs) -> Result<()> {
+    if let Some(shard) = args.shard {
+        return crate::commands::merge::run_shard(args, shard);
+    }
     let sim = &args.simulation;
     // With a baseline, the scenarios become a study: baseline first, one shared seed.
     let plan = match &args.baseline {
-        Some(b) => plan::study(&args.files, Some(b), sim.replications, sim.seed)?,
-        None => plan::separate(&args.files, sim.replications, sim.seed)?,
+        Some(b) => plan::study_with(&args.files, Some(b), sim.replications, sim.seed, &sim.set)?,
+        None => plan::separate(&args.files, sim.replications, sim.seed, &sim.set)?,
     };
     let json = args.json.as_deref().map(Target::parse);
     let csv = args.csv.as_deref().map(Target::parse);
@@ -34,7 +37,13 @@ pub fn run(args: &RunArgs) -> Result<()> {
         bundle::prepare_dir(dir, &plan.outlines())?;
     }
 
-    let report = simulate(&plan.scenarios, sim.threads.map(usize::from));
+    let precision = sim.precision();
+    plan::check_precision(&plan.scenarios, precision.as_ref())?;
+    let report = plan::simulate_with(
+        &plan.scenarios,
+        sim.threads.map(usize::from),
+        precision.as_ref(),
+    );
     let study = bundle::Study::new(&report, plan.baseline, plan.seed_source.clone());
     let json_bytes = json
         .as_ref()
@@ -60,6 +69,7 @@ pub fn run(args: &RunArgs) -> Result<()> {
         }
     }
     let mut text = export::table::summary(&report);
+    text.push_str(&crate::precision::describe_report(&report));
     if args.intervals {
         for s in &report.scenarios {
             text.push('\n');

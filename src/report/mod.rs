@@ -63,12 +63,18 @@ fn keyed<'a, S: Serializer, K: Serialize + 'a>(
 pub struct ScenarioReport {
     /// Scenario name.
     pub name: String,
+    /// A sweep point's lever values (absent outside `ccsim sweep`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub point: Option<crate::sweep::PointJson>,
     /// Scenario description, if any.
     pub description: Option<String>,
     /// The file it came from.
     pub file: String,
     /// Replications simulated.
     pub replications: u32,
+    /// How `--precision` ended (absent without it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<crate::precision::Outcome>,
     /// Master seed.
     pub seed: u64,
     /// Days per replication (counts are per day).
@@ -135,9 +141,11 @@ impl ScenarioReport {
         }
         ScenarioReport {
             name: scenario.name.clone(),
+            point: None,
             description: scenario.description.clone(),
             file: scenario.file.display().to_string(),
             replications: sim.replications,
+            precision: None,
             seed: sim.seed,
             days: sim.days,
             interval_minutes: sim.interval_minutes,

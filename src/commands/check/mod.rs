@@ -16,8 +16,8 @@ use crate::scenario::Scenario;
 pub fn run(args: &CheckArgs) -> Result<()> {
     let mut bad = 0;
     for file in &args.files {
-        match Scenario::load(file) {
-            Ok(s) => crate::terminal::print(&describe(&s))?,
+        match crate::overrides::load(Some(file), &args.set) {
+            Ok((s, _)) => crate::terminal::print(&describe(&s))?,
             Err(e) => {
                 bad += 1;
                 eprintln!("error: {e}");

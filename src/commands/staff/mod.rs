@@ -63,6 +63,10 @@ pub struct StaffArgs {
     /// Worker threads (default: all cores); never changes results.
     #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+    /// Override a scenario field before planning (see `run --set`); the plan written
+    /// with --out keeps the override.
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = crate::overrides::parse_set)]
+    pub set: Vec<crate::overrides::Set>,
 }
 
 /// Runs the command: a plan that misses a target is an error (exit status 1), written
@@ -86,7 +90,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
             Vec::new(),
         ),
     };
-    let scenario = Scenario::from_toml(&source, &file)?;
+    let (scenario, source) = crate::overrides::load_source(&source, &file, &args.set)?;
     if !staffing::has_targets(&scenario) {
         let table = if scenario.centre.is_some() {
             "no type has [types.targets]"

@@ -1,0 +1,277 @@
+//! `ccsim sweep [FILE] --vary KEY=VALUES [--vary KEY=VALUES]`: one run per point of the
+//! grid (see [`crate::sweep`]). Every point is loaded and validated, and every output
+//! checked, before the first replication; files are written before anything is printed.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::chart::{sweep_charts, SweepData};
+use crate::cli::SimulationArgs;
+use crate::error::{Error, Result};
+use crate::export::{self, check_existing, check_outputs, write_atomic, Output, Target};
+use crate::overrides;
+use crate::report::Report;
+use crate::runner::with_threads;
+use crate::scenario::Scenario;
+use crate::sweep::{self, Lever, Point, KEY_METRICS};
+use crate::terminal;
+
+/// Options of `ccsim sweep`.
+#[derive(Debug, clap::Args)]
+pub struct SweepArgs {
+    /// The scenario file; none = the embedded default scenario.
+    pub file: Option<PathBuf>,
+    /// A lever and its values: KEY=V1,V2,... or KEY=FROM..TO[:STEP] (give once or
+    /// twice); a signed agents range (staffing.agents=-3..+3) is an offset on every interval.
+    #[arg(long, value_name = "KEY=VALUES", required = true, value_parser = sweep::parse_vary)]
+    pub vary: Vec<Lever>,
+    /// Replications, seed, threads and --set overrides (applied before the lever).
+    #[command(flatten)]
+    pub simulation: SimulationArgs,
+    /// Write the JSON report (one scenario per point) to PATH ("-" = stdout).
+    #[arg(long, value_name = "PATH|-")]
+    pub json: Option<String>,
+    /// Write the summary CSV (one row per point) to PATH ("-" = stdout).
+    #[arg(long, value_name = "PATH|-")]
+    pub csv: Option<String>,
+    /// Write sweep.json, sweep.csv, report.md and the charts into DIR (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// The files `--out DIR` writes, `report.md` last.
+fn out_files(levers: usize) -> Vec<String> {
+    let mut names = vec!["sweep.json".to_string(), "sweep.csv".to_string()];
+    for c in sweep_charts(levers) {
+        names.push(format!("{}.png", c.stem));
+        names.push(format!("{}.svg", c.stem));
+    }
+    names.push("report.md".into());
+    names
+}
+
+/// Loads every point's scenario: the file with the `--set` overrides, then the point's
+/// levers, then `-n` and `--seed`, exactly as `ccsim run FILE --set ...` would.
+pub fn point_scenarios(
+    source: &str,
+    path: &Path,
+    sim: &SimulationArgs,
+    points: &[Point],
+) -> Result<Vec<Scenario>> {
+    points
+        .iter()
+        .map(|p| {
+            let mut sets = sim.set.clone();
+            sets.extend(p.sets());
+            let (mut s, _) = overrides::load_source(source, path, &sets)?;
+            if let Some(r) = sim.replications {
+                s.simulation.replications = r;
+                s.check_run_size()
+                    .map_err(|e| Error::Usage(format!("-n {r}: {e}")))?;
+            }
+            if let Some(seed) = sim.seed {
+                s.simulation.seed = seed;
+            }
+            Ok(s)
+        })
+        .collect()
+}
+
+/// A bar over every replication of the sweep, with the point being simulated and the
+/// speed; hidden when stderr is not a terminal.
+fn bar(total: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{msg} [{bar:30}] {pos}/{len} replications, {per_sec} ({eta})",
+        )
+        .expect("a valid progress template")
+        .progress_chars("=> "),
+    );
+    bar
+}
+
+/// Runs the `sweep` command.
+pub fn run(args: &SweepArgs) -> Result<()> {
+    let levers = &args.vary;
+    if levers.len() > 2 {
+        return Err(Error::Usage(format!(
+            "--vary is given {} times; a sweep has one or two levers",
+            levers.len()
+        )));
+    }
+    if levers.len() == 2 && levers[0].key == levers[1].key {
+        return Err(Error::Usage(format!(
+            "--vary {} is given twice; vary two different keys",
+            levers[0].key
+        )));
+    }
+    let points = sweep::points(levers);
+    if points.len() > sweep::MAX_POINTS {
+        return Err(Error::Usage(format!(
+            "the grid has {} points; at most {}",
+            points.len(),
+            sweep::MAX_POINTS
+        )));
+    }
+    let (source, path) = overrides::read_source(args.file.as_deref())?;
+    let sim = &args.simulation;
+    let scenarios = point_scenarios(&source, &path, sim, &points)?;
+
+    let json = args.json.as_deref().map(Target::parse);
+    let csv = args.csv.as_deref().map(Target::parse);
+    let mut outputs: Vec<Output> = Vec::new();
+    outputs.extend(json.iter().map(|t| Output::new("--json", t.clone())));
+    outputs.extend(csv.iter().map(|t| Output::new("--csv", t.clone())));
+    let files = out_files(levers.len());
+    if let Some(dir) = &args.out {
+        outputs.extend(
+            files
+                .iter()
+                .map(|n| Output::new(format!("--out (its {n})"), Target::File(dir.join(n)))),
+        );
+    }
+    let inputs: Vec<PathBuf> = args.file.iter().cloned().collect();
+    check_outputs(&inputs, &outputs)?;
+    for t in json.iter().chain(csv.iter()) {
+        t.check_writable()?;
+    }
+    if let Some(dir) = &args.out {
+        prepare_dir(dir, &files)?;
+    }
+
+    let precision = sim.precision();
+    crate::plan::check_precision(&scenarios, precision.as_ref())?;
+    let report = simulate(
+        &scenarios,
+        &points,
+        sim.threads.map(usize::from),
+        precision.as_ref(),
+    );
+    let json_bytes = json
+        .as_ref()
+        .map(|_| export::json::to_json(&report))
+        .transpose()?;
+    let csv_bytes = csv
+        .as_ref()
+        .map(|_| export::csv::summary(&report))
+        .transpose()?;
+    let to_files = |t: &&Target| matches!(t, Target::File(_));
+    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
+        if let (Some(t), Some(bytes)) = (t.as_ref().filter(to_files), bytes) {
+            t.write(bytes)?;
+        }
+    }
+    let name = scenarios.first().map_or(String::new(), |s| s.name.clone());
+    if let Some(dir) = &args.out {
+        write_dir(dir, &report, &name, levers, &points)?;
+    }
+    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
+        if let (Some(Target::Stdout), Some(bytes)) = (t, bytes) {
+            return terminal::write_stdout(bytes);
+        }
+    }
+    let mut text = sweep::table(&report, levers, &points);
+    text.push_str(&crate::precision::describe_report(&report));
+    if let Some(dir) = &args.out {
+        text.push_str(&format!(
+            "Wrote {} files into {}; start with {}\n",
+            files.len(),
+            dir.display(),
+            dir.join("report.md").display()
+        ));
+    }
+    terminal::print(&text)
+}
+
+/// Simulates every point in grid order and names each scenario of the report by its point.
+pub fn simulate(
+    scenarios: &[Scenario],
+    points: &[Point],
+    threads: Option<usize>,
+    precision: Option<&crate::precision::Precision>,
+) -> Report {
+    let total: u64 = scenarios
+        .iter()
+        .map(|s| u64::from(s.simulation.replications))
+        .sum();
+    let bar = bar(total);
+    let n = points.len();
+    let reports = with_threads(threads, || {
+        scenarios
+            .iter()
+            .zip(points)
+            .enumerate()
+            .map(|(k, (s, p))| {
+                bar.set_message(format!("point {}/{n}", k + 1));
+                let mut r = crate::plan::simulate_one(s, precision, &|n| bar.inc(n));
+                r.name = p.name();
+                r.point = Some(p.json());
+                r
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    Report::new(reports)
+}
+
+/// Creates `dir` if missing and fails now if a file there could not be replaced.
+fn prepare_dir(dir: &Path, files: &[String]) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(Error::Other(format!(
+            "{}: exists and is not a folder; give --out a folder",
+            dir.display()
+        )));
+    }
+    for n in files {
+        let p = dir.join(n);
+        if p.is_dir() {
+            return Err(Error::Other(format!(
+                "{}: is a folder where the sweep writes a file; move it away",
+                p.display()
+            )));
+        }
+        check_existing(&p)?;
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
+}
+
+/// Writes every file of `--out`: charts drawn first, `report.md` last.
+fn write_dir(
+    dir: &Path,
+    report: &Report,
+    name: &str,
+    levers: &[Lever],
+    points: &[Point],
+) -> Result<()> {
+    let data = SweepData {
+        report,
+        levers: levers
+            .iter()
+            .map(|l| (l.key.clone(), l.values.clone()))
+            .collect(),
+        metrics: KEY_METRICS.to_vec(),
+    };
+    let charts = sweep_charts(levers.len());
+    let rendered = charts
+        .iter()
+        .map(|c| c.render(&data))
+        .collect::<Result<Vec<_>>>()?;
+    write_atomic(&dir.join("sweep.json"), &export::json::to_json(report)?)?;
+    write_atomic(&dir.join("sweep.csv"), &export::csv::summary(report)?)?;
+    for (c, r) in charts.iter().zip(&rendered) {
+        write_atomic(&dir.join(format!("{}.png", c.stem)), &r.png)?;
+        write_atomic(&dir.join(format!("{}.svg", c.stem)), &r.svg)?;
+    }
+    let titles: Vec<(String, String)> = charts
+        .iter()
+        .map(|c| (c.stem.clone(), c.title.clone()))
+        .collect();
+    let md = sweep::markdown(report, name, levers, points, &titles);
+    write_atomic(&dir.join("report.md"), md.as_bytes())
+}
