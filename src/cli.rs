@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::erlang::ErlangArgs;
+use crate::commands::fit::FitArgs;
 use crate::commands::staff::StaffArgs;
 use crate::limits;
 
@@ -30,6 +31,8 @@ pub enum Command {
     Batch(BatchArgs),
     /// The cheapest paid agents per interval that meet [targets], found by simulation.
     Staff(StaffArgs),
+    /// A scenario fitted from the centre's contact export (volumes, day_cv, handle time, patience).
+    Fit(FitArgs),
 }
 
 /// Options of `ccsim run`.

@@ -4,5 +4,6 @@
 pub mod batch;
 pub mod check;
 pub mod erlang;
+pub mod fit;
 pub mod run;
 pub mod staff;
