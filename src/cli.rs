@@ -58,6 +58,10 @@ pub struct RunArgs {
     /// Compare every scenario with this one (paired, same seed, with ROI); added when not among FILE.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Write one row per contact (answered, abandoned, blocked, deflected) of one scenario
+    /// to this CSV, in the columns `ccsim fit` reads plus replication and day.
+    #[arg(long, value_name = "CALLS.csv")]
+    pub calls_log: Option<PathBuf>,
 }
 
 /// Options of `ccsim batch`.

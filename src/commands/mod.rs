@@ -5,5 +5,6 @@ pub mod batch;
 pub mod check;
 pub mod erlang;
 pub mod fit;
+pub mod fit_log;
 pub mod run;
 pub mod staff;
