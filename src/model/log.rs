@@ -46,11 +46,20 @@ impl Centre<'_> {
         self.log.as_deref().unwrap_or(&[])
     }
 
-    /// Records a contact when the log is on.
+    /// Records a contact when the log is on: the check stays in the hot path, the
+    /// record is built and pushed out of line.
     #[inline(always)]
     pub(super) fn log_contact(&mut self, record: impl FnOnce() -> ContactRecord) {
+        if self.log.is_some() {
+            self.push_log(record());
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn push_log(&mut self, record: ContactRecord) {
         if let Some(log) = &mut self.log {
-            log.push(record());
+            log.push(record);
         }
     }
 }
