@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::erlang::ErlangArgs;
 use crate::commands::merge::MergeArgs;
+use crate::commands::fit::FitArgs;
 use crate::commands::staff::StaffArgs;
 use crate::commands::sweep::SweepArgs;
 use crate::limits;
@@ -36,6 +37,8 @@ pub enum Command {
     Sweep(SweepArgs),
     /// Merge the parts of `run --shard I/N` into the report of the whole run.
     Merge(MergeArgs),
+    /// A scenario fitted from the centre's contact export (volumes, day_cv, handle time, patience).
+    Fit(FitArgs),
 }
 
 /// Options of `ccsim run`.
@@ -65,6 +68,10 @@ pub struct RunArgs {
     /// values with --json PART.json, for `ccsim merge`.
     #[arg(long, value_name = "I/N", value_parser = crate::shard::parse_shard)]
     pub shard: Option<crate::shard::Shard>,
+    /// Write one row per contact (answered, abandoned, blocked, deflected) of one scenario
+    /// to this CSV, in the columns `ccsim fit` reads plus replication and day.
+    #[arg(long, value_name = "CALLS.csv")]
+    pub calls_log: Option<PathBuf>,
 }
 
 /// Options of `ccsim batch`.

@@ -21,6 +21,7 @@ pub mod engine;
 pub mod erlang;
 pub mod error;
 pub mod export;
+pub mod fit;
 pub mod limits;
 pub mod metrics;
 pub mod model;

@@ -17,6 +17,7 @@ fn main() {
         Some(Command::Staff(args)) => commands::staff::run(args),
         Some(Command::Sweep(args)) => commands::sweep::run(args),
         Some(Command::Merge(args)) => commands::merge::run(args),
+        Some(Command::Fit(args)) => commands::fit::run(args),
     };
     match result {
         Ok(()) | Err(ccsim::error::Error::ClosedPipe) => {}

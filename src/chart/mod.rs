@@ -18,7 +18,7 @@ mod tradeoff;
 mod tradeoff_types;
 
 pub(crate) use common::metric_by_key;
-use common::FONT;
+pub(crate) use common::{color, interval_labels, interval_range, interval_start, tick, FONT};
 pub(crate) use daily::share_of_days_below_target;
 pub use list::{charts_for, slugs, Outline, MAX_SLUG_CHARS};
 pub use sweep::{sweep_charts, SweepChart, SweepData};
@@ -163,26 +163,52 @@ impl Chart {
 
     /// Draws the chart as PNG and SVG.
     pub fn render(&self, report: &Report) -> Result<Rendered> {
-        register_fonts();
-        let fail = |e: Box<dyn StdError>| Error::Other(format!("cannot draw {}: {e}", self.stem));
-        let (w, h) = self.size();
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-            self.draw(&root, report).map_err(fail)?;
-        }
-        let mut rgb = vec![255u8; (w * h * 3) as usize];
-        {
-            let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-            self.draw(&root, report).map_err(fail)?;
-        }
-        let mut png = Vec::new();
-        image::codecs::png::PngEncoder::new(&mut png)
-            .write_image(&rgb, w, h, ColorType::Rgb8)
-            .map_err(|e| Error::Other(format!("cannot encode {}.png: {e}", self.stem)))?;
-        Ok(Rendered {
-            png,
-            svg: svg.into_bytes(),
-        })
+        render_pair(&self.stem, self.size(), &(self, report))
     }
+}
+
+/// A picture that draws itself on any backend.
+pub(crate) trait Drawing {
+    /// Draws on `root`.
+    fn draw_on<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static;
+}
+
+impl Drawing for (&Chart, &Report) {
+    fn draw_on<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult
+    where
+        DB::ErrorType: 'static,
+    {
+        self.0.draw(root, self.1)
+    }
+}
+
+/// Draws one picture as PNG and SVG, once per backend (charts that do not read a report,
+/// like `ccsim fit`'s, use this too); `stem` names it in errors.
+pub(crate) fn render_pair(
+    stem: &str,
+    (w, h): (u32, u32),
+    picture: &impl Drawing,
+) -> Result<Rendered> {
+    register_fonts();
+    let fail = |e: Box<dyn StdError>| Error::Other(format!("cannot draw {stem}: {e}"));
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+        picture.draw_on(&root).map_err(fail)?;
+    }
+    let mut rgb = vec![255u8; (w * h * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
+        picture.draw_on(&root).map_err(fail)?;
+    }
+    let mut png = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut png)
+        .write_image(&rgb, w, h, ColorType::Rgb8)
+        .map_err(|e| Error::Other(format!("cannot encode {stem}.png: {e}")))?;
+    Ok(Rendered {
+        png,
+        svg: svg.into_bytes(),
+    })
 }

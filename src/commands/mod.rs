@@ -5,6 +5,8 @@ pub mod batch;
 pub mod check;
 pub mod erlang;
 pub mod merge;
+pub mod fit;
+pub mod fit_log;
 pub mod run;
 pub mod staff;
 pub mod sweep;

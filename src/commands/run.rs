@@ -29,6 +29,16 @@ pub fn run(args: &RunArgs) -> Result<()> {
     if let Some(dir) = &args.out {
         outputs.extend(bundle::outputs(dir, &plan.outlines()));
     }
+    let calls_log = args.calls_log.as_ref().map(|p| Target::File(p.clone()));
+    if let Some(log) = &calls_log {
+        if plan.scenarios.len() != 1 {
+            return Err(crate::error::Error::Usage(
+                "--calls-log logs one scenario: give one FILE and no --baseline".into(),
+            ));
+        }
+        outputs.push(Output::new("--calls-log", log.clone()));
+        log.check_writable()?;
+    }
     check_outputs(&plan.inputs, &outputs)?;
     for t in json.iter().chain(csv.iter()) {
         t.check_writable()?;
@@ -62,6 +72,9 @@ pub fn run(args: &RunArgs) -> Result<()> {
     }
     if let Some(dir) = &args.out {
         bundle::write(dir, &study)?;
+    }
+    if let Some(path) = &args.calls_log {
+        super::fit_log::write(&plan.scenarios[0], path, sim.threads.map(usize::from))?;
     }
     for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
         if let (Some(Target::Stdout), Some(bytes)) = (t, bytes) {

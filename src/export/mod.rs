@@ -12,7 +12,7 @@ mod target;
 
 pub use target::{
     check_existing, check_file_name, check_outputs, check_parent_dir, probe, write_atomic,
-    write_file, Output, Target,
+    write_file, write_streamed, Output, Target,
 };
 
 /// Fixed-point formatting of a metric value in its unit, for tables and CSV-free text.

@@ -380,3 +380,48 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     Ok(())
 }
+
+/// Streams an output too large to hold in memory (`run --calls-log`) into `path` with
+/// the same rules as [`write_file`]: a regular file (or a new path) is filled under a
+/// temporary name beside it and renamed into place only when `fill` succeeds; a device
+/// or pipe is written into.
+pub fn write_streamed(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let f = fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        let mut w = std::io::BufWriter::new(f);
+        fill(&mut w)?;
+        return w.flush().map_err(|e| Error::io(path, e));
+    }
+    check_existing(path)?;
+    check_file_name(path)?;
+    let real = match fs::canonicalize(path) {
+        Ok(real) => real,
+        Err(_) => path.to_path_buf(),
+    };
+    let tmp = temporary_name(&folder_of(&real));
+    let kept = fs::metadata(&real)
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .map(|m| m.permissions());
+    let result = fs::File::create(&tmp)
+        .map_err(|e| Error::io(&tmp, e))
+        .and_then(|f| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+            fill(&mut w)?;
+            let f = w
+                .into_inner()
+                .map_err(|e| Error::io(path, e.into_error()))?;
+            if let Some(p) = kept {
+                f.set_permissions(p).map_err(|e| Error::io(path, e))?;
+            }
+            f.sync_all().map_err(|e| Error::io(path, e))?;
+            fs::rename(&tmp, &real).map_err(|e| Error::io(path, e))
+        });
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}

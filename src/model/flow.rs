@@ -5,7 +5,8 @@
 use rand::Rng;
 
 use super::journey::{self, score, Journey, Outcome, Slab};
-use super::{Centre, Contact, Event, Kind, Parked, TypeState, NO_SLOT};
+use super::log::record;
+use super::{Centre, Contact, Event, Kind, LoggedOutcome, Parked, TypeState, NO_SLOT};
 
 impl TypeState<'_> {
     /// Draws a new contact's handle time and patience from the type's own streams.
@@ -70,6 +71,7 @@ impl Centre<'_> {
                 if contained < ss.containment {
                     c.deflected += 1;
                     ts.end_journey(&journey, Outcome::Deflected);
+                    self.log_contact(|| record(now, t, LoggedOutcome::Deflected, 0.0, 0.0, 0.0));
                     return;
                 }
                 journey.self_service_failed = true;
@@ -134,6 +136,7 @@ impl Centre<'_> {
         if let Some(lines) = self.sc.staffing.lines {
             if self.lines_in_use >= lines {
                 self.types[t].counters.intervals[contact.interval as usize].blocked += 1;
+                self.log_contact(|| record(now, t, LoggedOutcome::Blocked, 0.0, 0.0, 0.0));
                 self.lost(now, t, journey, true);
                 return;
             }
@@ -187,6 +190,17 @@ impl Centre<'_> {
         c.handle_s += handle;
         journey.wait_s += wait;
         let slot = after_handling(ts, &mut self.parked, t, contact, journey);
+        self.log_contact(|| {
+            let (talk, wrap) = (contact.talk_s, contact.wrap_s);
+            record(
+                contact.arrival_s,
+                t,
+                LoggedOutcome::Answered,
+                wait,
+                talk,
+                wrap,
+            )
+        });
         let with_wrap = self.has_lines && has_wrap;
         self.events.schedule(
             now + handle,
@@ -263,6 +277,16 @@ impl Centre<'_> {
         c.wait_abandoned_s += wait;
         journey.wait_s += wait;
         journey.abandonments += 1;
+        self.log_contact(|| {
+            record(
+                contact.arrival_s,
+                t,
+                LoggedOutcome::Abandoned,
+                wait,
+                0.0,
+                0.0,
+            )
+        });
         if self.has_lines {
             self.lines_in_use -= 1;
         }

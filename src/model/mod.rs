@@ -26,6 +26,7 @@ mod callbacks;
 mod day;
 mod flow;
 mod journey;
+mod log;
 mod queue;
 mod routing;
 mod setup;
@@ -37,6 +38,7 @@ use crate::engine::{EventQueue, Timer};
 use crate::metrics::{GroupCounters, ReplicationCounters};
 use crate::scenario::Scenario;
 pub use journey::{score, Journey, Outcome};
+pub use log::{ContactRecord, LoggedOutcome};
 pub use setup::{Pick, Route};
 pub use streams::{stream, Purpose, Stream, Streams};
 
@@ -166,6 +168,8 @@ pub struct Centre<'a> {
     drain_makes_callbacks: bool,
     /// The whole centre's counters when there are several types.
     total: ReplicationCounters,
+    /// The per-contact log of the replication, when asked for (`log.rs`).
+    log: Option<Vec<ContactRecord>>,
 }
 
 impl<'a> Centre<'a> {
@@ -219,6 +223,7 @@ impl<'a> Centre<'a> {
             callbacks_owed: 0,
             drain_makes_callbacks,
             total: ReplicationCounters::new(n),
+            log: None,
         }
     }
 
@@ -290,6 +295,9 @@ impl<'a> Centre<'a> {
         let seed = self.sc.simulation.seed;
         self.events.clear();
         self.parked.clear();
+        if let Some(log) = &mut self.log {
+            log.clear();
+        }
         for (k, t) in self.types.iter_mut().enumerate() {
             t.streams = Streams::for_type(seed, replication, k);
             t.queue.clear();

@@ -1,0 +1,168 @@
+//! `ccsim fit`: from a centre's own contact export to a scenario (SCENARIO.md, "From the
+//! centre's data"). The data flow one way, and never all at once:
+//!
+//! ```text
+//! CALLS.csv ──read row by row──► calls::Calls (per type: counts per day × interval,
+//!                                  durations on fixed grids, sample::Sample)
+//!            volumes::estimate ──► volumes, day_cv, weekday factors
+//!            durations::fit    ──► handle and wrap-up family (likelihood, mle)
+//!            patience::fit     ──► Kaplan–Meier + censored maximum likelihood
+//!                                  └──► write::scenario (TOML with comments) and chart
+//! ```
+//! Memory depends on the days and contact types covered, never on the rows.
+
+pub mod calls;
+pub mod chart;
+pub mod clock;
+pub mod durations;
+pub mod family;
+pub mod intervals;
+pub mod mle;
+pub mod patience;
+pub mod read;
+pub mod sample;
+pub mod volumes;
+pub mod write;
+
+use calls::{Calls, TypeData};
+use durations::DurationFit;
+use intervals::{IntervalTotals, Intervals};
+use patience::PatienceFit;
+use volumes::Volumes;
+
+/// Fewest days for volumes and day_cv to be more than a rough guide.
+pub const THIN_DAYS: usize = 10;
+/// Fewest values for a duration's family and CV to be more than a rough guide.
+pub const THIN_CONTACTS: u64 = 100;
+
+/// One contact type fitted.
+#[derive(Debug, Clone)]
+pub struct TypeFit {
+    /// Its name ("" when the data have no types).
+    pub name: String,
+    /// Volumes per interval and day_cv.
+    pub volumes: Volumes,
+    /// Handle (talk + hold) time.
+    pub handle: DurationFit,
+    /// Wrap-up time.
+    pub wrap: DurationFit,
+    /// Patience.
+    pub patience: PatienceFit,
+    /// What was counted and summarised.
+    pub data: TypeData,
+    /// The interval report's totals for the type, when one was given.
+    pub report: Option<IntervalTotals>,
+    /// Where the data are thin, in words.
+    pub warnings: Vec<String>,
+}
+
+/// Everything fitted from the files.
+#[derive(Debug, Clone)]
+pub struct Fit {
+    /// Contact types, in name order.
+    pub types: Vec<TypeFit>,
+    /// Planning interval, minutes.
+    pub interval_minutes: u32,
+    /// Index of the first interval of the day (from midnight) with arrivals.
+    pub open_slot: usize,
+    /// Days in the data, in order.
+    pub days: Vec<i64>,
+    /// Rows used and skipped in CALLS.csv.
+    pub rows: u64,
+    /// Rows skipped in CALLS.csv, with the first reasons.
+    pub bad: read::BadRows,
+    /// The interval report's rows and skipped rows.
+    pub intervals: Option<(u64, read::BadRows)>,
+}
+
+impl Fit {
+    /// Clock time `HH:MM` at which interval `i` of the fitted day starts.
+    pub fn start_of(&self, i: usize) -> String {
+        let m = (self.open_slot + i) * self.interval_minutes as usize;
+        format!("{:02}:{:02}", m / 60, m % 60)
+    }
+
+    /// Intervals in the fitted day.
+    pub fn intervals(&self) -> usize {
+        self.types
+            .first()
+            .map_or(0, |t| t.volumes.per_interval.len())
+    }
+}
+
+fn warnings(t: &TypeFit) -> Vec<String> {
+    let mut w = Vec::new();
+    let days = t.volumes.days;
+    if days < 2 {
+        w.push("one day of data: day_cv cannot be estimated and is written as 0".into());
+    } else if days < THIN_DAYS {
+        w.push(format!("only {days} days of data: volumes and day_cv are rough (at least {THIN_DAYS} days advised)"));
+    }
+    if t.data.answered == 0 {
+        w.push("no answered contact: handle time is a placeholder".into());
+    } else if t.data.answered < THIN_CONTACTS {
+        w.push(format!(
+            "only {} answered contacts: the handle-time family is a guess",
+            t.data.answered
+        ));
+    }
+    if t.patience.abandoned == 0 {
+        w.push("no abandonment: patience cannot be estimated, so [patience] is left out (nobody abandons)".into());
+    } else if t.patience.abandoned < THIN_CONTACTS {
+        w.push(format!(
+            "only {} abandonments: patience is rough",
+            t.patience.abandoned
+        ));
+    }
+    if t.data.blocked > 0 {
+        w.push(format!("{} blocked contacts: the data do not say how many lines there are; set [staffing] lines", t.data.blocked));
+    }
+    if t.data.deflected > 0 {
+        w.push(format!(
+            "{} deflected contacts are counted in the volumes: add [self_service] to model them",
+            t.data.deflected
+        ));
+    }
+    w
+}
+
+/// Fits every contact type of `calls` (with the interval report's totals beside them).
+pub fn fit(calls: Calls, report: Option<Intervals>) -> Fit {
+    let any = |s: usize| {
+        calls
+            .types
+            .values()
+            .any(|t| t.days.values().any(|v| v[s] > 0))
+    };
+    let slots = (24 * 60 / calls.slot_minutes) as usize;
+    let open = (0..slots).find(|&s| any(s)).unwrap_or(0);
+    let close = (0..slots).rev().find(|&s| any(s)).unwrap_or(open);
+    let mut report_types = report.as_ref().map(|r| r.types.clone()).unwrap_or_default();
+    let types = calls
+        .types
+        .into_iter()
+        .map(|(name, data)| {
+            let mut t = TypeFit {
+                volumes: volumes::estimate(&data, &calls.days, open, close),
+                handle: durations::fit(&data.handle),
+                wrap: durations::fit(&data.wrap),
+                patience: patience::fit(&data),
+                report: report_types.remove(&name),
+                name,
+                data,
+                warnings: Vec::new(),
+            };
+            t.warnings = warnings(&t);
+            t
+        })
+        .collect();
+    Fit {
+        types,
+        interval_minutes: calls.slot_minutes,
+        open_slot: open,
+        days: calls.days,
+        rows: calls.rows,
+        bad: calls.bad,
+        intervals: report.map(|r| (r.rows, r.bad)),
+    }
+}
