@@ -173,11 +173,16 @@ pub fn evaluate(s: &Scenario, paid: &[u32], replications: u32) -> Evaluation {
     let n = s.intervals();
     let mut sc = s.clone();
     sc.simulation.replications = replications;
+    // A plan per interval replaces any shifts the file had.
     match &mut sc.centre {
-        None => sc.staffing.paid = paid.to_vec(),
+        None => {
+            sc.staffing.paid = paid.to_vec();
+            sc.staffing.roster = None;
+        }
         Some(c) => {
             for (g, group) in c.groups.iter_mut().enumerate() {
                 group.staffing.paid = paid[g * n..(g + 1) * n].to_vec();
+                group.staffing.roster = None;
             }
         }
     }
