@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::erlang::ErlangArgs;
+use crate::commands::schedule::ScheduleArgs;
 use crate::commands::staff::StaffArgs;
 use crate::limits;
 
@@ -30,6 +31,8 @@ pub enum Command {
     Batch(BatchArgs),
     /// The cheapest paid agents per interval that meet [targets], found by simulation.
     Staff(StaffArgs),
+    /// The cheapest roster of shifts meeting [targets]: an integer program, then simulation and repair.
+    Schedule(ScheduleArgs),
 }
 
 /// Options of `ccsim run`.

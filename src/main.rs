@@ -15,6 +15,7 @@ fn main() {
         Some(Command::Erlang(args)) => commands::erlang::run(args),
         Some(Command::Batch(args)) => commands::batch::run(args),
         Some(Command::Staff(args)) => commands::staff::run(args),
+        Some(Command::Schedule(args)) => commands::schedule::run(args),
     };
     match result {
         Ok(()) | Err(ccsim::error::Error::ClosedPipe) => {}

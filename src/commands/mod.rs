@@ -5,4 +5,5 @@ pub mod batch;
 pub mod check;
 pub mod erlang;
 pub mod run;
+pub mod schedule;
 pub mod staff;

@@ -186,7 +186,15 @@ pub fn evaluate(s: &Scenario, paid: &[u32], replications: u32) -> Evaluation {
             }
         }
     }
-    let run = run_scenario(&sc, &|_| {});
+    judged(s, &sc, paid)
+}
+
+/// Simulates `sc` as it is (its replications, its staffing, shifts included) and judges
+/// it against `s`'s targets; `paid` is what the evaluation records as the plan.
+pub fn judged(s: &Scenario, sc: &Scenario, paid: &[u32]) -> Evaluation {
+    let n = s.intervals();
+    let replications = sc.simulation.replications;
+    let run = run_scenario(sc, &|_| {});
     let intervals = match &s.centre {
         None => judge_day(s, &run.intervals),
         Some(c) => c
