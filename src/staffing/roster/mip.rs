@@ -94,9 +94,10 @@ pub fn solve_day(
         .iter()
         .map(|p| f64::from(p.paid_minutes()) / 60.0)
         .collect();
-    let lp = build(&cover, &hours, required, rostering, false, None)
+    let mut lp = build(&cover, &hours, required, rostering, false, None)
         .0
         .solve_relaxed()?;
+    lp.truncate(patterns.len()); // the pattern counts, not the "pattern used" switches
     let lp_value: f64 = lp.iter().zip(&hours).map(|(x, h)| x * h).sum();
     let bound = round_up_to_grain(lp_value, patterns);
     // The LP optimum rounded up covers every interval: a first incumbent.
