@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::commands::erlang::ErlangArgs;
-use crate::commands::merge::MergeArgs;
 use crate::commands::fit::FitArgs;
+use crate::commands::merge::MergeArgs;
+use crate::commands::schedule::ScheduleArgs;
 use crate::commands::staff::StaffArgs;
 use crate::commands::sweep::SweepArgs;
 use crate::limits;
@@ -39,6 +40,8 @@ pub enum Command {
     Merge(MergeArgs),
     /// A scenario fitted from the centre's contact export (volumes, day_cv, handle time, patience).
     Fit(FitArgs),
+    /// The cheapest roster of shifts meeting [targets]: an integer program, then simulation and repair.
+    Schedule(ScheduleArgs),
 }
 
 /// Options of `ccsim run`.

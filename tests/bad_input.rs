@@ -740,3 +740,88 @@ fn fails_when_make_during_drain_is_not_a_boolean() {
         phrases: &["boolean"],
     });
 }
+
+// Shifts, breaks and absence (issue 15).
+
+#[test]
+fn fails_when_a_shift_runs_past_the_end_of_the_day() {
+    assert_fails(Expect {
+        file: "shift_past_end_of_day.toml",
+        field: Some("staffing.shifts[1].hours"),
+        line: Some((15, "start = \"12:00\"")),
+        phrases: &["runs past the end of the day", "ends at 18:00", "16:00"],
+    });
+}
+
+#[test]
+fn fails_when_two_breaks_overlap() {
+    assert_fails(Expect {
+        file: "shift_breaks_overlap.toml",
+        field: Some("staffing.shifts[0].breaks[1].after_h"),
+        line: Some((16, "after_h = 3.25")),
+        phrases: &["overlaps breaks[0]", "must not overlap"],
+    });
+}
+
+#[test]
+fn fails_when_a_break_is_longer_than_its_shift() {
+    assert_fails(Expect {
+        file: "shift_break_longer_than_shift.toml",
+        field: Some("staffing.shifts[1].breaks[0].minutes"),
+        line: Some((15, "minutes = 300")),
+        phrases: &["300 minutes", "shift of 4 h"],
+    });
+}
+
+#[test]
+fn fails_when_staffing_has_both_agents_and_shifts() {
+    assert_fails(Expect {
+        file: "staffing_agents_and_shifts.toml",
+        field: Some("staffing.shifts"),
+        line: Some((14, "shifts = ")),
+        phrases: &["either agents", "or shifts, not both"],
+    });
+}
+
+#[test]
+fn fails_when_absenteeism_comes_without_shifts() {
+    assert_fails(Expect {
+        file: "absenteeism_without_shifts.toml",
+        field: Some("staffing.absenteeism"),
+        line: Some((14, "absenteeism = 0.05")),
+        phrases: &["needs shifts", "shrinkage"],
+    });
+}
+
+#[test]
+fn fails_when_a_day_factor_is_negative() {
+    assert_fails(Expect {
+        file: "day_factor_negative.toml",
+        field: Some("arrivals.day_factors[5]"),
+        line: Some((7, "day_factors")),
+        phrases: &["a day factor from 0 to 10", "found -0.6"],
+    });
+}
+
+#[test]
+fn fails_when_no_allowed_shift_covers_an_interval_with_demand() {
+    assert_fails(Expect {
+        file: "rostering_cannot_cover.toml",
+        field: Some("rostering"),
+        line: Some((15, "[rostering]")),
+        phrases: &[
+            "no allowed shift covers the interval starting 14:00",
+            "expects contacts",
+        ],
+    });
+}
+
+#[test]
+fn fails_when_a_group_shift_starts_before_opening() {
+    assert_fails(Expect {
+        file: "group_shift_before_opening.toml",
+        field: Some("groups[0].shifts[1].start"),
+        line: Some((17, "07:00")),
+        phrases: &["starts at 07:00", "outside opening hours (08:00 to 10:00)"],
+    });
+}

@@ -9,6 +9,7 @@
 
 mod common;
 mod comparison;
+pub mod coverage;
 mod daily;
 mod groups;
 mod intervals;

@@ -4,9 +4,10 @@
 pub mod batch;
 pub mod check;
 pub mod erlang;
-pub mod merge;
 pub mod fit;
 pub mod fit_log;
+pub mod merge;
 pub mod run;
+pub mod schedule;
 pub mod staff;
 pub mod sweep;

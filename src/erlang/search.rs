@@ -71,7 +71,7 @@ pub fn meets_targets(base: &Interval, agents: u32, targets: &Targets) -> bool {
             return false;
         }
     }
-    let at_most = |value: f64, limit: Option<f64>| limit.map_or(true, |l| value <= l);
+    let at_most = |value: f64, limit: Option<f64>| limit.is_none_or(|l| value <= l);
     at_most(f.p_abandon, targets.abandonment_at_most)
         && at_most(f.asa_s, targets.asa_at_most_s)
         && at_most(f.occupancy, targets.occupancy_at_most)

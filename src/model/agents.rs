@@ -17,6 +17,10 @@ pub(super) struct GroupState {
     pub busy_by_type: Vec<u32>,
     /// Agent time so far.
     pub counters: GroupCounters,
+    /// Today's productive agents per interval, for a group whose staffing changes by
+    /// day (shifts with absence); `scratch` is its agent-minutes, kept to reuse.
+    pub today: Vec<u32>,
+    pub scratch: Vec<u64>,
 }
 
 impl GroupState {
@@ -29,6 +33,8 @@ impl GroupState {
             busy: 0,
             busy_by_type: vec![0; types],
             counters: GroupCounters::new(types, intervals),
+            today: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 

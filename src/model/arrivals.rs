@@ -1,9 +1,20 @@
 //! Fresh arrivals: a non-homogeneous Poisson process, piecewise constant per interval,
 //! with each day's rates multiplied by a gamma day factor (mean 1, CV `day_cv`): the
-//! doubly stochastic model of DOMAIN.md.
+//! doubly stochastic model of DOMAIN.md. With `day_factors`, each day's rates are also
+//! multiplied by that day's factor (the week's shape).
 
 use rand::Rng;
 use rand_distr::{Distribution, Exp1, Gamma};
+
+/// How the days of a replication differ: the gamma day factor's CV and the factor of
+/// each day of the week (repeating; empty = 1 every day).
+#[derive(Debug, Clone, Copy)]
+pub struct DayVariation<'a> {
+    /// CV of the gamma day factor (0 = none).
+    pub cv: f64,
+    /// Each day's volume factor, repeating.
+    pub factors: &'a [f64],
+}
 
 /// Generates fresh arrival times one at a time, in order, over the days of a replication.
 pub struct ArrivalClock {
@@ -13,6 +24,7 @@ pub struct ArrivalClock {
     day_span_s: f64,
     days: u32,
     day_factor: Option<Gamma<f64>>,
+    week: Vec<f64>,
     day: u32,
     interval: usize,
     rate: f64,
@@ -21,7 +33,14 @@ pub struct ArrivalClock {
 
 impl ArrivalClock {
     /// A clock over `days` days whose interval `i` expects `volumes[i]` arrivals.
-    pub fn new(volumes: &[f64], interval_s: f64, day_span_s: f64, days: u32, day_cv: f64) -> Self {
+    pub fn new(
+        volumes: &[f64],
+        interval_s: f64,
+        day_span_s: f64,
+        days: u32,
+        variation: DayVariation<'_>,
+    ) -> Self {
+        let day_cv = variation.cv;
         let day_factor = (day_cv > 0.0).then(|| {
             let shape = 1.0 / (day_cv * day_cv);
             Gamma::new(shape, 1.0 / shape).expect("validated day_cv > 0")
@@ -32,6 +51,7 @@ impl ArrivalClock {
             day_span_s,
             days,
             day_factor,
+            week: variation.factors.to_vec(),
             day: 0,
             interval: 0,
             rate: 0.0,
@@ -42,6 +62,11 @@ impl ArrivalClock {
     /// The factor applied to the current day's rates.
     fn start_day<R: Rng>(&mut self, rng: &mut R) {
         self.rate = self.day_factor.map_or(1.0, |g| g.sample(rng));
+        // Multiplied only when given, so that a file without day factors draws and
+        // computes exactly what it always did.
+        if !self.week.is_empty() {
+            self.rate *= self.week[self.day as usize % self.week.len()];
+        }
         self.interval = 0;
         self.time = f64::from(self.day) * self.day_span_s;
     }
@@ -93,7 +118,11 @@ mod tests {
     #[test]
     fn counts_per_interval_match_volumes() {
         let volumes = [50.0, 0.0, 200.0];
-        let mut clock = ArrivalClock::new(&volumes, 1800.0, 86_400.0, 400, 0.0);
+        let none = DayVariation {
+            cv: 0.0,
+            factors: &[],
+        };
+        let mut clock = ArrivalClock::new(&volumes, 1800.0, 86_400.0, 400, none);
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
         clock.reset(&mut rng);
         let mut counts = [0u32; 3];

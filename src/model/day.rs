@@ -9,9 +9,21 @@ impl Centre<'_> {
         self.closing = false;
         let i = interval as usize;
         self.clock_interval = i;
+        let absence_key = self.types[0].streams.absence_key;
         for g in &mut self.groups {
-            g.on_duty = g.spec.productive[i];
-            g.counters.paid_s[i] += g.spec.paid_s[i];
+            match &g.spec.by_day {
+                None => {
+                    g.on_duty = g.spec.productive[i];
+                    g.counters.paid_s[i] += g.spec.paid_s[i];
+                }
+                Some(r) => {
+                    if i == 0 {
+                        r.fill_day(day, absence_key, &mut g.scratch, &mut g.today);
+                    }
+                    g.on_duty = g.today[i];
+                    g.counters.paid_s[i] += r.paid_s(day, i);
+                }
+            }
         }
         let n = self.intervals as u32;
         let boundary = f64::from(day) * DAY_S + f64::from(interval + 1) * self.interval_s;

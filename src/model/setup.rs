@@ -2,6 +2,10 @@
 //! validated scenario, so the event handlers index small vectors instead of asking the
 //! scenario. A file without `[[types]]` is one type served by one group.
 
+#[path = "absence.rs"]
+pub(super) mod absence;
+
+use super::arrivals::DayVariation;
 use crate::dist::Duration;
 use crate::scenario::{
     Callback, Handling, Redial, Resolution, Satisfaction, Scenario, SelfService, Staffing,
@@ -47,7 +51,8 @@ pub(super) struct RouteStep {
 /// A contact type as the model sees it.
 pub(super) struct TypeSpec<'a> {
     pub volumes: &'a [f64],
-    pub day_cv: f64,
+    /// The day factor's CV and the week's day factors (named for the CV it first held).
+    pub day_cv: DayVariation<'a>,
     pub handling: &'a Handling,
     pub patience: Option<&'a Duration>,
     /// Patience factor per interval of arrival, when the file gives them.
@@ -70,6 +75,9 @@ pub(super) struct GroupSpec {
     pub productive: Vec<u32>,
     /// Paid agent-seconds per interval of the day.
     pub paid_s: Vec<f64>,
+    /// By shifts with absence or shifts on some days only: the staffing of each day,
+    /// which then replaces `productive` and `paid_s`.
+    pub by_day: Option<absence::RosterDays>,
     /// Types served, highest priority first.
     pub serves: Vec<usize>,
     /// Seconds a contact of `serves[k]` must have waited before this group may answer it.
@@ -102,7 +110,10 @@ fn local_positions(serves: &[usize], types: usize) -> Vec<u16> {
 fn type_spec(sc: &Scenario, routes: Vec<Route>) -> TypeSpec<'_> {
     TypeSpec {
         volumes: &sc.arrivals.volumes,
-        day_cv: sc.arrivals.day_cv,
+        day_cv: DayVariation {
+            cv: sc.arrivals.day_cv,
+            factors: &sc.arrivals.day_factors,
+        },
         handling: &sc.handling,
         patience: sc.patience.as_ref(),
         patience_factors: sc.patience_factors.as_deref(),
@@ -124,22 +135,47 @@ fn type_spec(sc: &Scenario, routes: Vec<Route>) -> TypeSpec<'_> {
     }
 }
 
-/// A group as the model sees it.
+/// A group as the model sees it (`index`: its place among the groups).
 fn group_spec(
-    staffing: &Staffing,
+    (index, staffing): (usize, &Staffing),
     serves: Vec<usize>,
     pick: Pick,
     types: &[TypeSpec],
     interval_s: f64,
 ) -> GroupSpec {
     let n = staffing.paid.len();
+    let (productive, paid_s, by_day) = match &staffing.roster {
+        None => (
+            (0..n).map(|i| staffing.productive(i)).collect(),
+            staffing
+                .paid
+                .iter()
+                .map(|p| f64::from(*p) * interval_s)
+                .collect(),
+            None,
+        ),
+        // The same shifts every day, everyone present: a fixed day, like agents per interval.
+        Some(r) if r.absenteeism == 0.0 && !r.varies_by_day() => {
+            let c = r.day_cover(0);
+            (
+                c.floor
+                    .iter()
+                    .map(|&m| r.productive(m, staffing.shrinkage))
+                    .collect(),
+                c.paid.iter().map(|&m| m as f64 * 60.0).collect(),
+                None,
+            )
+        }
+        Some(r) => (
+            vec![0; n],
+            vec![0.0; n],
+            Some(absence::RosterDays::new(r, staffing.shrinkage, index)),
+        ),
+    };
     GroupSpec {
-        productive: (0..n).map(|i| staffing.productive(i)).collect(),
-        paid_s: staffing
-            .paid
-            .iter()
-            .map(|p| f64::from(*p) * interval_s)
-            .collect(),
+        productive,
+        paid_s,
+        by_day,
         local: local_positions(&serves, types.len()),
         after_s: Vec::new(),
         serves,
@@ -160,7 +196,13 @@ pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
     let (mut types, mut groups) = match &sc.centre {
         None => {
             let types = vec![type_spec(sc, one_route())];
-            let group = group_spec(&sc.staffing, vec![0], Pick::Priority, &types, interval_s);
+            let group = group_spec(
+                (0, &sc.staffing),
+                vec![0],
+                Pick::Priority,
+                &types,
+                interval_s,
+            );
             (types, vec![group])
         }
         Some(c) => {
@@ -172,7 +214,16 @@ pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
             let groups = c
                 .groups
                 .iter()
-                .map(|g| group_spec(&g.staffing, g.serves.clone(), g.pick, &types, interval_s))
+                .enumerate()
+                .map(|(k, g)| {
+                    group_spec(
+                        (k, &g.staffing),
+                        g.serves.clone(),
+                        g.pick,
+                        &types,
+                        interval_s,
+                    )
+                })
                 .collect();
             (types, groups)
         }

@@ -29,10 +29,12 @@ pub enum Purpose {
     Resolution = 7,
     /// Individual noise of satisfaction scores.
     Satisfaction = 8,
+    /// Which rostered agents are absent on which day (a key, hashed per agent and day).
+    Absence = 9,
 }
 
 /// SplitMix64's finaliser: a bijective mix so nearby inputs give unrelated seeds.
-fn mix(mut z: u64) -> u64 {
+pub(in crate::model) fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -74,6 +76,9 @@ pub struct Streams {
     pub resolution: Stream,
     /// Satisfaction noise.
     pub satisfaction: Stream,
+    /// The key of this replication's absences: each agent's draw is a hash of it
+    /// (`absence.rs`), not a place in a shared stream.
+    pub absence_key: u64,
 }
 
 impl Streams {
@@ -94,6 +99,7 @@ impl Streams {
             redial: s(Purpose::Redial),
             resolution: s(Purpose::Resolution),
             satisfaction: s(Purpose::Satisfaction),
+            absence_key: mix(mix(mix(seed) ^ u64::from(replication)) ^ Purpose::Absence as u64),
         }
     }
 }

@@ -26,6 +26,7 @@ pub struct ScenarioFile {
     pub types: Option<Vec<super::file_centre::TypeFile>>,
     pub groups: Option<Vec<super::file_centre::GroupFile>>,
     pub routing: Option<super::file_centre::RoutingFile>,
+    pub rostering: Option<super::file_shifts::RosteringFile>,
 }
 
 /// `[simulation]`.
@@ -45,6 +46,7 @@ pub struct SimulationFile {
 pub struct ArrivalsFile {
     pub volumes: Vec<f64>,
     pub day_cv: Option<f64>,
+    pub day_factors: Option<Vec<f64>>,
 }
 
 /// `[handling]`.
@@ -81,7 +83,9 @@ pub enum AgentsFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StaffingFile {
-    pub agents: AgentsFile,
+    pub agents: Option<AgentsFile>,
+    pub shifts: Option<Vec<super::file_shifts::ShiftFile>>,
+    pub absenteeism: Option<f64>,
     pub shrinkage: Option<f64>,
     pub lines: Option<i64>,
 }

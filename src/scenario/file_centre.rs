@@ -36,6 +36,8 @@ pub struct TypeFile {
 pub struct GroupFile {
     pub name: Option<String>,
     pub agents: Option<AgentsFile>,
+    pub shifts: Option<Vec<super::file_shifts::ShiftFile>>,
+    pub absenteeism: Option<f64>,
     pub shrinkage: Option<f64>,
     pub agent_hour: Option<f64>,
     pub serves: Option<Vec<String>>,

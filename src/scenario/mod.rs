@@ -7,11 +7,14 @@ mod file;
 mod validate;
 
 mod file_centre;
+mod file_shifts;
+mod shifts;
 
 use std::path::{Path, PathBuf};
 
 pub use error::{FieldError, ScenarioError};
 pub use file::ScenarioFile;
+pub use shifts::{clock, Break, BreakRule, DayCover, Roster, Rostering, Shift};
 
 use crate::dist::Duration;
 
@@ -62,6 +65,8 @@ pub struct Scenario {
     /// which is one type served by `staffing`. With a centre, the one-type fields above
     /// hold its first type.
     pub centre: Option<Centre>,
+    /// `[rostering]`: the shifts `ccsim schedule` may roster, when given.
+    pub rostering: Option<Rostering>,
 }
 
 /// The name reports give the whole centre beside its types (no type may take it).
@@ -258,6 +263,8 @@ pub struct Arrivals {
     pub volumes: Vec<f64>,
     /// Coefficient of variation of the gamma day factor (0 = plain Poisson).
     pub day_cv: f64,
+    /// Volume factor of each day, repeating (`day_factors`); empty = 1 every day.
+    pub day_factors: Vec<f64>,
 }
 
 /// `[handling]`.
@@ -293,12 +300,18 @@ pub struct Staffing {
     pub shrinkage: f64,
     /// Trunk lines: most contacts in the system at once; `None` = unlimited.
     pub lines: Option<u32>,
+    /// The shifts, when staffing is by shifts (`paid` is then their mean per interval).
+    pub roster: Option<Roster>,
 }
 
 impl Staffing {
-    /// Productive agents in interval `i` = round(paid × (1 − shrinkage)).
+    /// Productive agents in interval `i` = round(paid × (1 − shrinkage)); by shifts, the
+    /// expected agents on the floor (breaks and absence out, mean over the days) instead of paid.
     pub fn productive(&self, i: usize) -> u32 {
-        (f64::from(self.paid[i]) * (1.0 - self.shrinkage)).round() as u32
+        match &self.roster {
+            None => (f64::from(self.paid[i]) * (1.0 - self.shrinkage)).round() as u32,
+            Some(r) => (r.mean_floor_agents()[i] * (1.0 - self.shrinkage)).round() as u32,
+        }
     }
 }
 

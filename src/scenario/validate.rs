@@ -20,6 +20,10 @@ mod values;
 #[path = "validate_sizes.rs"]
 mod sizes;
 
+#[path = "validate_shifts.rs"]
+mod shifts;
+
+pub(crate) use shifts::{staffing_plan, Day};
 pub(crate) use values::{
     dist, factor, money, one_line_name, positive_seconds, seconds, share, shrinkage_share,
 };
@@ -154,7 +158,17 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         n,
     )?;
 
-    let staffing = staffing(&raw, n)?;
+    let day_factors = shifts::day_factors(arrivals.day_factors.as_ref(), "arrivals.day_factors")?;
+    let day = shifts::Day {
+        simulation: &simulation,
+        intervals: n,
+    };
+    let staffing = staffing(&raw, &day)?;
+    let rostering = raw
+        .rostering
+        .as_ref()
+        .map(|r| shifts::rostering(r, &day, &arrivals.volumes))
+        .transpose()?;
     let costs = costs(&raw)?;
     let targets = targets(&raw)?;
     let journey = journey::validate(&raw)?;
@@ -168,6 +182,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         arrivals: Arrivals {
             volumes: arrivals.volumes.clone(),
             day_cv,
+            day_factors,
         },
         handling,
         patience,
@@ -182,6 +197,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         satisfaction: journey.satisfaction,
         value: journey.value,
         centre: None,
+        rostering,
     };
     sizes::contacts(&scenario, "arrivals.volumes")?;
     Ok(scenario)
@@ -285,7 +301,7 @@ fn simulation(raw: &ScenarioFile) -> Check<Simulation> {
     })
 }
 
-fn parse_clock(s: &str) -> Option<u32> {
+pub(crate) fn parse_clock(s: &str) -> Option<u32> {
     let (h, m) = s.split_once(':')?;
     if h.len() != 2 || m.len() != 2 {
         return None;
@@ -294,12 +310,18 @@ fn parse_clock(s: &str) -> Option<u32> {
     (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
-fn staffing(raw: &ScenarioFile, n: usize) -> Check<Staffing> {
+fn staffing(raw: &ScenarioFile, day: &shifts::Day<'_>) -> Check<Staffing> {
     let s = raw
         .staffing
         .as_ref()
         .ok_or_else(|| missing_table("staffing"))?;
-    let paid = paid_agents(&s.agents, n, "staffing.agents")?;
+    let (paid, roster) = shifts::staffing_plan(
+        s.agents.as_ref(),
+        s.shifts.as_deref(),
+        s.absenteeism,
+        day,
+        &|f: &str| format!("staffing.{f}"),
+    )?;
     let shrinkage = s.shrinkage.unwrap_or(0.0);
     let shrinkage = shrinkage_share("staffing.shrinkage", shrinkage)?;
     let lines = match s.lines {
@@ -319,6 +341,7 @@ fn staffing(raw: &ScenarioFile, n: usize) -> Check<Staffing> {
         paid,
         shrinkage,
         lines,
+        roster,
     })
 }
 

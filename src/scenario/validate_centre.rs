@@ -73,6 +73,12 @@ pub fn validate(
             ));
         }
     }
+    if raw.rostering.is_some() {
+        return Err(FieldError::new(
+            "rostering",
+            "[rostering] plans the shifts of a one-type file: `ccsim schedule` does not roster a centre of several groups yet",
+        ));
+    }
     if type_files.is_empty() {
         return Err(FieldError::new(
             "types",
@@ -119,7 +125,9 @@ pub fn validate(
             patience: t.patience.clone(),
             // A type has no staffing of its own: groups serve it.
             staffing: Some(StaffingFile {
-                agents: AgentsFile::AllDay(0),
+                agents: Some(AgentsFile::AllDay(0)),
+                shifts: None,
+                absenteeism: None,
                 shrinkage: None,
                 lines: None,
             }),
@@ -134,6 +142,7 @@ pub fn validate(
             types: None,
             groups: None,
             routing: None,
+            rostering: None,
         };
         // [simulation] and [costs] are the file's own, not the type's.
         let scenario = one_type(mirror, file).map_err(|e| {
@@ -228,13 +237,17 @@ fn group(
             "chat is not modelled yet: remove chat_slots",
         ));
     }
-    let agents = g.agents.as_ref().ok_or_else(|| {
-        FieldError::new(
-            at("agents"),
-            "expected the group's paid agents: one number or one per interval",
-        )
-    })?;
-    let paid = super::paid_agents(agents, n, &at("agents"))?;
+    let day = super::Day {
+        simulation: &types[0].scenario.simulation,
+        intervals: n,
+    };
+    let (paid, roster) = super::staffing_plan(
+        g.agents.as_ref(),
+        g.shifts.as_deref(),
+        g.absenteeism,
+        &day,
+        &at,
+    )?;
     let shrinkage = super::shrinkage_share(&at("shrinkage"), g.shrinkage.unwrap_or(0.0))?;
     let agent_hour = match g.agent_hour {
         None => default_rate,
@@ -278,6 +291,7 @@ fn group(
             paid,
             shrinkage,
             lines: None,
+            roster,
         },
         agent_hour,
         serves,

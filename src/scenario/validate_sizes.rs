@@ -34,10 +34,18 @@ fn repeat_factor(s: &Scenario) -> f64 {
 }
 
 /// Expected contacts of one type's own tables in one replication: fresh contacts over
-/// every day, with the repeats they bring.
+/// every day (each scaled by its day factor), with the repeats they bring.
 fn type_contacts(s: &Scenario) -> f64 {
     let day: f64 = s.arrivals.volumes.iter().sum();
-    day * f64::from(s.simulation.days) * repeat_factor(s)
+    let f = &s.arrivals.day_factors;
+    let days = if f.is_empty() {
+        f64::from(s.simulation.days)
+    } else {
+        (0..s.simulation.days as usize)
+            .map(|d| f[d % f.len()])
+            .sum()
+    };
+    day * days * repeat_factor(s)
 }
 
 impl Scenario {

@@ -173,15 +173,28 @@ pub fn evaluate(s: &Scenario, paid: &[u32], replications: u32) -> Evaluation {
     let n = s.intervals();
     let mut sc = s.clone();
     sc.simulation.replications = replications;
+    // A plan per interval replaces any shifts the file had.
     match &mut sc.centre {
-        None => sc.staffing.paid = paid.to_vec(),
+        None => {
+            sc.staffing.paid = paid.to_vec();
+            sc.staffing.roster = None;
+        }
         Some(c) => {
             for (g, group) in c.groups.iter_mut().enumerate() {
                 group.staffing.paid = paid[g * n..(g + 1) * n].to_vec();
+                group.staffing.roster = None;
             }
         }
     }
-    let run = run_scenario(&sc, &|_| {});
+    judged(s, &sc, paid)
+}
+
+/// Simulates `sc` as it is (its replications, its staffing, shifts included) and judges
+/// it against `s`'s targets; `paid` is what the evaluation records as the plan.
+pub fn judged(s: &Scenario, sc: &Scenario, paid: &[u32]) -> Evaluation {
+    let n = s.intervals();
+    let replications = sc.simulation.replications;
+    let run = run_scenario(sc, &|_| {});
     let intervals = match &s.centre {
         None => judge_day(s, &run.intervals),
         Some(c) => c

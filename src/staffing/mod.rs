@@ -105,12 +105,13 @@ mod describe;
 mod erlang_plan;
 mod evaluate;
 mod moves;
+pub mod roster;
 mod search;
 mod shape;
 
 pub use describe::{check_labels, describe_miss, describe_target, figure, labels};
 pub use erlang_plan::{erlang_plan, ErlangPlan};
-pub use evaluate::{evaluate, paid_cost, Evaluation, IntervalResult, TargetCheck};
+pub use evaluate::{evaluate, judged, paid_cost, Evaluation, IntervalResult, TargetCheck};
 pub use search::search;
 
 use crate::scenario::Scenario;

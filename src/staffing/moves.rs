@@ -123,7 +123,7 @@ impl<'a> Searcher<'a> {
                     if let Some(e) = found {
                         if best
                             .as_ref()
-                            .map_or(true, |b| self.better_addition(&e, b, &current))
+                            .is_none_or(|b| self.better_addition(&e, b, &current))
                         {
                             best = Some(e);
                         }

@@ -204,6 +204,12 @@ fn describe_one(s: &Scenario) -> String {
         s.staffing.paid,
         productive
     );
+    if let Some(r) = &s.staffing.roster {
+        let _ = writeln!(o, "    {}", r.summary());
+    }
+    if !s.arrivals.day_factors.is_empty() {
+        let _ = writeln!(o, "  day factors: {:?}", s.arrivals.day_factors);
+    }
     let c = &s.costs;
     if c.given {
         let _ = writeln!(

@@ -1,0 +1,53 @@
+//! `ccsim schedule` on the weekday example (`scenarios/shifts/weekday.toml`): the whole
+//! work (requirement search, integer program, simulation and repair), all cores. Each
+//! iteration takes seconds, so the sample is criterion's smallest (10) and the result is
+//! printed once: the roster's paid hours beside the per-interval plan's and the bound.
+//!
+//! Run with `cargo bench --bench schedule`.
+
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+
+use ccsim::scenario::Scenario;
+use ccsim::staffing::roster::{schedule, MipOptions, ScheduleOptions};
+use ccsim::staffing::Options;
+
+fn options() -> ScheduleOptions {
+    ScheduleOptions {
+        staff: Options::default(),
+        mip: MipOptions {
+            gap: 0.0,
+            nodes: 20_000,
+            seconds: 60.0,
+        },
+        max_repairs: 100,
+    }
+}
+
+fn weekday(c: &mut Criterion) {
+    let s = Scenario::load(Path::new("scenarios/shifts/weekday.toml"))
+        .expect("the weekday example is valid");
+    let once = schedule(&s, &options(), &|_| {}).expect("a roster");
+    eprintln!(
+        "weekday: per-interval plan {:.1} h, LP bound {:.1} h, integer program {:.1} h, roster {:.1} h ({:+.1} % over the plan), targets met: {}",
+        once.plan_paid_hours,
+        once.mip_bound_hours,
+        once.mip_paid_hours,
+        once.paid_hours,
+        (once.paid_hours / once.plan_paid_hours - 1.0) * 100.0,
+        once.met()
+    );
+    let mut group = c.benchmark_group("schedule");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(1));
+    group.measurement_time(Duration::from_secs(1));
+    group.bench_function("weekday", |b| {
+        b.iter(|| schedule(&s, &options(), &|_| {}).expect("a roster"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, weekday);
+criterion_main!(benches);

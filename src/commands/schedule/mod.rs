@@ -1,0 +1,249 @@
+//! `ccsim schedule FILE [--out PLAN.toml]`: the cheapest roster of `[rostering]` shifts
+//! that meets the `[targets]` in every interval when simulated (see
+//! [`crate::staffing::roster`]). Prints the roster's paid hours beside the per-interval
+//! plan's and the integer program's bound, the shifts, and the coverage by interval;
+//! writes PLAN.toml (the input with `shifts` as its staffing) and the coverage chart.
+//! Outputs are checked before the work and written before the report is printed; a
+//! roster that still misses a target is an error (exit status 1), written only with
+//! `--allow-misses`.
+
+mod render;
+mod toml;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+pub use render::render_schedule;
+pub use toml::roster_toml;
+
+use crate::chart::coverage::{self, Coverage};
+use crate::error::{Error, Result};
+use crate::export::{check_outputs, Output, Target};
+use crate::limits;
+use crate::runner::with_threads;
+use crate::scenario::Scenario;
+use crate::staffing::roster::{self, MipOptions, Schedule, ScheduleOptions};
+use crate::staffing::{self, Options};
+use crate::terminal;
+
+/// Options of `ccsim schedule`.
+#[derive(Debug, clap::Args)]
+pub struct ScheduleArgs {
+    /// The scenario to roster: a one-type file with [targets] and [rostering].
+    pub file: PathBuf,
+    /// Write the scenario with the roster as its [staffing] shifts to this file (only
+    /// when the roster meets every target, unless --allow-misses).
+    #[arg(long, value_name = "PLAN.toml")]
+    pub out: Option<PathBuf>,
+    /// Write the coverage chart (coverage.png, coverage.svg) into DIR; by default beside
+    /// --out as PLAN-coverage.png and .svg.
+    #[arg(long, value_name = "DIR")]
+    pub charts: Option<PathBuf>,
+    /// Write the roster with --out even when it misses targets; the exit status is 1.
+    #[arg(long, requires = "out")]
+    pub allow_misses: bool,
+    /// Replications per candidate in the requirement search (default: min(file's, 60)).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=i64::from(limits::MAX_REPLICATIONS)))]
+    pub search_replications: Option<u32>,
+    /// Most simulations of the requirement search, per planning day.
+    #[arg(long, value_name = "N", default_value_t = staffing::DEFAULT_MAX_SIMULATIONS)]
+    pub max_simulations: usize,
+    /// Most repair simulations per planning day.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub max_repairs: usize,
+    /// Stop the integer program once within this relative gap of its bound.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.0, value_parser = gap)]
+    pub mip_gap: f64,
+    /// Stop the integer program after this many branch-and-bound nodes per day with its
+    /// best roster (microlp; a budget independent of the machine's speed).
+    #[arg(long, value_name = "N", default_value_t = 20_000)]
+    pub mip_nodes: u64,
+    /// Stop the integer program after this many seconds per day with its best roster
+    /// (a safety net: a roster cut short by time may differ between machines).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = seconds)]
+    pub mip_seconds: f64,
+    /// Worker threads (default: all cores); never changes results.
+    #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+}
+
+fn gap(s: &str) -> std::result::Result<f64, String> {
+    let v: f64 = s
+        .parse()
+        .map_err(|_| format!("expected a share, found {s}"))?;
+    (0.0..=1.0)
+        .contains(&v)
+        .then_some(v)
+        .ok_or_else(|| format!("expected a share in [0, 1], found {s}"))
+}
+
+fn seconds(s: &str) -> std::result::Result<f64, String> {
+    let v: f64 = s
+        .parse()
+        .map_err(|_| format!("expected seconds, found {s}"))?;
+    (v > 0.0 && v <= 86_400.0)
+        .then_some(v)
+        .ok_or_else(|| format!("expected seconds above 0 to 86400, found {s}"))
+}
+
+/// The coverage chart's two files.
+fn chart_paths(args: &ScheduleArgs) -> Option<(PathBuf, PathBuf)> {
+    if let Some(dir) = &args.charts {
+        return Some((dir.join("coverage.png"), dir.join("coverage.svg")));
+    }
+    let out = args.out.as_ref()?;
+    let stem = out.file_stem()?.to_string_lossy().into_owned();
+    let beside = |ext: &str| out.with_file_name(format!("{stem}-coverage.{ext}"));
+    Some((beside("png"), beside("svg")))
+}
+
+/// Runs the command.
+pub fn run(args: &ScheduleArgs) -> Result<()> {
+    let file = &args.file;
+    let source = std::fs::read_to_string(file).map_err(|e| {
+        Error::Scenario(crate::scenario::ScenarioError {
+            file: file.clone(),
+            field: String::new(),
+            line: None,
+            message: format!("cannot read the scenario file: {e}"),
+        })
+    })?;
+    let scenario = Scenario::from_toml(&source, file)?;
+    let out = args.out.as_ref().map(|p| Target::File(p.clone()));
+    let charts = chart_paths(args);
+    let mut outputs = Vec::new();
+    if let Some(o) = &out {
+        outputs.push(Output::new("--out", o.clone()));
+    }
+    if let Some((png, svg)) = &charts {
+        if let Some(dir) = &args.charts {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::Other(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        outputs.push(Output::new("coverage chart", Target::File(png.clone())));
+        outputs.push(Output::new("coverage chart", Target::File(svg.clone())));
+    }
+    check_outputs(std::slice::from_ref(file), &outputs)?;
+    for o in &outputs {
+        o.target.check_writable()?;
+    }
+    if out.is_some() {
+        // Fail before the work if the file cannot be rewritten.
+        roster_toml(&source, file, &scenario, &[], None)?;
+    }
+    let opts = ScheduleOptions {
+        staff: Options {
+            search_replications: args.search_replications,
+            max_simulations: Some(args.max_simulations),
+            ..Options::default()
+        },
+        mip: MipOptions {
+            gap: args.mip_gap,
+            nodes: args.mip_nodes,
+            seconds: args.mip_seconds,
+        },
+        max_repairs: args.max_repairs,
+    };
+    let bar = spinner();
+    let name = crate::export::escape::one_line(&scenario.name);
+    let report = |p: &str| bar.set_message(format!("{name}: {p}"));
+    let started = std::time::Instant::now();
+    let found = with_threads(args.threads.map(usize::from), || {
+        roster::schedule(&scenario, &opts, &report)
+    });
+    bar.finish_and_clear();
+    let schedule = found.map_err(Error::Other)?;
+    let mut text = render_schedule(&scenario, &schedule, started.elapsed().as_secs_f64());
+    let misses = schedule
+        .days
+        .iter()
+        .map(|d| d.eval.missed().len())
+        .sum::<usize>();
+    // Files first, so a reader closing standard output early loses nothing on disk.
+    if let Some((png, svg)) = &charts {
+        let drawn = coverage::render(&coverage_of(&scenario, &schedule))?;
+        Target::File(png.clone()).write(&drawn.png)?;
+        Target::File(svg.clone()).write(&drawn.svg)?;
+        text.push_str(&format!(
+            "coverage chart written to {} and {}\n",
+            png.display(),
+            svg.display()
+        ));
+    }
+    if let Some(o) = &out {
+        if misses == 0 || args.allow_misses {
+            let note = (misses > 0).then_some(misses);
+            let toml = roster_toml(&source, file, &scenario, &schedule.roster.shifts, note)?;
+            o.write(toml.as_bytes())?;
+            text.push_str(&format!("roster written to {}\n", o.describe()));
+        } else {
+            text.push_str(&format!(
+                "no roster written to {}: it misses targets (--allow-misses writes it anyway)\n",
+                o.describe()
+            ));
+        }
+    }
+    terminal::print(&text)?;
+    if misses == 0 {
+        return Ok(());
+    }
+    Err(Error::Other(format!(
+        "{}: the roster misses targets in {misses} interval(s) after repair (see the report)",
+        file.display()
+    )))
+}
+
+/// Required and rostered productive agents per interval of every planning day.
+pub fn coverage_of(s: &Scenario, sc: &Schedule) -> Coverage {
+    let several = sc.days.len() > 1;
+    let shrinkage = s.staffing.shrinkage;
+    let absenteeism = sc.roster.absenteeism;
+    let mut c = Coverage {
+        title: format!("{}: roster coverage", s.name),
+        labels: Vec::new(),
+        required: Vec::new(),
+        rostered: Vec::new(),
+    };
+    for d in &sc.days {
+        let r = crate::scenario::Roster {
+            shifts: d.shifts.clone(),
+            days: 1,
+            ..sc.roster.clone()
+        };
+        let cover = r.day_cover(0);
+        for i in 0..s.intervals() {
+            let label = s.simulation.interval_label(i);
+            c.labels.push(if several {
+                format!("D{} {label}", d.days[0] + 1)
+            } else {
+                label
+            });
+            c.required.push(f64::from(d.required_productive[i]));
+            let floor = cover.floor[i] as f64 / f64::from(s.simulation.interval_minutes);
+            c.rostered
+                .push(floor * (1.0 - absenteeism) * (1.0 - shrinkage));
+        }
+    }
+    c
+}
+
+/// A spinner on stderr while working, hidden when stderr is not a terminal.
+fn spinner() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed} {wide_msg}")
+            .expect("a valid progress template"),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
+/// The path shown for the input in the plan's header.
+pub(crate) fn shown_path(p: &Path) -> String {
+    crate::export::escape::one_line(&p.display().to_string()).into_owned()
+}

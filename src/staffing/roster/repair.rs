@@ -1,0 +1,196 @@
+//! One planning day, from requirements to a repaired roster: the `staff` search on the
+//! day alone, the integer program over the allowed patterns, then simulation and repair
+//! (one agent on the cheapest pattern covering the worst missed interval, until every
+//! interval meets its targets or the budget is spent). Every simulation uses the file's
+//! seed and replications, so the rosters compared meet the same callers and the same
+//! absences (common random numbers).
+
+use super::mip::{self, DayRoster};
+use super::{PlanDay, ScheduleOptions};
+use crate::scenario::{Roster, Rostering, Scenario, Shift};
+use crate::staffing::{self, gross_up, judged, productive, Evaluation};
+
+/// The file's day with its volumes × `factor`, simulated for one day.
+fn day_scenario(s: &Scenario, factor: f64) -> Scenario {
+    let mut d = s.clone();
+    d.simulation.days = 1;
+    if factor != 1.0 {
+        for v in &mut d.arrivals.volumes {
+            *v *= factor;
+        }
+    }
+    d.arrivals.day_factors.clear();
+    d
+}
+
+/// `day` staffed by `shifts` (worked that day).
+fn with_shifts(day: &Scenario, shifts: &[Shift]) -> Scenario {
+    let mut d = day.clone();
+    let roster = Roster {
+        shifts: shifts.to_vec(),
+        absenteeism: day.staffing.roster.as_ref().map_or(0.0, |r| r.absenteeism),
+        interval_minutes: day.simulation.interval_minutes,
+        intervals: day.intervals(),
+        days: 1,
+    };
+    d.staffing.paid = roster
+        .mean_paid_agents()
+        .iter()
+        .map(|a| a.round() as u32)
+        .collect();
+    d.staffing.roster = Some(roster);
+    d
+}
+
+/// Simulates `shifts` on `day` and judges it.
+fn simulate(day: &Scenario, shifts: &[Shift]) -> Evaluation {
+    let sc = with_shifts(day, shifts);
+    let paid = sc.staffing.paid.clone();
+    judged(day, &sc, &paid)
+}
+
+/// The shifts of a roster: each used pattern with its agents.
+fn shifts_of(patterns: &[Shift], counts: &[u32]) -> Vec<Shift> {
+    patterns
+        .iter()
+        .zip(counts)
+        .filter(|(_, &c)| c > 0)
+        .map(|(p, &c)| Shift {
+            agents: c,
+            ..p.clone()
+        })
+        .collect()
+}
+
+/// Plans one day of volume factor `factor` (see the module documentation).
+pub(super) fn plan_day(
+    s: &Scenario,
+    factor: f64,
+    patterns: &[Shift],
+    rostering: &Rostering,
+    opts: &ScheduleOptions,
+    progress: &dyn Fn(&str),
+) -> Result<PlanDay, String> {
+    let day = day_scenario(s, factor);
+    let shrinkage = s.staffing.shrinkage;
+    let absenteeism = s.staffing.roster.as_ref().map_or(0.0, |r| r.absenteeism);
+    let found = staffing::search(&day, &opts.staff, &|p| {
+        progress(&format!(
+            "requirements: {}, simulation {}/{}",
+            p.phase, p.simulations, p.max_simulations
+        ))
+    })?;
+    let plan_paid = found.plan.paid.clone();
+    let required_productive: Vec<u32> = plan_paid
+        .iter()
+        .map(|&p| productive(p, shrinkage))
+        .collect();
+    let required_floor: Vec<f64> = required_productive
+        .iter()
+        .map(|&p| f64::from(gross_up(p, shrinkage)) / (1.0 - absenteeism))
+        .collect();
+    progress(&format!(
+        "integer program over {} shift patterns ({})",
+        patterns.len(),
+        mip::solver_name()
+    ));
+    let im = s.simulation.interval_minutes;
+    let solved: DayRoster = mip::solve_day(patterns, &required_floor, im, rostering, opts.mip)?;
+    let mut counts = solved.counts.clone();
+    let mut simulations = found.simulations;
+    let mut repairs = Vec::new();
+    let mut eval = simulate(&day, &shifts_of(patterns, &counts));
+    simulations += 1;
+    let mut budget_hit = false;
+    let mut tried = 0;
+    while !eval.met() {
+        if tried >= opts.max_repairs {
+            budget_hit = true;
+            break;
+        }
+        let Some((worst, p)) = worst_miss(&eval)
+            .and_then(|i| cheapest_covering(patterns, &counts, rostering, i, im).map(|p| (i, p)))
+        else {
+            break;
+        };
+        counts[p] += 1;
+        tried += 1;
+        progress(&format!(
+            "repair {tried}: +1 agent on {} for the miss at {}",
+            describe(&patterns[p], s),
+            s.simulation.interval_label(worst)
+        ));
+        repairs.push((patterns[p].clone(), worst));
+        eval = simulate(&day, &shifts_of(patterns, &counts));
+        simulations += 1;
+    }
+    Ok(PlanDay {
+        days: Vec::new(),
+        factor,
+        plan_met: found.plan.met(),
+        plan_paid,
+        required_productive,
+        required_floor,
+        mip: solved,
+        shifts: shifts_of(patterns, &counts),
+        repairs,
+        eval,
+        simulations,
+        budget_hit,
+    })
+}
+
+/// The interval with the largest normalised shortfall among those missing a target.
+fn worst_miss(eval: &Evaluation) -> Option<usize> {
+    eval.missed().into_iter().max_by(|&a, &b| {
+        eval.intervals[a]
+            .shortfall()
+            .total_cmp(&eval.intervals[b].shortfall())
+            .then(b.cmp(&a)) // ties: the earlier interval
+    })
+}
+
+/// The pattern to add an agent to for a miss in interval `i`: the fewest paid minutes
+/// among those on the floor in `i`, then the most minutes on the floor in `i`, then the
+/// earliest start (a queue built before `i` spills into it). Patterns at
+/// `max_agents_per_shift` are skipped.
+fn cheapest_covering(
+    patterns: &[Shift],
+    counts: &[u32],
+    rostering: &Rostering,
+    i: usize,
+    interval_minutes: u32,
+) -> Option<usize> {
+    let a = i as u32 * interval_minutes;
+    (0..patterns.len())
+        .filter(|&p| rostering.max_agents_per_shift.is_none_or(|m| counts[p] < m))
+        .map(|p| (p, patterns[p].minutes_within(a, a + interval_minutes).0))
+        .filter(|&(_, floor)| floor > 0)
+        .min_by_key(|&(p, floor)| {
+            (
+                patterns[p].paid_minutes(),
+                std::cmp::Reverse(floor),
+                patterns[p].start,
+            )
+        })
+        .map(|(p, _)| p)
+}
+
+/// "08:00–16:00 (break 12:00 30 min)" for messages.
+pub(crate) fn describe(p: &Shift, s: &Scenario) -> String {
+    let open = s.simulation.open_minute;
+    let mut t = format!(
+        "{}–{}",
+        crate::scenario::clock(open + p.start),
+        crate::scenario::clock(open + p.end())
+    );
+    for b in &p.breaks {
+        t.push_str(&format!(
+            " (break {} {} min{})",
+            crate::scenario::clock(open + p.start + b.after),
+            b.minutes,
+            if b.paid { ", paid" } else { "" }
+        ));
+    }
+    t
+}
