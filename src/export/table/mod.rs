@@ -214,6 +214,7 @@ fn is_mechanism(m: Metric) -> bool {
             | M::Blocked
             | M::BlockingRate
             | M::Redials
+            | M::RedialsAfterBlocked
             | M::Repeats
             | M::CallbacksOffered
             | M::CallbacksAccepted
