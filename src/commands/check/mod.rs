@@ -43,27 +43,7 @@ pub fn describe(s: &Scenario) -> String {
 }
 
 fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
-    let mut o = String::new();
-    let sim = &s.simulation;
-    let _ = writeln!(
-        o,
-        "{}: ok — \"{}\"",
-        s.file.display(),
-        crate::export::escape::one_line(&s.name)
-    );
-    if let Some(d) = &s.description {
-        let _ = writeln!(o, "  description: {}", crate::export::escape::one_line(d));
-    }
-    let _ = writeln!(
-        o,
-        "  simulation: {} replications × {} day(s), seed {}, {} intervals of {} min from {}",
-        sim.replications,
-        sim.days,
-        sim.seed,
-        s.intervals(),
-        sim.interval_minutes,
-        sim.interval_label(0)
-    );
+    let mut o = header(s);
     let _ = writeln!(
         o,
         "  centre: {} contact type(s) served by {} agent group(s)",
@@ -133,7 +113,8 @@ fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
     o
 }
 
-fn describe_one(s: &Scenario) -> String {
+/// The first lines of every account: file, name, description and the simulation settings.
+fn header(s: &Scenario) -> String {
     let mut o = String::new();
     let sim = &s.simulation;
     let _ = writeln!(
@@ -155,6 +136,11 @@ fn describe_one(s: &Scenario) -> String {
         sim.interval_minutes,
         sim.interval_label(0)
     );
+    o
+}
+
+fn describe_one(s: &Scenario) -> String {
+    let mut o = header(s);
     let total: f64 = s.arrivals.volumes.iter().sum();
     let _ = writeln!(
         o,
