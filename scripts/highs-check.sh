@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds and tests ccsim with the `highs` feature (HiGHS compiled from source by
 # highs-sys: it needs cmake, a C++ compiler and libclang for bindgen). Installs them with
-# apt-get when missing (as root, Debian), then builds and runs the schedule tests with
-# the feature, timing each step. Usage: scripts/highs-check.sh [extra cargo test args]
+# apt-get when missing (as root, Debian), then builds and runs the unit and schedule tests
+# with the feature, timing each step. Usage: scripts/highs-check.sh [extra cargo test args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -20,5 +20,5 @@ start=$(date +%s)
 cargo build --release --features highs
 echo "build with --features highs: $(($(date +%s) - start)) s"
 start=$(date +%s)
-cargo test --release --features highs --test schedule "$@"
-echo "schedule tests with --features highs: $(($(date +%s) - start)) s"
+cargo test --release --features highs --lib --test schedule "$@"
+echo "unit and schedule tests with --features highs: $(($(date +%s) - start)) s"

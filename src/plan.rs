@@ -235,11 +235,10 @@ pub fn simulate_with(
     threads: Option<usize>,
     precision: Option<&Precision>,
 ) -> Report {
-    let total: u64 = scenarios
-        .iter()
-        .map(|s| u64::from(s.simulation.replications))
-        .sum();
-    let bar = progress::bar(total, "simulating");
+    let bar = progress::simulation_bar(
+        scenarios.iter().map(|s| (s, s.simulation.replications)),
+        "simulating",
+    );
     let reports = with_threads(threads, || {
         scenarios
             .iter()

@@ -171,8 +171,15 @@ impl ScenarioRun {
     }
 }
 
+/// The progress units one replication of `scenario` makes: its simulated intervals (days
+/// × intervals), so a long horizon's bar moves within a replication.
+pub fn progress_units(scenario: &Scenario) -> u64 {
+    u64::from(scenario.simulation.days) * scenario.intervals() as u64
+}
+
 /// Simulates the given replications of `scenario` in parallel, chunk by chunk, and hands
-/// each one's values to `sink` in the order given; `progress` is told of each chunk.
+/// each one's values to `sink` in the order given; `progress` is told of each simulated
+/// interval ([`progress_units`] per replication).
 pub fn simulate_replications(
     scenario: &Scenario,
     replications: &[u32],
@@ -184,12 +191,15 @@ pub fn simulate_replications(
         let values: Vec<ReplicationValues> = chunk
             .par_iter()
             .map_init(
-                || Centre::new(scenario),
+                || {
+                    let mut centre = Centre::new(scenario);
+                    centre.report_progress(progress);
+                    centre
+                },
                 |centre, &r| valuation.values(centre, r),
             )
             .collect();
         values.into_iter().for_each(&mut sink);
-        progress(chunk.len() as u64);
     }
 }
 
@@ -205,7 +215,7 @@ pub fn extend_run(
     simulate_replications(scenario, &reps, progress, |v| run.push(v));
 }
 
-/// Simulates every replication of `scenario`; `progress` is told of each finished chunk.
+/// Simulates every replication of `scenario`; `progress` is told of each simulated interval.
 pub fn run_scenario(scenario: &Scenario, progress: &(dyn Fn(u64) + Sync)) -> ScenarioRun {
     let mut run = ScenarioRun::empty(scenario);
     extend_run(

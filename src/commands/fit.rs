@@ -4,10 +4,9 @@
 //! file is written atomically, so a failure never leaves a partial scenario or chart.
 
 use std::fmt::Write;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 
 use crate::chart::slugs;
 use crate::error::{Error, Result};
@@ -41,14 +40,9 @@ pub struct FitArgs {
 
 /// A byte-count progress bar on stderr, hidden unless stderr is a terminal.
 fn bytes_bar(what: &str) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template("{msg} [{bar:40}] {bytes}/{total_bytes} ({eta})")
-            .expect("a valid progress template")
-            .progress_chars("=> "),
+    let bar = crate::progress::bar(
+        0,
+        "{msg} [{bar:40}] {bytes}/{total_bytes}, about {eta} left",
     );
     bar.set_message(what.to_string());
     bar

@@ -66,11 +66,13 @@ pub fn run_shard(args: &RunArgs, shard: Shard) -> Result<()> {
     let scenarios = plan::load_sources(&args.files, sim.replications, sim.seed, &sim.set)?;
     check_outputs(&args.files, &[Output::new("--json", json.clone())])?;
     json.check_writable()?;
-    let total: u64 = scenarios
-        .iter()
-        .map(|(s, _)| shard.replications(s.simulation.replications).len() as u64)
-        .sum();
-    let bar = progress::bar(total, &format!("shard {}/{}", shard.index, shard.count));
+    let bar = progress::simulation_bar(
+        scenarios.iter().map(|(s, _)| {
+            let mine = shard.replications(s.simulation.replications).len();
+            (s, mine as u32)
+        }),
+        &format!("shard {}/{}", shard.index, shard.count),
+    );
     let seed_source = sim.seed.map(|_| "--seed".to_string());
     let bytes = with_threads(sim.threads.map(usize::from), || {
         shard::simulate_part(&scenarios, shard, seed_source, &|n| bar.inc(n))

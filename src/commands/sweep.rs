@@ -2,16 +2,14 @@
 //! grid (see [`crate::sweep`]). Every point is loaded and validated, and every output
 //! checked, before the first replication; files are written before anything is printed.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::chart::{sweep_charts, SweepData};
 use crate::cli::SimulationArgs;
 use crate::error::{Error, Result};
 use crate::export::{self, check_existing, check_outputs, write_atomic, Output, Target};
 use crate::overrides;
+use crate::progress;
 use crate::report::Report;
 use crate::runner::with_threads;
 use crate::scenario::Scenario;
@@ -80,22 +78,6 @@ pub fn point_scenarios(
 }
 
 /// A bar over every replication of the sweep, with the point being simulated and the
-/// speed; hidden when stderr is not a terminal.
-fn bar(total: u64) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{msg} [{bar:30}] {pos}/{len} replications, {per_sec} ({eta})",
-        )
-        .expect("a valid progress template")
-        .progress_chars("=> "),
-    );
-    bar
-}
-
 /// Runs the `sweep` command.
 pub fn run(args: &SweepArgs) -> Result<()> {
     let levers = &args.vary;
@@ -196,11 +178,8 @@ pub fn simulate(
     threads: Option<usize>,
     precision: Option<&crate::precision::Precision>,
 ) -> Report {
-    let total: u64 = scenarios
-        .iter()
-        .map(|s| u64::from(s.simulation.replications))
-        .sum();
-    let bar = bar(total);
+    let bar =
+        progress::simulation_bar(scenarios.iter().map(|s| (s, s.simulation.replications)), "");
     let n = points.len();
     let reports = with_threads(threads, || {
         scenarios

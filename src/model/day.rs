@@ -5,6 +5,10 @@ use super::{Centre, Event, DAY_S};
 
 impl Centre<'_> {
     pub(super) fn start_interval(&mut self, now: f64, day: u32, interval: u32) {
+        if day > 0 || interval > 0 {
+            // The one before it is done; the last one is counted when the run ends.
+            self.interval_done();
+        }
         self.integrate(now);
         self.closing = false;
         let i = interval as usize;

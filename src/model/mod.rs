@@ -170,6 +170,9 @@ pub struct Centre<'a> {
     total: ReplicationCounters,
     /// The per-contact log of the replication, when asked for (`log.rs`).
     log: Option<Vec<ContactRecord>>,
+    /// Told of each simulated interval, so a long horizon's progress shows within a
+    /// replication (called at interval boundaries, never per contact).
+    progress: Option<&'a (dyn Fn(u64) + Sync)>,
 }
 
 impl<'a> Centre<'a> {
@@ -224,6 +227,19 @@ impl<'a> Centre<'a> {
             drain_makes_callbacks,
             total: ReplicationCounters::new(n),
             log: None,
+            progress: None,
+        }
+    }
+
+    /// Tells `progress` of each interval simulated from now on (one call per interval).
+    pub fn report_progress(&mut self, progress: &'a (dyn Fn(u64) + Sync)) {
+        self.progress = Some(progress);
+    }
+
+    /// One more interval simulated.
+    fn interval_done(&self) {
+        if let Some(p) = self.progress {
+            p(1);
         }
     }
 
@@ -270,6 +286,7 @@ impl<'a> Centre<'a> {
         }
         self.callbacks_pending_at_horizon();
         debug_assert!(self.parked.is_empty(), "every parked journey ended");
+        self.interval_done();
         self.finish()
     }
 
