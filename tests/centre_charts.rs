@@ -291,6 +291,7 @@ fn a_study_of_one_type_files_keeps_its_file_list() {
         expected.push(format!("{stem}.png"));
         expected.push(format!("{stem}.svg"));
     }
+    expected.push("report.html".into());
     expected.push("report.md".into());
     assert_eq!(files, expected);
 }

@@ -36,7 +36,7 @@ pub struct SweepArgs {
     /// Write the summary CSV (one row per point) to PATH ("-" = stdout).
     #[arg(long, value_name = "PATH|-")]
     pub csv: Option<String>,
-    /// Write sweep.json, sweep.csv, report.md and the charts into DIR (created if missing).
+    /// Write sweep.json, sweep.csv, report.md, report.html and the charts into DIR (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -48,6 +48,7 @@ fn out_files(levers: usize) -> Vec<String> {
         names.push(format!("{}.png", c.stem));
         names.push(format!("{}.svg", c.stem));
     }
+    names.push("report.html".into());
     names.push("report.md".into());
     names
 }
@@ -241,7 +242,7 @@ fn prepare_dir(dir: &Path, files: &[String]) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
 }
 
-/// Writes every file of `--out`: charts drawn first, `report.md` last.
+/// Writes every file of `--out`: charts drawn first, then `report.html`, `report.md` last.
 fn write_dir(
     dir: &Path,
     report: &Report,
@@ -273,5 +274,14 @@ fn write_dir(
         .map(|c| (c.stem.clone(), c.title.clone()))
         .collect();
     let md = sweep::markdown(report, name, levers, points, &titles);
+    let svgs: Vec<export::html::ChartSvg> = charts
+        .iter()
+        .zip(&rendered)
+        .map(|(c, r)| (c.stem.as_str(), r.svg.as_slice()))
+        .collect();
+    write_atomic(
+        &dir.join("report.html"),
+        export::html::report(&md, &svgs).as_bytes(),
+    )?;
     write_atomic(&dir.join("report.md"), md.as_bytes())
 }
