@@ -279,7 +279,7 @@ fn a_study_of_one_type_files_keeps_its_file_list() {
     let mut expected: Vec<String> = ["summary.csv", "summary.json", "intervals.csv"]
         .map(String::from)
         .to_vec();
-    let stems = ["comparison", "tradeoff", "daily-sl"]
+    let stems = ["comparison", "tradeoff", "cost-per-day", "daily-sl"]
         .map(String::from)
         .into_iter()
         .chain(

@@ -98,7 +98,9 @@ fn assert_page(dir: &Path) -> String {
     assert!(html.starts_with("<!DOCTYPE html>"));
     // Nothing to load: no source, no link out of the page, no address but the SVG namespace.
     let lower = html.to_lowercase();
-    for needle in ["src=", "<img", "<link", "<iframe", "<object", "@import", "url("] {
+    for needle in [
+        "src=", "<img", "<link", "<iframe", "<object", "@import", "url(",
+    ] {
         assert!(!lower.contains(needle), "{needle} in {}", dir.display());
     }
     for (k, _) in lower.match_indices("href=") {
@@ -114,7 +116,11 @@ fn assert_page(dir: &Path) -> String {
     // Every chart the study wrote, inline: its drawing is in the page.
     let svgs = svg_files(dir);
     assert!(!svgs.is_empty(), "no chart in {}", dir.display());
-    assert_eq!(html.matches("<svg ").count(), svgs.len(), "one <svg> per chart");
+    assert_eq!(
+        html.matches("<svg ").count(),
+        svgs.len(),
+        "one <svg> per chart"
+    );
     for (name, svg) in &svgs {
         let body = &svg[svg.find('>').unwrap() + 1..];
         assert!(
@@ -217,5 +223,9 @@ fn scenario_names_holding_markup_stay_text_in_the_page() {
     let html = assert_page(&out);
     assert!(!html.contains("<script>alert") && !html.contains("<b>co"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;co&lt;/b&gt;"));
-    assert_eq!(html.matches("<script>").count(), 1, "only the sorting script");
+    assert_eq!(
+        html.matches("<script>").count(),
+        1,
+        "only the sorting script"
+    );
 }

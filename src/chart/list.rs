@@ -53,6 +53,11 @@ pub fn charts_for(outlines: &[Outline]) -> Vec<Chart> {
             title: "Cost against service: the trade-off".into(),
             kind: Kind::Tradeoff,
         },
+        Chart {
+            stem: "cost-per-day".into(),
+            title: "Cost per day: operating cost and lost customer value".into(),
+            kind: Kind::CostPerDay,
+        },
     ];
     if outlines.iter().any(|o| !o.types.is_empty()) {
         v.push(Chart {

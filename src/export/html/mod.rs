@@ -196,7 +196,9 @@ fn drop_empty_paragraphs(events: Vec<Event>) -> Vec<Event> {
             Event::End(TagEnd::Paragraph) => {
                 if let Some(start) = open.take() {
                     let empty = out[start + 1..].iter().all(|x| match x {
-                        Event::Text(t) => t.chars().all(|c| c.is_whitespace() || "()[].,;:".contains(c)),
+                        Event::Text(t) => t
+                            .chars()
+                            .all(|c| c.is_whitespace() || "()[].,;:".contains(c)),
                         Event::SoftBreak | Event::HardBreak => true,
                         _ => false,
                     });

@@ -60,7 +60,10 @@ fn every_section_gets_an_anchor_in_the_contents() {
     assert!(p.contains("<h2 id=\"s-results\">Results</h2>"), "{p}");
     assert!(p.contains("<a href=\"#s-charts\">Charts</a>"));
     let nav = p.find("<nav").unwrap();
-    assert!(p.find("</h1>").unwrap() < nav, "the contents come under the title");
+    assert!(
+        p.find("</h1>").unwrap() < nav,
+        "the contents come under the title"
+    );
 }
 
 #[test]
@@ -73,6 +76,9 @@ fn tables_are_wrapped_to_scroll_and_keep_their_cells() {
 #[test]
 fn two_sections_of_one_name_get_two_anchors() {
     let p = report("## A\n\n## A\n\n## \n", &[]);
-    assert!(p.contains("id=\"s-a\"") && p.contains("id=\"s-a-2\""), "{p}");
+    assert!(
+        p.contains("id=\"s-a\"") && p.contains("id=\"s-a-2\""),
+        "{p}"
+    );
     assert!(p.contains("<title>ccsim report</title>"));
 }
