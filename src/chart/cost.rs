@@ -100,7 +100,7 @@ where
         .y_labels(8)
         .y_desc(format!("Cost per simulated day ({cur})"))
         .y_label_formatter(&|y: &f64| {
-            if ymax >= 10_000.0 {
+            if ymax >= 1_000.0 {
                 money(*y)
             } else {
                 tick(ymax)(y)

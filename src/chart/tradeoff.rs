@@ -331,7 +331,12 @@ where
         }
         let (px, py) = chart.backend_coord(&(x, y));
         // A long name wraps into lines of at most LABEL_PX, never across the panel.
-        let lines = wrap(&point.label, usize::MAX, fits_in(area, &style, LABEL_PX));
+        let fits = fits_in(area, &style, LABEL_PX);
+        let lines = if fits(&point.label) {
+            vec![point.label.clone()]
+        } else {
+            wrap(&point.label, usize::MAX, fits)
+        };
         let mut tw = 0;
         for l in &lines {
             tw = tw.max(area.estimate_text_size(l, &style)?.0 as i32);
@@ -384,7 +389,7 @@ where
 }
 
 /// Widest line of a point's label, in pixels, and the height of a line.
-const LABEL_PX: f64 = 360.0;
+const LABEL_PX: f64 = 420.0;
 const LABEL_LINE: i32 = 23;
 
 #[cfg(test)]

@@ -181,9 +181,10 @@ pub fn run(args: &SweepArgs) -> Result<()> {
     text.push_str(&crate::precision::describe_report(&report));
     if let Some(dir) = &args.out {
         text.push_str(&format!(
-            "Wrote {} files into {}; start with {}\n",
+            "Wrote {} files into {}; start with {} in a browser (or {})\n",
             files.len(),
             dir.display(),
+            dir.join("report.html").display(),
             dir.join("report.md").display()
         ));
     }
