@@ -29,6 +29,8 @@ thead th[aria-sort="descending"]::after { content: " \25BC"; font-size: .7em; }
 tbody tr:nth-child(even) { background: #f6f8fb; }
 td:first-child { white-space: nowrap; }
 code { font-size: .9em; background: #f0f2f5; padding: 0 .2em; border-radius: 3px; }
+/* The charts were laid out with DejaVu Sans; Verdana has nearly its widths. */
+svg.chart text { font-family: "DejaVu Sans", Verdana, sans-serif; }
 svg.chart { display: block; width: 100%; height: auto; max-width: 1100px;
   margin: .5rem 0 1rem; border: 1px solid #e2e6ed; }
 @media print {
