@@ -136,8 +136,9 @@ if found["sort"] != "ok":
     problems.append("sorting: " + found["sort"])
 for p in problems:
     print("html-check.sh: FAIL:", p, file=sys.stderr)
+if problems:
+    sys.exit(1)
 print(f"html-check.sh: title ok, {found['svgs']} charts drawn, no error, sorting ok", file=sys.stderr)
-sys.exit(1 if problems else 0)
 EOF
 # Errors the browser logged itself (a script that did not parse never reaches the probe).
 if grep -E 'Uncaught|SyntaxError|Refused to|"ERROR:CONSOLE|CONSOLE\(' "$scratch/dom.log" \
