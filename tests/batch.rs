@@ -79,9 +79,10 @@ fn close(a: f64, b: f64, what: &str) {
 }
 
 const NAMES: [&str; 3] = ["Lean team", "Base team", "Rich team"];
-const CHARTS: [&str; 6] = [
+const CHARTS: [&str; 7] = [
     "comparison",
     "tradeoff",
+    "cost-per-day",
     "daily-sl",
     "intervals-lean-team",
     "intervals-base-team",
@@ -162,7 +163,7 @@ fn batch_writes_every_file_and_they_agree_with_the_json_report() {
         assert!(w >= 1200 && h >= 800, "{stem}.png is {w}×{h}");
         svg_text(&out_dir.join(format!("{stem}.svg")));
     }
-    for stem in ["comparison", "tradeoff", "daily-sl"] {
+    for stem in ["comparison", "tradeoff", "cost-per-day", "daily-sl"] {
         let text = svg_text(&out_dir.join(format!("{stem}.svg")));
         for name in NAMES {
             assert!(text.contains(name), "{stem}.svg lacks {name}");

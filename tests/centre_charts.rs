@@ -279,7 +279,7 @@ fn a_study_of_one_type_files_keeps_its_file_list() {
     let mut expected: Vec<String> = ["summary.csv", "summary.json", "intervals.csv"]
         .map(String::from)
         .to_vec();
-    let stems = ["comparison", "tradeoff", "daily-sl"]
+    let stems = ["comparison", "tradeoff", "cost-per-day", "daily-sl"]
         .map(String::from)
         .into_iter()
         .chain(
@@ -291,6 +291,7 @@ fn a_study_of_one_type_files_keeps_its_file_list() {
         expected.push(format!("{stem}.png"));
         expected.push(format!("{stem}.svg"));
     }
+    expected.push("report.html".into());
     expected.push("report.md".into());
     assert_eq!(files, expected);
 }

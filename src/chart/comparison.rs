@@ -7,12 +7,15 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::common::{
-    axis_title, color, currency, draw_lines_below, metric_by_key, scale, target_of, tick,
-    value_text, wrap, FONT, TARGET,
+    axis_title, color, currency, draw_lines_below, fit_names, metric_by_key, scale, target_of,
+    tick, value_text, FONT, TARGET,
 };
 use super::DrawResult;
 use crate::metrics::Metric;
 use crate::report::Report;
+
+/// Most scenarios whose panels stand two by two; with more, they stack in one column.
+pub(super) const SIDE_BY_SIDE: usize = 6;
 
 /// Draws the chart on `root`.
 pub(super) fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, r: &Report) -> DrawResult
@@ -31,7 +34,9 @@ where
         "Scenarios side by side: mean per simulated day, whisker = 95 % interval",
         (FONT, 32),
     )?;
-    let cells = if metrics.len() <= 3 {
+    let cells = if r.scenarios.len() > SIDE_BY_SIDE {
+        area.split_evenly((metrics.len(), 1))
+    } else if metrics.len() <= 3 {
         area.split_evenly((1, metrics.len()))
     } else {
         area.split_evenly((2, metrics.len().div_ceil(2)))
@@ -62,36 +67,42 @@ where
         .iter()
         .map(|s| target_of(s, m).map(|(t, _)| t * k))
         .collect();
+    let percent = matches!(m.def().unit, "%" | "pct");
+    // A share's whisker stays within 0-100 %, whatever the normal interval says.
+    let whisker = |mean: f64, h: f64| -> (f64, f64) {
+        let (lo, hi) = (mean - h, mean + h);
+        if percent {
+            (lo.max(0.0), hi.min(100.0))
+        } else {
+            (lo, hi)
+        }
+    };
     let top = est
         .iter()
-        .map(|(m, h)| m + h.max(0.0))
+        .map(|(m, h)| whisker(*m, h.max(0.0)).1)
         .chain(targets.iter().flatten().copied())
         .filter(|x| x.is_finite())
         .fold(0.0f64, f64::max);
-    let percent = matches!(m.def().unit, "%" | "pct");
-    let ymax = match (top > 0.0, percent) {
-        (false, _) => 1.0,
-        (true, true) => (top * 1.2).min(112.0),
-        (true, false) => top * 1.2,
-    };
 
     // Scenario names under their bars, wrapped to the width of a slot.
     let (w, _) = area.dim_in_pixel();
     let slot_px = (w as f64 - 110.0) / n.max(1) as f64 - 8.0;
-    let style = TextStyle::from((FONT, 18).into_font());
-    let names: Vec<Vec<String>> = r
-        .scenarios
-        .iter()
-        .map(|s| {
-            wrap(
-                &super::common::name(s),
-                3,
-                super::common::fits_in(area, &style, slot_px),
-            )
-        })
-        .collect();
+    let all: Vec<_> = r.scenarios.iter().map(super::common::name).collect();
+    let (names, size) = fit_names(area, &all, slot_px, (18, 14));
+    let style = TextStyle::from((FONT, size).into_font());
     let lines = names.iter().map(Vec::len).max().unwrap_or(1) as u32;
-    let line_h = 22;
+    let line_h = size as i32 + 4;
+    // Room above the highest whisker for its value label: about 40 pixels of the plot.
+    let plot_px = (f64::from(area.dim_in_pixel().1) - f64::from(lines) * f64::from(line_h) - 110.0)
+        .max(120.0);
+    let room = plot_px / (plot_px - 40.0);
+    let ymax = match (top > 0.0, percent) {
+        (false, _) => 1.0,
+        (true, true) => (top * room.max(1.1)).min(100.0 * room),
+        (true, false) => top * room.max(1.1),
+    };
+    // Narrow slots take a smaller value label.
+    let label_size = if slot_px < 90.0 { 15 } else { 19 };
 
     // The target goes in the caption: a label on the line would cover a bar.
     let mut caption = m.def().label.to_string();
@@ -135,7 +146,8 @@ where
     }))?;
     // Whiskers: a vertical line with caps, no marker (the bar top is the mean).
     for (i, (mean, h)) in est.iter().enumerate().filter(|(_, (_, h))| h.is_finite()) {
-        let (x, lo, hi, cap) = (i as f64, mean - h, mean + h, 0.09);
+        let (lo, hi) = whisker(*mean, *h);
+        let (x, cap) = (i as f64, 0.09);
         let st = BLACK.stroke_width(2);
         chart.draw_series([
             PathElement::new([(x, lo), (x, hi)], st),
@@ -162,18 +174,31 @@ where
         }
     }
 
-    // Value labels last, on a white patch, so a target line never runs through them.
-    let label = TextStyle::from((FONT, 19).into_font()).pos(Pos::new(HPos::Center, VPos::Bottom));
+    // Value labels last, on a white patch above the whisker; a label that would sit on
+    // its target line goes above the line instead, so the line stays in sight.
+    let label =
+        TextStyle::from((FONT, label_size).into_font()).pos(Pos::new(HPos::Center, VPos::Bottom));
     let mut labels = Vec::new();
     for (i, (mean, h)) in est.iter().enumerate() {
-        let y = mean + if h.is_finite() { *h } else { 0.0 };
+        let y = whisker(*mean, if h.is_finite() { *h } else { 0.0 })
+            .1
+            .max(0.0);
         let text = value_text(m, *mean, cur);
         let (w, th) = area.estimate_text_size(&text, &label)?;
         let (w, th) = (w as i32 / 2 + 10, th as i32);
+        let (_, base) = chart.backend_coord(&(i as f64, y));
+        let mut lift = 0;
+        if let Some(t) = targets[i] {
+            let (_, line) = chart.backend_coord(&(i as f64, t));
+            // The patch spans base-14-th-10 .. base-9 (pixels grow downwards).
+            if line >= base - 14 - th - 14 && line <= base - 5 {
+                lift = base - line + 2;
+            }
+        }
         labels.push(
-            EmptyElement::at((i as f64, y.max(0.0)))
-                + Rectangle::new([(-w, -14 - th - 10), (w, -9)], WHITE.filled())
-                + Text::new(text, (0, -14), label.clone()),
+            EmptyElement::at((i as f64, y))
+                + Rectangle::new([(-w, -14 - th - 10 - lift), (w, -9 - lift)], WHITE.filled())
+                + Text::new(text, (0, -14 - lift), label.clone()),
         );
     }
     chart.draw_series(labels)?;

@@ -8,7 +8,7 @@
 use image::{ColorType, ImageEncoder};
 use plotters::prelude::*;
 
-use super::common::{color, interval_labels, interval_range, interval_start, FONT, TARGET};
+use super::common::{color, interval_axis, interval_labels, interval_start, FONT, TARGET};
 use super::{register_fonts, DrawResult, Rendered};
 use crate::error::{Error, Result};
 use crate::export::escape::one_line;
@@ -70,12 +70,13 @@ where
         .filter(|x| x.is_finite())
         .fold(1.0f64, f64::max);
     let y_max = (top * 1.1).ceil();
+    let starts: Vec<&str> = c.labels.iter().map(String::as_str).collect();
     let mut chart = ChartBuilder::on(root)
         .caption(one_line(&c.title), (FONT, 30))
         .margin(16)
         .x_label_area_size(60)
         .y_label_area_size(70)
-        .build_cartesian_2d(interval_range(n), 0.0..y_max)?;
+        .build_cartesian_2d(interval_axis(&starts), 0.0..y_max)?;
     let label = interval_start(n, |i| c.labels[i].as_str());
     chart
         .configure_mesh()

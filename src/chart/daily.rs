@@ -7,7 +7,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::common::{color, draw_lines_below, target_of, tick, wrap, FONT, TARGET};
+use super::common::{color, draw_lines_below, fits_in, target_of, tick, FONT, TARGET};
 use super::DrawResult;
 use crate::metrics::Metric;
 use crate::report::{Report, ScenarioReport};
@@ -79,18 +79,16 @@ where
         (FONT, 32),
     )?;
     let (w, _) = area.dim_in_pixel();
-    let style = TextStyle::from((FONT, 19).into_font());
     let slot_px = (w as f64 - 120.0) / n.max(1) as f64 - 8.0;
+    let all: Vec<_> = r.scenarios.iter().map(super::common::name).collect();
+    let (names, size) = super::common::fit_names(&area, &all, slot_px, (19, 15));
+    let style = TextStyle::from((FONT, size).into_font());
     let captions: Vec<Vec<String>> = r
         .scenarios
         .iter()
         .zip(&samples)
-        .map(|(s, v)| {
-            let mut l = wrap(
-                &super::common::name(s),
-                2,
-                super::common::fits_in(&area, &style, slot_px),
-            );
+        .zip(names)
+        .map(|((s, v), mut l)| {
             l.push(
                 match (
                     target_of(s, Metric::ServiceLevel),
@@ -103,6 +101,16 @@ where
                     _ => "no SL target".into(),
                 },
             );
+            // In a narrow slot the probability takes two lines.
+            if let Some(last) = l.pop() {
+                match last.split_once(" = ") {
+                    Some((a, b)) if !fits_in(&area, &style, slot_px)(&last) => {
+                        l.push(a.to_string());
+                        l.push(format!("= {b}"));
+                    }
+                    _ => l.push(last),
+                }
+            }
             if let Some((t, _)) = target_of(s, Metric::ServiceLevel) {
                 let below = v.iter().filter(|x| **x < t * 100.0).count();
                 l.push(format!("({below} of {} days)", v.len()));
@@ -111,7 +119,7 @@ where
         })
         .collect();
     let lines = captions.iter().map(Vec::len).max().unwrap_or(1) as u32;
-    let line_h = 23;
+    let line_h = size as i32 + 4;
     let mut chart = ChartBuilder::on(&area)
         .caption(
             "dot = one day, box = middle half of the days, thick line = median, red dashes = target",

@@ -7,8 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::common::{
-    color, interval_labels, interval_range, interval_start, limit_of, name, shared, tick, FONT,
-    TARGET,
+    color, interval_axis, interval_labels, interval_range, interval_start, limit_of, name, shared,
+    tick, IntervalAxis, FONT, TARGET,
 };
 use super::DrawResult;
 use crate::export::escape::one_line;
@@ -41,6 +41,12 @@ fn start_label(s: &ScenarioReport) -> impl Fn(&f64) -> String + '_ {
 
 fn x_range(s: &ScenarioReport) -> std::ops::Range<f64> {
     interval_range(s.intervals.len())
+}
+
+/// The x axis: one slot per interval, ticks on round clock times.
+fn x_axis(s: &ScenarioReport) -> IntervalAxis {
+    let starts: Vec<&str> = s.intervals.iter().map(|iv| iv.start.as_str()).collect();
+    interval_axis(&starts)
 }
 
 fn x_labels(s: &ScenarioReport) -> usize {
@@ -80,7 +86,7 @@ where
         .margin(12)
         .x_label_area_size(45)
         .y_label_area_size(80)
-        .build_cartesian_2d(x_range(s), y0..105.0)?;
+        .build_cartesian_2d(x_axis(s), y0..105.0)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -183,7 +189,7 @@ where
         .margin(12)
         .x_label_area_size(45)
         .y_label_area_size(80)
-        .build_cartesian_2d(x_range(s), 0f64..ymax)?;
+        .build_cartesian_2d(x_axis(s), 0f64..ymax)?;
     chart
         .configure_mesh()
         .disable_x_mesh()

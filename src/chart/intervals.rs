@@ -1,8 +1,10 @@
 //! `intervals-<slug>`: one scenario's day, interval by interval. Top panel: contacts
 //! offered (bars; with self-service, the share reaching agents in front) against paid
 //! and productive agents (lines, right axis), so a planner
-//! sees where staffing lags demand. Bottom panel: service level and abandonment with
-//! their 95 % whiskers and targets.
+//! sees where staffing lags demand. Below: service level, then abandonment on an axis
+//! of its own scaled to its data (on the 0-100 % axis it read as a flat line), each with
+//! its 95 % whiskers (clipped to 0-100 %) and its target; the captions say what the
+//! lines are, so no legend sits on the data of a long day of short intervals.
 //!
 //! `intervals-<slug>-<type>`: the same for one contact type of a centre. Agents belong
 //! to groups, not types, so the line is the paid agent time allocated to the type by
@@ -12,7 +14,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::common::{
-    interval_labels, interval_range, interval_start, limit_of, tick, FONT, TARGET,
+    interval_axis, interval_labels, interval_range, interval_start, limit_of, tick, IntervalAxis,
+    FONT, TARGET,
 };
 use super::DrawResult;
 use crate::export::escape::one_line;
@@ -102,15 +105,24 @@ where
     DB::ErrorType: 'static,
 {
     let area = root.margin(10, 0, 10, 10).titled(&day.title, (FONT, 32))?;
-    let (top, bottom) = area.split_vertically(area.dim_in_pixel().1 / 2);
+    let h = area.dim_in_pixel().1;
+    let (top, rest) = area.split_vertically(h * 42 / 100);
+    let (middle, bottom) = rest.split_vertically(h * 30 / 100);
     demand(&top, day)?;
-    service(&bottom, day)?;
+    service(&middle, day)?;
+    abandonment(&bottom, day)?;
     Ok(())
 }
 
 /// The interval start under tick `x`, or nothing between intervals.
 fn start_label<'a>(d: &'a Day) -> impl Fn(&f64) -> String + 'a {
     interval_start(d.rows.len(), move |i| d.rows[i].0)
+}
+
+/// The x axis: one slot per interval, ticks on round clock times.
+fn x_axis(d: &Day) -> IntervalAxis {
+    let starts: Vec<&str> = d.rows.iter().map(|(s, _)| *s).collect();
+    interval_axis(&starts)
 }
 
 fn x_range(d: &Day) -> std::ops::Range<f64> {
@@ -154,8 +166,8 @@ where
         .x_label_area_size(45)
         .y_label_area_size(80)
         .right_y_label_area_size(80)
-        .build_cartesian_2d(x_range(d), 0f64..ymax)?
-        .set_secondary_coord(x_range(d), 0f64..amax);
+        .build_cartesian_2d(x_axis(d), 0f64..ymax)?
+        .set_secondary_coord(x_axis(d), 0f64..amax);
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -267,101 +279,157 @@ where
     Ok(())
 }
 
+/// One metric's estimate per interval in percent: (x, mean, low, high), the whisker
+/// clipped to 0-100 % (a share cannot leave it, whatever the normal interval says).
+fn percent_estimates(d: &Day, m: Metric) -> Vec<(f64, f64, f64, f64)> {
+    d.rows
+        .iter()
+        .enumerate()
+        .map(|(i, (_, metrics))| {
+            let e = metrics.get(m);
+            let (y, h) = (e.mean * 100.0, e.half_width * 100.0);
+            let h = if h.is_finite() { h } else { 0.0 };
+            (i as f64, y, (y - h).max(0.0), (y + h).min(100.0))
+        })
+        .filter(|(_, y, _, _)| y.is_finite())
+        .collect()
+}
+
+/// The caption's words for metric `m`'s target, if it has one.
+fn target_words(d: &Day, m: Metric, dashes: &str) -> String {
+    match limit_of(d.targets, m) {
+        Some((t, higher)) => format!(
+            "; {dashes} dashes: target {} {:.0} %",
+            if higher { "≥" } else { "≤" },
+            t * 100.0
+        ),
+        None => String::new(),
+    }
+}
+
+/// A panel of one share per interval (service level or abandonment) on `0..ymax` %.
+fn share_panel<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    d: &Day,
+    (m, color, target_color): (Metric, RGBColor, RGBColor),
+    caption: String,
+    ymax: f64,
+    x_desc: bool,
+) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    let est = percent_estimates(d, m);
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, (FONT, 22))
+        .margin(8)
+        .margin_right(8 + 80) // lines the plot up with the panel above and its right axis
+        .x_label_area_size(if x_desc { 60 } else { 32 })
+        .y_label_area_size(80)
+        .build_cartesian_2d(x_axis(d), 0f64..ymax)?;
+    let (x_format, y_format) = (start_label(d), tick(ymax));
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
+        .x_labels(x_labels(d))
+        .x_label_formatter(&x_format)
+        .y_desc(format!("{} (%)", m.def().label))
+        .y_labels(6)
+        .y_label_formatter(&y_format)
+        .label_style((FONT, 17))
+        .axis_desc_style((FONT, 18))
+        .light_line_style(WHITE)
+        .bold_line_style(BLACK.mix(0.1));
+    if x_desc {
+        mesh.x_desc("Interval start (by arrival interval)");
+    }
+    mesh.draw()?;
+    if let Some((t, _)) = limit_of(d.targets, m) {
+        let (a, b) = (x_range(d).start, x_range(d).end);
+        chart.draw_series(DashedLineSeries::new(
+            [(a, t * 100.0), (b, t * 100.0)],
+            10,
+            6,
+            target_color.stroke_width(2),
+        ))?;
+    }
+    // Caps and dots only while they stay apart: on a day of many short intervals the
+    // line over faded whiskers is what stays readable.
+    let (w, _) = area.dim_in_pixel();
+    let slot_px = f64::from(w) / d.rows.len().max(1) as f64;
+    let (cap, whisker) = if slot_px >= 12.0 {
+        (8, color.stroke_width(2))
+    } else {
+        // Dense whiskers fade behind the mean line.
+        (0, color.mix(0.35).stroke_width(2))
+    };
+    chart.draw_series(
+        est.iter()
+            .map(|(x, y, lo, hi)| ErrorBar::new_vertical(*x, *lo, *y, *hi, whisker, cap)),
+    )?;
+    // The mean line over its whiskers.
+    chart.draw_series(LineSeries::new(
+        est.iter().map(|(x, y, _, _)| (*x, *y)),
+        color.stroke_width(3),
+    ))?;
+    if slot_px >= 12.0 {
+        chart.draw_series(
+            est.iter()
+                .map(|(x, y, _, _)| Circle::new((*x, *y), 4, color.filled())),
+        )?;
+    }
+    Ok(())
+}
+
 fn service<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Day) -> DrawResult
 where
     DB::ErrorType: 'static,
 {
     let within = d.targets.service_level_within_s;
     // A centre whose types answer within different thresholds has no single one.
-    let caption = if within.is_finite() {
-        format!("Service level (answered within {within} s) and abandonment, with 95 % intervals")
+    let what = if within.is_finite() {
+        format!("Service level (answered within {within} s)")
     } else {
-        "Service level (each type within its own threshold) and abandonment, with 95 % intervals"
-            .to_string()
+        "Service level (each type within its own threshold)".to_string()
     };
-    let mut chart = ChartBuilder::on(area)
-        .caption(caption, (FONT, 24))
-        .margin(12)
-        .margin_right(12 + 80) // lines the plot up with the panel above and its right axis
-        .x_label_area_size(45)
-        .y_label_area_size(80)
-        .build_cartesian_2d(x_range(d), 0f64..105.0)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(x_labels(d))
-        .x_label_formatter(&start_label(d))
-        .x_desc("Interval start (by arrival interval)")
-        .y_desc("Share of contacts (%)")
-        .y_labels(12)
-        .y_label_formatter(&tick(100.0))
-        .label_style((FONT, 17))
-        .axis_desc_style((FONT, 19))
-        .light_line_style(WHITE)
-        .bold_line_style(BLACK.mix(0.1))
-        .draw()?;
-    for (m, color, name) in [
-        (Metric::ServiceLevel, SL, "service level"),
-        (Metric::AbandonmentRate, ABANDON, "abandonment rate"),
-    ] {
-        let est: Vec<(f64, f64, f64)> = d
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, (_, metrics))| {
-                let e = metrics.get(m);
-                (i as f64, e.mean * 100.0, e.half_width * 100.0)
-            })
-            .filter(|(_, y, _)| y.is_finite())
-            .collect();
-        chart
-            .draw_series(LineSeries::new(
-                est.iter().map(|(x, y, _)| (*x, *y)),
-                color.stroke_width(3),
-            ))?
-            .label(name)
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 22, y)], color.stroke_width(3)));
-        chart.draw_series(
-            est.iter()
-                .filter(|(_, _, h)| h.is_finite())
-                .map(|(x, y, h)| {
-                    ErrorBar::new_vertical(*x, y - h, *y, y + h, color.stroke_width(2), 8)
-                }),
-        )?;
-        chart.draw_series(
-            est.iter()
-                .map(|(x, y, _)| Circle::new((*x, *y), 4, color.filled())),
-        )?;
-        if let Some((t, higher)) = limit_of(d.targets, m) {
-            let line_color = if m == Metric::ServiceLevel {
-                TARGET
-            } else {
-                color
-            };
-            let (a, b) = (x_range(d).start, x_range(d).end);
-            chart
-                .draw_series(DashedLineSeries::new(
-                    [(a, t * 100.0), (b, t * 100.0)],
-                    10,
-                    6,
-                    line_color.stroke_width(2),
-                ))?
-                .label(format!(
-                    "{name} target {} {:.0} %",
-                    if higher { "≥" } else { "≤" },
-                    t * 100.0
-                ))
-                .legend(move |(x, y)| {
-                    PathElement::new([(x, y), (x + 22, y)], line_color.stroke_width(2))
-                });
-        }
-    }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::MiddleLeft)
-        .label_font((FONT, 17))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
-    Ok(())
+    let caption = format!(
+        "{what}, whisker = 95 % interval{}",
+        target_words(d, Metric::ServiceLevel, "red")
+    );
+    share_panel(
+        area,
+        d,
+        (Metric::ServiceLevel, SL, TARGET),
+        caption,
+        105.0,
+        false,
+    )
+}
+
+fn abandonment<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Day) -> DrawResult
+where
+    DB::ErrorType: 'static,
+{
+    // Scaled to the data and the target, so a few percent are not a flat line.
+    let top = percent_estimates(d, Metric::AbandonmentRate)
+        .iter()
+        .map(|(_, _, _, hi)| *hi)
+        .chain(limit_of(d.targets, Metric::AbandonmentRate).map(|(t, _)| t * 100.0))
+        .fold(0.0f64, f64::max);
+    let ymax = if top > 0.0 {
+        (top * 1.15).min(100.0)
+    } else {
+        1.0
+    };
+    let caption = format!(
+        "Abandonment rate (own scale), whisker = 95 % interval{}",
+        target_words(d, Metric::AbandonmentRate, "purple")
+    );
+    share_panel(
+        area,
+        d,
+        (Metric::AbandonmentRate, ABANDON, ABANDON),
+        caption,
+        ymax,
+        true,
+    )
 }

@@ -53,6 +53,11 @@ pub fn charts_for(outlines: &[Outline]) -> Vec<Chart> {
             title: "Cost against service: the trade-off".into(),
             kind: Kind::Tradeoff,
         },
+        Chart {
+            stem: "cost-per-day".into(),
+            title: "Cost per day: operating cost and lost customer value".into(),
+            kind: Kind::CostPerDay,
+        },
     ];
     if outlines.iter().any(|o| !o.types.is_empty()) {
         v.push(Chart {
@@ -161,13 +166,14 @@ mod tests {
     }
 
     #[test]
-    fn one_type_files_have_the_four_report_charts_and_one_per_scenario() {
+    fn one_type_files_have_the_report_charts_and_one_per_scenario() {
         let s = stems(&[Outline::named("Weekday"), Outline::named("Weekday")]);
         assert_eq!(
             s,
             [
                 "comparison",
                 "tradeoff",
+                "cost-per-day",
                 "daily-sl",
                 "intervals-weekday",
                 "intervals-weekday-2"
@@ -183,6 +189,7 @@ mod tests {
             [
                 "comparison",
                 "tradeoff",
+                "cost-per-day",
                 "tradeoff-types",
                 "daily-sl",
                 "intervals-split",

@@ -9,6 +9,7 @@
 
 mod common;
 mod comparison;
+mod cost;
 pub mod coverage;
 mod daily;
 mod groups;
@@ -19,7 +20,7 @@ mod tradeoff;
 mod tradeoff_types;
 
 pub(crate) use common::metric_by_key;
-pub(crate) use common::{color, interval_labels, interval_range, interval_start, tick, FONT};
+pub(crate) use common::{color, interval_axis, interval_labels, interval_start, tick, FONT};
 pub(crate) use daily::share_of_days_below_target;
 pub use list::{charts_for, slugs, Outline, MAX_SLUG_CHARS};
 pub use sweep::{sweep_charts, SweepChart, SweepData};
@@ -62,6 +63,7 @@ pub fn register_fonts() {
 enum Kind {
     Comparison,
     Tradeoff,
+    CostPerDay,
     TradeoffTypes,
     Intervals(usize),
     /// Scenario, then contact type.
@@ -124,12 +126,16 @@ impl Chart {
     }
 
     /// Pixel size of both images.
-    fn size(&self) -> (u32, u32) {
+    fn size(&self, r: &Report) -> (u32, u32) {
         match self.kind {
+            // Past six scenarios the panels stack, so each bar keeps room for its label.
+            Kind::Comparison if r.scenarios.len() > comparison::SIDE_BY_SIDE => (1600, 1900),
             Kind::Comparison => (1600, 1000),
             Kind::Tradeoff => (1600, 850),
+            Kind::CostPerDay => (1600, 900),
             Kind::TradeoffTypes => (1600, 900),
-            Kind::Intervals(_) | Kind::TypeIntervals(..) | Kind::Groups(_) => (1500, 1000),
+            Kind::Intervals(_) | Kind::TypeIntervals(..) => (1500, 1150),
+            Kind::Groups(_) => (1500, 1000),
             Kind::DailySl => (1500, 900),
         }
     }
@@ -142,6 +148,7 @@ impl Chart {
         match self.kind {
             Kind::Comparison => comparison::draw(root, r)?,
             Kind::Tradeoff => tradeoff::draw(root, r)?,
+            Kind::CostPerDay => cost::draw(root, r)?,
             Kind::TradeoffTypes => tradeoff_types::draw(root, r)?,
             Kind::Intervals(i) => {
                 intervals::draw(root, &intervals::Day::of_scenario(scenario(r, i)?))?
@@ -164,7 +171,7 @@ impl Chart {
 
     /// Draws the chart as PNG and SVG.
     pub fn render(&self, report: &Report) -> Result<Rendered> {
-        render_pair(&self.stem, self.size(), &(self, report))
+        render_pair(&self.stem, self.size(report), &(self, report))
     }
 }
 

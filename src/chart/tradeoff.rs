@@ -9,7 +9,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::common::{
-    axis_title, color, currency, metric_by_key, name, scale, shared, target_of, tick, FONT, TARGET,
+    axis_title, color, currency, fits_in, metric_by_key, name, scale, shared, target_of, tick,
+    wrap, FONT, PALETTE, TARGET,
 };
 use super::DrawResult;
 use crate::metrics::Metric;
@@ -36,7 +37,8 @@ where
             .scenarios
             .iter()
             .enumerate()
-            .map(|(i, s)| Point::new(name(s).into_owned(), color(i), 0, &s.metrics, q))
+            // Past the palette, the shape tells scenarios of one colour apart.
+            .map(|(i, s)| Point::new(name(s).into_owned(), color(i), i / PALETTE, &s.metrics, q))
             .collect();
         let p = Panel {
             points,
@@ -328,9 +330,18 @@ where
             continue;
         }
         let (px, py) = chart.backend_coord(&(x, y));
-        let name = point.label.as_str();
-        let (tw, th) = area.estimate_text_size(name, &style)?;
-        let (tw, th) = (tw as i32, th as i32);
+        // A long name wraps into lines of at most LABEL_PX, never across the panel.
+        let fits = fits_in(area, &style, LABEL_PX);
+        let lines = if fits(&point.label) {
+            vec![point.label.clone()]
+        } else {
+            wrap(&point.label, usize::MAX, fits)
+        };
+        let mut tw = 0;
+        for l in &lines {
+            tw = tw.max(area.estimate_text_size(l, &style)?.0 as i32);
+        }
+        let th = LABEL_LINE * lines.len() as i32 - 4;
         let mut candidates = Vec::new();
         for d in [12, 30, 55, 85] {
             candidates.extend([
@@ -366,14 +377,20 @@ where
                 c.mix(0.7).stroke_width(1),
             ))?;
         }
-        area.draw(&Text::new(
-            name,
-            (b.0 - base.0, b.1 - base.1),
-            style.color(&c).pos(Pos::new(HPos::Left, VPos::Top)),
-        ))?;
+        for (k, l) in lines.iter().enumerate() {
+            area.draw(&Text::new(
+                l.as_str(),
+                (b.0 - base.0, b.1 - base.1 + k as i32 * LABEL_LINE),
+                style.color(&c).pos(Pos::new(HPos::Left, VPos::Top)),
+            ))?;
+        }
     }
     Ok(())
 }
+
+/// Widest line of a point's label, in pixels, and the height of a line.
+const LABEL_PX: f64 = 420.0;
+const LABEL_LINE: i32 = 23;
 
 #[cfg(test)]
 mod tests {

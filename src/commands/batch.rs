@@ -62,9 +62,10 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         text.push_str(&table::comparisons(&report, &study.comparisons));
     }
     text.push_str(&format!(
-        "\nWrote {} files into {}; start with {}\n",
+        "\nWrote {} files into {}; start with {} in a browser (or {})\n",
         written.len(),
         args.out.display(),
+        args.out.join("report.html").display(),
         args.out.join("report.md").display()
     ));
     terminal::print(&text)

@@ -34,7 +34,7 @@ pub struct SweepArgs {
     /// Write the summary CSV (one row per point) to PATH ("-" = stdout).
     #[arg(long, value_name = "PATH|-")]
     pub csv: Option<String>,
-    /// Write sweep.json, sweep.csv, report.md and the charts into DIR (created if missing).
+    /// Write sweep.json, sweep.csv, report.md, report.html and the charts into DIR (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -46,6 +46,7 @@ fn out_files(levers: usize) -> Vec<String> {
         names.push(format!("{}.png", c.stem));
         names.push(format!("{}.svg", c.stem));
     }
+    names.push("report.html".into());
     names.push("report.md".into());
     names
 }
@@ -162,9 +163,10 @@ pub fn run(args: &SweepArgs) -> Result<()> {
     text.push_str(&crate::precision::describe_report(&report));
     if let Some(dir) = &args.out {
         text.push_str(&format!(
-            "Wrote {} files into {}; start with {}\n",
+            "Wrote {} files into {}; start with {} in a browser (or {})\n",
             files.len(),
             dir.display(),
+            dir.join("report.html").display(),
             dir.join("report.md").display()
         ));
     }
@@ -220,7 +222,7 @@ fn prepare_dir(dir: &Path, files: &[String]) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
 }
 
-/// Writes every file of `--out`: charts drawn first, `report.md` last.
+/// Writes every file of `--out`: charts drawn first, then `report.html`, `report.md` last.
 fn write_dir(
     dir: &Path,
     report: &Report,
@@ -252,5 +254,14 @@ fn write_dir(
         .map(|c| (c.stem.clone(), c.title.clone()))
         .collect();
     let md = sweep::markdown(report, name, levers, points, &titles);
+    let svgs: Vec<export::html::ChartSvg> = charts
+        .iter()
+        .zip(&rendered)
+        .map(|(c, r)| (c.stem.as_str(), r.svg.as_slice()))
+        .collect();
+    write_atomic(
+        &dir.join("report.html"),
+        export::html::report(&md, &svgs).as_bytes(),
+    )?;
     write_atomic(&dir.join("report.md"), md.as_bytes())
 }

@@ -1,6 +1,7 @@
 //! The whole set of outputs of a study, written into one folder: `summary.csv`,
 //! `summary.json` (with paired comparisons when there is a baseline), `intervals.csv`,
-//! `groups.csv` (when a centre is in the study), every chart as PNG and SVG, and `report.md` last, which links them all. Both
+//! `groups.csv` (when a centre is in the study), every chart as PNG and SVG, `report.html`
+//! (the report as one page with the charts inline) and `report.md` last, which links them all. Both
 //! `ccsim batch` and `ccsim run --out` call [`write`]; [`prepare_dir`] is called before
 //! simulating so a bad folder fails at once.
 
@@ -107,9 +108,13 @@ pub fn file_names(outlines: &[Outline]) -> Vec<String> {
         files.push(format!("{}.png", c.stem));
         files.push(format!("{}.svg", c.stem));
     }
+    files.push(REPORT_HTML.into());
     files.push("report.md".into());
     files
 }
+
+/// The study as one self-contained web page, rendered from `report.md`.
+pub const REPORT_HTML: &str = "report.html";
 
 /// The files a study writes into `dir` (its manifest too), as outputs of `--out`, to
 /// check against the inputs and the other outputs before simulating.
@@ -192,6 +197,13 @@ pub fn write(dir: &Path, study: &Study) -> Result<Vec<PathBuf>> {
         .par_iter()
         .map(|c| c.render(report))
         .collect::<Result<Vec<_>>>()?;
+    let md = super::markdown::report(study);
+    let svgs: Vec<super::html::ChartSvg> = charts
+        .iter()
+        .zip(&rendered)
+        .map(|(c, r)| (c.stem.as_str(), r.svg.as_slice()))
+        .collect();
+    let html = super::html::report(&md, &svgs);
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("summary.csv".into(), super::csv::summary(report)?),
         ("summary.json".into(), json(study)?),
@@ -204,10 +216,8 @@ pub fn write(dir: &Path, study: &Study) -> Result<Vec<PathBuf>> {
         files.push((format!("{}.png", c.stem), r.png));
         files.push((format!("{}.svg", c.stem), r.svg));
     }
-    files.push((
-        "report.md".into(),
-        super::markdown::report(study).into_bytes(),
-    ));
+    files.push((REPORT_HTML.into(), html.into_bytes()));
+    files.push(("report.md".into(), md.into_bytes()));
     let previous = read_manifest(dir);
     // Until every file is in place the manifest lists the old files and the new ones, so
     // that a study stopped half-way is still cleaned up by the next one.
@@ -264,7 +274,7 @@ fn read_manifest(dir: &Path) -> Vec<String> {
                 && *l != MANIFEST
                 // Only the kinds of file a study writes: a hand-edited list can never
                 // make ccsim delete a scenario or anything else it does not write.
-                && [".csv", ".json", ".md", ".png", ".svg"]
+                && [".csv", ".json", ".md", ".html", ".png", ".svg"]
                     .iter()
                     .any(|x| l.ends_with(x))
         })

@@ -1,6 +1,7 @@
 //! How text that comes from a scenario (names, descriptions, file paths, currency) is
 //! made safe for each place ccsim writes it, so that no name can break a terminal line,
-//! end a Markdown table row, inject HTML into `report.md` or make an SVG unreadable.
+//! end a Markdown table row, inject HTML into `report.md` or `report.html` or make an SVG
+//! unreadable.
 //! Every writer goes through this one module; CSV and JSON need nothing here, because
 //! the `csv` crate quotes fields and `serde_json` escapes strings.
 
@@ -133,6 +134,24 @@ pub fn markdown_code_cell(text: &str) -> String {
     format!("{fence}{sp}{line}{sp}{fence}")
 }
 
+/// `text` as HTML text or a double-quoted attribute value: on one line, with `&`, `<`,
+/// `>`, `"` and `'` as entities.
+pub fn html_text(text: &str) -> String {
+    let line = one_line(text);
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,5 +237,14 @@ mod tests {
         assert_eq!(markdown_code_cell("`a``.toml"), "``` `a``.toml ```");
         assert_eq!(markdown_code_cell("a|b\nc.toml"), "`a\\|b c.toml`");
         assert_eq!(markdown_code_cell(""), "");
+    }
+
+    #[test]
+    fn html_text_escapes_markup_and_quotes_and_stays_on_one_line() {
+        assert_eq!(html_text("Base team"), "Base team");
+        assert_eq!(
+            html_text("<script>\"a\" & 'b'</script>\nx"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt; x"
+        );
     }
 }

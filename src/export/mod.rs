@@ -5,6 +5,7 @@
 pub mod bundle;
 pub mod csv;
 pub mod escape;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;

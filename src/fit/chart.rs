@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use super::durations::DurationFit;
 use super::{Fit, TypeFit};
 use crate::chart::{
-    color, interval_labels, interval_range, interval_start, render_pair, tick, Drawing, Rendered,
+    color, interval_axis, interval_labels, interval_start, render_pair, tick, Drawing, Rendered,
     FONT,
 };
 use crate::error::Result;
@@ -83,7 +83,7 @@ impl FitChart<'_> {
             .margin(10)
             .x_label_area_size(40)
             .y_label_area_size(60)
-            .build_cartesian_2d(interval_range(n), 0.0..top)?;
+            .build_cartesian_2d(interval_axis(&self.starts), 0.0..top)?;
         let starts = &self.starts;
         chart
             .configure_mesh()

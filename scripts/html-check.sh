@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Checks report.html in a real browser: installs Debian's chromium when missing (needs
+# root and apt), writes a study with ccsim, loads its report.html headless with a small
+# probe added in front of the page, and checks what the browser saw: the page title is
+# the study's (report.md's first heading), one <svg> per chart the study wrote, no
+# script error or refused load (console or window.onerror), a click on a header sorts
+# its column numerically both ways, and a screenshot of plausible size (width and height
+# from the PNG header, not a tiny file).
+#
+#   scripts/html-check.sh [CCSIM] [SCREENSHOT.png]
+#       CCSIM: default target/release/ccsim (built if missing)
+#       SCREENSHOT.png: where to keep the screenshot (default: dropped)
+#
+# Exit status: 0 all checks passed, 1 a check failed, 2 no browser and none installable.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+ccsim=${1:-$repo/target/release/ccsim}
+keep=${2:-}
+width=1280
+height=900
+say() { echo "html-check.sh: $*" >&2; }
+fail() { say "FAIL: $*"; exit 1; }
+started=$(date +%s.%N)
+
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+        say "needs chromium, or root and apt-get to install it"
+        exit 2
+    fi
+    say "installing chromium"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium >/dev/null
+    browser=$(command -v chromium)
+fi
+if [ ! -x "$ccsim" ]; then
+    (cd "$repo" && cargo build --release)
+fi
+flags=(--headless --disable-gpu --no-first-run --hide-scrollbars --mute-audio)
+# As root Chromium refuses to start without this (it cannot sandbox itself).
+[ "$(id -u)" -eq 0 ] && flags+=(--no-sandbox)
+
+scratch=$(mktemp -d /tmp/ccsim-html.XXXXXX)
+trap 'rm -rf "$scratch"' EXIT
+study=$scratch/study
+"$ccsim" batch "$repo/scenarios/study" --baseline "$repo/scenarios/study/baseline.toml" \
+    -n 20 --out "$study" >/dev/null
+page=$study/report.html
+[ -s "$page" ] || fail "no report.html in the study folder"
+charts=$(find "$study" -maxdepth 1 -name '*.svg' | wc -l)
+[ "$charts" -gt 0 ] || fail "the study wrote no chart"
+title=$(head -n 1 "$study/report.md" | sed 's/^# //; s/\\\(.\)/\1/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g')
+
+# The probe: records errors from the first moment (window.onerror, console.error,
+# refused loads), then after load counts the charts, sorts a column by clicking its
+# header twice, and writes what it found into the page for --dump-dom.
+probe='<script>
+(function () {
+  var errors = [];
+  window.addEventListener("error", function (e) { errors.push("error: " + e.message); });
+  document.addEventListener("securitypolicyviolation", function (e) {
+    errors.push("refused: " + e.blockedURI + " (" + e.violatedDirective + ")");
+  });
+  var original = console.error;
+  console.error = function () {
+    errors.push("console: " + Array.prototype.join.call(arguments, " "));
+    return original.apply(console, arguments);
+  };
+  function column(table, col) {
+    return Array.prototype.map.call(table.tBodies[0].rows, function (r) {
+      var t = r.cells[col].textContent.replace(/,/g, "").split("\u00b1")[0];
+      return parseFloat(t.replace(/[^0-9.+-]/g, ""));
+    });
+  }
+  function sorted(v, up) {
+    for (var i = 1; i < v.length; i++) {
+      if (up ? v[i - 1] > v[i] : v[i - 1] < v[i]) { return false; }
+    }
+    return v.length > 2;
+  }
+  window.addEventListener("load", function () {
+    var sort = "no table with a numeric column";
+    var tables = document.querySelectorAll("table");
+    for (var k = 0; k < tables.length && sort.indexOf("no") === 0; k++) {
+      var t = tables[k];
+      if (!t.tHead || t.tBodies[0].rows.length < 3 || t.tHead.rows[0].cells.length < 2) { continue; }
+      var before = column(t, 1);
+      if (before.some(isNaN)) { continue; }
+      var th = t.tHead.rows[0].cells[1];
+      th.click();
+      var up = sorted(column(t, 1), true);
+      th.click();
+      var down = sorted(column(t, 1), false);
+      sort = up && down ? "ok" : "not sorted (ascending " + up + ", descending " + down + ")";
+    }
+    var out = document.createElement("pre");
+    out.id = "ccsim-probe";
+    out.textContent = JSON.stringify({
+      title: document.title,
+      svgs: document.querySelectorAll("svg").length,
+      errors: errors,
+      sort: sort
+    });
+    document.body.appendChild(out);
+  });
+})();
+</script>'
+probed=$study/probed.html
+python3 - "$page" "$probed" "$probe" <<'EOF'
+import sys
+page, out, probe = sys.argv[1], sys.argv[2], sys.argv[3]
+text = open(page, encoding="utf-8").read()
+head = text.index("<head>") + len("<head>")
+open(out, "w", encoding="utf-8").write(text[:head] + "\n" + probe + text[head:])
+EOF
+
+t0=$(date +%s.%N)
+"$browser" "${flags[@]}" --enable-logging=stderr --v=0 --virtual-time-budget=5000 \
+    --dump-dom "file://$probed" >"$scratch/dom.html" 2>"$scratch/dom.log" || true
+t1=$(date +%s.%N)
+result=$(sed -n 's/.*<pre id="ccsim-probe">\(.*\)<\/pre>.*/\1/p' "$scratch/dom.html" | head -n 1)
+[ -n "$result" ] || { tail -n 20 "$scratch/dom.log" >&2; fail "the browser did not run the page's probe"; }
+result=$(printf '%s' "$result" | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g')
+python3 - "$result" "$title" "$charts" <<'EOF' || exit 1
+import json, sys
+found, title, charts = json.loads(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+problems = []
+if found["title"] != title:
+    problems.append(f"title {found['title']!r}, expected {title!r}")
+if found["svgs"] != charts:
+    problems.append(f"{found['svgs']} <svg> in the page, {charts} charts in the folder")
+if found["errors"]:
+    problems.append("errors: " + "; ".join(found["errors"]))
+if found["sort"] != "ok":
+    problems.append("sorting: " + found["sort"])
+for p in problems:
+    print("html-check.sh: FAIL:", p, file=sys.stderr)
+if problems:
+    sys.exit(1)
+print(f"html-check.sh: title ok, {found['svgs']} charts drawn, no error, sorting ok", file=sys.stderr)
+EOF
+# Errors the browser logged itself (a script that did not parse never reaches the probe).
+if grep -E 'Uncaught|SyntaxError|Refused to|"ERROR:CONSOLE|CONSOLE\(' "$scratch/dom.log" \
+    | grep -v -i 'dbus\|bus.cc' >"$scratch/console.log"; then
+    cat "$scratch/console.log" >&2
+    fail "the browser logged errors for the page"
+fi
+
+shot=$scratch/shot.png
+t2=$(date +%s.%N)
+"$browser" "${flags[@]}" --window-size=$width,$height --screenshot="$shot" \
+    "file://$page" >/dev/null 2>"$scratch/shot.log" || true
+t3=$(date +%s.%N)
+[ -s "$shot" ] || { tail -n 20 "$scratch/shot.log" >&2; fail "no screenshot"; }
+bytes=$(stat -c %s "$shot")
+read -r w h < <(od -An -tu1 -j16 -N8 "$shot" |
+    awk '{print $1*16777216+$2*65536+$3*256+$4, $5*16777216+$6*65536+$7*256+$8}')
+[ "$(head -c 8 "$shot" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || fail "the screenshot is no PNG"
+[ "$w" -eq $width ] && [ "$h" -eq $height ] || fail "screenshot ${w}x${h}, expected ${width}x${height}"
+[ "$bytes" -gt 30000 ] || fail "screenshot of $bytes bytes: the page looks empty"
+say "screenshot ${w}x${h}, $bytes bytes"
+[ -n "$keep" ] && cp "$shot" "$keep"
+ended=$(date +%s.%N)
+awk -v s="$started" -v e="$ended" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" 'BEGIN {
+    printf "html-check.sh: passed in %.1f s (page load %.1f s, screenshot %.1f s)\n", e - s, b - a, d - c
+}' >&2
