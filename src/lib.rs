@@ -29,6 +29,7 @@ pub mod overrides;
 pub mod plan;
 pub mod precision;
 pub mod progress;
+pub mod ranking;
 pub mod report;
 pub mod roi;
 pub mod runner;

@@ -1,19 +1,24 @@
 //! The return on a change, against a baseline simulated with the same seed (common random
-//! numbers), as DOMAIN.md defines it:
+//! numbers). Operating cost is money the centre spends; lost value is an estimate from the
+//! scenario's own value model (churn × customer lifetime value). So the ROI rests on
+//! operating cost alone, and what the value model adds is reported on its own lines:
 //!
 //! - cost of the change = the scenario's extra spend on what it adds: bot sessions,
 //!   callback attempts and extra paid agent hours, each counted only where it exceeds
 //!   the baseline's;
-//! - benefit = (baseline operating cost − scenario operating cost) + (baseline lost value
-//!   − scenario lost value), before the change's own cost, i.e. with that cost added back;
-//! - ROI = (benefit − cost of the change) ÷ cost of the change × 100.
+//! - benefit = baseline operating cost − scenario operating cost, before the change's own
+//!   cost (i.e. with that cost added back); net benefit = benefit − cost of the change;
+//! - ROI = net benefit ÷ cost of the change × 100;
+//! - from the value model (both scenarios have `[value]`): lost value avoided = baseline
+//!   lost value − scenario lost value, and the net benefit and ROI with it added, as
+//!   DOMAIN.md's economic ROI defines them.
 //!
-//! Cost, benefit and net benefit are computed per replication and estimated from the
-//! paired values, so their intervals reflect only the difference the change makes, not
-//! the day-to-day swings both scenarios share. ROI is the ratio of the mean net benefit to
-//! the mean change cost (a per-day ratio would be undefined on days the change happens to
-//! cost nothing, e.g. a day with no callback), with its interval from the delta method on
-//! the paired residuals net − ROI × cost.
+//! Every figure is computed per replication and estimated from the paired values, so its
+//! interval reflects only the difference the change makes, not the day-to-day swings both
+//! scenarios share. An ROI is the ratio of the mean net benefit to the mean change cost (a
+//! per-day ratio would be undefined on days the change happens to cost nothing, e.g. a day
+//! with no callback), with its interval from the delta method on the paired residuals
+//! net − ROI × cost.
 
 use serde::Serialize;
 
@@ -26,14 +31,21 @@ use crate::stats::{Estimate, Running};
 pub struct Roi {
     /// Extra spend on what the scenario adds (per day).
     pub change_cost: Estimate,
-    /// Savings plus avoided lost value, before the change's own cost (per day).
+    /// Operating cost saved, before the change's own cost (per day).
     pub benefit: Estimate,
-    /// Benefit − cost of the change (per day): the baseline's economic cost minus the scenario's.
+    /// Benefit − cost of the change (per day): the baseline's operating cost minus the scenario's.
     pub net_benefit: Estimate,
-    /// (benefit − cost) ÷ cost × 100; `None` when the change adds no spend.
+    /// Net benefit ÷ cost of the change × 100, on operating cost; `None` when the change adds no spend.
     pub roi_percent: Option<Estimate>,
-    /// Whether lost value is part of the benefit (both scenarios have `[value]`).
+    /// Whether both scenarios have a value model (`[value]`), so the three figures below exist.
     pub includes_lost_value: bool,
+    /// From the value model: baseline lost value − scenario lost value (per day).
+    pub lost_value_avoided: Option<Estimate>,
+    /// From the value model: net benefit + lost value avoided (per day), i.e. the baseline's
+    /// economic cost minus the scenario's.
+    pub net_benefit_with_lost_value: Option<Estimate>,
+    /// From the value model: (net benefit + lost value avoided) ÷ cost of the change × 100.
+    pub roi_with_lost_value_percent: Option<Estimate>,
     /// A plain sentence on how to read it.
     pub note: String,
 }
@@ -73,35 +85,31 @@ pub fn roi(
         .iter()
         .chain(baseline)
         .all(|v| at(v, Metric::LostValue).is_finite());
-    let (mut cost, mut benefit, mut net) =
-        (Running::default(), Running::default(), Running::default());
+    let (mut cost, mut benefit, mut net, mut lost, mut net_lost) = (
+        Running::default(),
+        Running::default(),
+        Running::default(),
+        Running::default(),
+        Running::default(),
+    );
     let mut pairs = Vec::with_capacity(scenario.len());
     for (s, b) in scenario.iter().zip(baseline) {
         let c = change_cost(s, b, ps, pb);
-        let lost = if includes_lost_value {
-            at(b, Metric::LostValue) - at(s, Metric::LostValue)
-        } else {
-            0.0
-        };
-        let n = at(b, Metric::CostTotal) - at(s, Metric::CostTotal) + lost;
+        let n = at(b, Metric::CostTotal) - at(s, Metric::CostTotal);
+        let l = at(b, Metric::LostValue) - at(s, Metric::LostValue);
         cost.push(c);
         benefit.push(n + c);
         net.push(n);
-        pairs.push((n, c));
+        lost.push(l);
+        net_lost.push(n + l);
+        pairs.push((n, n + l, c));
     }
     let mean_cost = cost.mean();
-    let roi_percent = (mean_cost > 0.0).then(|| {
-        let ratio = net.mean() / mean_cost;
-        let mut residual = Running::default();
-        pairs.iter().for_each(|(n, c)| residual.push(n - ratio * c));
-        let spread = residual.estimate().half_width / mean_cost;
-        Estimate {
-            mean: 100.0 * ratio,
-            half_width: 100.0 * spread,
-        }
-    });
+    let operating: Vec<(f64, f64)> = pairs.iter().map(|&(n, _, c)| (n, c)).collect();
+    let with_value: Vec<(f64, f64)> = pairs.iter().map(|&(_, nl, c)| (nl, c)).collect();
+    let roi_percent = ratio(&operating, mean_cost);
     let note = match roi_percent {
-        Some(_) => "ROI = mean net benefit ÷ mean change cost × 100, paired over replications".to_string(),
+        Some(_) => "ROI = mean operating net benefit ÷ mean change cost × 100, paired over replications; the value model's lost value is on its own lines".to_string(),
         None => "the change adds no spend (it only removes or moves resources): ROI is undefined; the net benefit is the whole story".to_string(),
     };
     Roi {
@@ -110,8 +118,28 @@ pub fn roi(
         net_benefit: net.estimate(),
         roi_percent,
         includes_lost_value,
+        lost_value_avoided: includes_lost_value.then(|| lost.estimate()),
+        net_benefit_with_lost_value: includes_lost_value.then(|| net_lost.estimate()),
+        roi_with_lost_value_percent: ratio(&with_value, mean_cost).filter(|_| includes_lost_value),
         note,
     }
+}
+
+/// 100 × mean net ÷ mean cost of paired (net, cost) days, with its delta-method interval;
+/// `None` when the change costs nothing on average.
+fn ratio(pairs: &[(f64, f64)], mean_cost: f64) -> Option<Estimate> {
+    (mean_cost > 0.0).then(|| {
+        let mut net = Running::default();
+        pairs.iter().for_each(|(n, _)| net.push(*n));
+        let ratio = net.mean() / mean_cost;
+        let mut residual = Running::default();
+        pairs.iter().for_each(|(n, c)| residual.push(n - ratio * c));
+        let spread = residual.estimate().half_width / mean_cost;
+        Estimate {
+            mean: 100.0 * ratio,
+            half_width: 100.0 * spread,
+        }
+    })
 }
 
 #[cfg(test)]
@@ -139,7 +167,8 @@ mod tests {
     #[test]
     fn a_chatbot_that_pays_for_itself_by_hand() {
         // Baseline: cost 1000, lost 500. Chatbot: 100 sessions at 1.0, cost 950, lost 450.
-        // Change cost 100; benefit = 50 + 100 + 50 = 200; ROI = (200 − 100) ÷ 100 = 100 %.
+        // Change cost 100; operating benefit = 50 + 100 = 150; ROI = (150 − 100) ÷ 100 = 50 %.
+        // With the value model's 50 of lost value avoided: net 50 + 50 = 100, so 100 %.
         let b = vec![day(1000.0, 500.0, 0.0, 40.0), day(1100.0, 520.0, 0.0, 40.0)];
         let s = vec![
             day(950.0, 450.0, 100.0, 40.0),
@@ -147,12 +176,15 @@ mod tests {
         ];
         let r = roi(&s, &b, &pricing(1.0), &pricing(0.0));
         assert_eq!(r.change_cost.mean, 100.0);
-        assert_eq!(r.benefit.mean, 200.0);
-        assert_eq!(r.net_benefit.mean, 100.0);
-        assert_eq!(r.roi_percent.unwrap().mean, 100.0);
+        assert_eq!(r.benefit.mean, 150.0);
+        assert_eq!(r.net_benefit.mean, 50.0);
+        assert_eq!(r.roi_percent.unwrap().mean, 50.0);
         // Identical differences on both days: the paired interval has zero width.
         assert_eq!(r.roi_percent.unwrap().half_width, 0.0);
         assert!(r.includes_lost_value);
+        assert_eq!(r.lost_value_avoided.unwrap().mean, 50.0);
+        assert_eq!(r.net_benefit_with_lost_value.unwrap().mean, 100.0);
+        assert_eq!(r.roi_with_lost_value_percent.unwrap().mean, 100.0);
     }
 
     #[test]
@@ -162,8 +194,20 @@ mod tests {
         let r = roi(&s, &b, &pricing(0.0), &pricing(0.0));
         assert_eq!(r.change_cost.mean, 0.0);
         assert!(r.roi_percent.is_none());
-        // Saves 100 of cost but loses 60 more value.
-        assert_eq!(r.net_benefit.mean, 40.0);
+        // Saves 100 of operating cost but, by the value model, loses 60 more value.
+        assert_eq!(r.net_benefit.mean, 100.0);
+        assert_eq!(r.net_benefit_with_lost_value.unwrap().mean, 40.0);
+    }
+
+    #[test]
+    fn without_a_value_model_there_are_no_value_lines() {
+        let b = vec![day(1000.0, f64::NAN, 0.0, 40.0); 2];
+        let s = vec![day(950.0, f64::NAN, 10.0, 40.0); 2];
+        let r = roi(&s, &b, &pricing(1.0), &pricing(0.0));
+        assert!(!r.includes_lost_value);
+        assert!(r.lost_value_avoided.is_none() && r.roi_with_lost_value_percent.is_none());
+        // (50 + 10 − 10) ÷ 10 = 500 %.
+        assert_eq!(r.roi_percent.unwrap().mean, 500.0);
     }
 
     #[test]
@@ -182,7 +226,9 @@ mod tests {
         let s = vec![day(1040.0, 500.0, 0.0, 42.0); 2];
         let r = roi(&s, &b, &pricing(0.0), &pricing(0.0));
         assert_eq!(r.change_cost.mean, 40.0);
-        // benefit = −40 + 40 + 100 = 100; ROI = (100 − 40) ÷ 40 = 150 %.
-        assert_eq!(r.roi_percent.unwrap().mean, 150.0);
+        // Operating: benefit = −40 + 40 = 0; ROI = (0 − 40) ÷ 40 = −100 %.
+        assert_eq!(r.roi_percent.unwrap().mean, -100.0);
+        // With the value model's 100 avoided: (−40 + 100) ÷ 40 = 150 %.
+        assert_eq!(r.roi_with_lost_value_percent.unwrap().mean, 150.0);
     }
 }

@@ -78,6 +78,11 @@ fn close(a: f64, b: f64, what: &str) {
     );
 }
 
+/// `a` is `b` rounded to two decimals (the CSV's rounding).
+fn rounded(a: f64, b: f64, what: &str) {
+    assert!((a - b).abs() <= 0.005 + 1e-9, "{what}: {a} vs {b}");
+}
+
 const NAMES: [&str; 3] = ["Lean team", "Base team", "Rich team"];
 const CHARTS: [&str; 7] = [
     "comparison",
@@ -132,7 +137,7 @@ fn batch_writes_every_file_and_they_agree_with_the_json_report() {
         close(total, 1.0, "score shares");
     }
 
-    // summary.csv holds the JSON's numbers.
+    // summary.csv holds the JSON's numbers, rounded to 2 decimals, shares in percent.
     let mut csv = csv::Reader::from_path(out_dir.join("summary.csv")).unwrap();
     let header = csv.headers().unwrap().clone();
     let col = |k: &str| header.iter().position(|h| h == k).unwrap();
@@ -140,21 +145,36 @@ fn batch_writes_every_file_and_they_agree_with_the_json_report() {
     assert_eq!(rows.len(), 3);
     for (row, s) in rows.iter().zip(scenarios) {
         assert_eq!(&row[col("scenario")], s["name"].as_str().unwrap());
-        for key in ["service_level", "cost_per_contact", "abandonment_rate"] {
-            let in_csv: f64 = row[col(key)].parse().unwrap();
-            close(in_csv, s["metrics"][key]["mean"].as_f64().unwrap(), key);
+        for (key, column, scale) in [
+            ("service_level", "service_level_pct", 100.0),
+            ("cost_per_contact", "cost_per_contact_eur", 1.0),
+            ("abandonment_rate", "abandonment_rate_pct", 100.0),
+        ] {
+            let in_csv: f64 = row[col(column)].parse().unwrap();
+            rounded(
+                in_csv,
+                scale * s["metrics"][key]["mean"].as_f64().unwrap(),
+                key,
+            );
         }
     }
 
     // intervals.csv: one row per scenario and interval, agreeing with the JSON too.
     let mut csv = csv::Reader::from_path(out_dir.join("intervals.csv")).unwrap();
     let header = csv.headers().unwrap().clone();
-    let sl = header.iter().position(|h| h == "service_level").unwrap();
+    let sl = header
+        .iter()
+        .position(|h| h == "service_level_pct")
+        .unwrap();
     let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 9);
     let first: f64 = rows[0][sl].parse().unwrap();
     let in_json = &scenarios[0]["intervals"][0]["metrics"]["service_level"]["mean"];
-    close(first, in_json.as_f64().unwrap(), "interval service_level");
+    rounded(
+        first,
+        100.0 * in_json.as_f64().unwrap(),
+        "interval service_level",
+    );
 
     // Every chart in both formats; PNGs large enough to read, SVGs valid XML.
     for stem in CHARTS {

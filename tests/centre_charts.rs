@@ -276,9 +276,14 @@ fn a_study_of_one_type_files_keeps_its_file_list() {
     let files = bundle::file_names(&p.outlines());
     let named: Vec<Outline> = names.iter().map(|n| Outline::named(n)).collect();
     assert_eq!(files, bundle::file_names(&named));
-    let mut expected: Vec<String> = ["summary.csv", "summary.json", "intervals.csv"]
-        .map(String::from)
-        .to_vec();
+    let mut expected: Vec<String> = [
+        "summary.csv",
+        "summary.json",
+        "intervals.csv",
+        "differences.csv",
+    ]
+    .map(String::from)
+    .to_vec();
     let stems = ["comparison", "tradeoff", "cost-per-day", "daily-sl"]
         .map(String::from)
         .into_iter()

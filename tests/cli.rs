@@ -35,7 +35,8 @@ fn csv_has_two_columns_per_metric_in_the_documented_order() {
     let metric_columns: Vec<&str> = header[5..].iter().map(String::as_str).collect();
     let expected: Vec<String> = METRICS
         .iter()
-        .flat_map(|m| [m.key.to_string(), format!("{}_half_width", m.key)])
+        .map(|m| ccsim::export::csv::column_header(m, "EUR"))
+        .flat_map(|c| [c.clone(), format!("{c}_half_width")])
         .collect();
     assert_eq!(metric_columns, expected);
     let rows: Vec<_> = r.records().map(Result::unwrap).collect();
@@ -162,7 +163,7 @@ fn check_reports_every_bad_file_and_still_shows_the_good_ones() {
         "redial: after abandoning 0.5",
         "resolution: FCR 0.8",
         "satisfaction (from the file)",
-        "value: customer lifetime value 900",
+        "value: customer lifetime value 45",
     ] {
         assert!(stdout.contains(table), "missing {table:?} in\n{stdout}");
     }

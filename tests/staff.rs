@@ -252,3 +252,62 @@ fn missing_output_folder_fails_before_the_search() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
 }
+
+/// `--confidence` plans on the 95 % bound: every interval of its plan meets every target
+/// at the unfavourable end of its interval, which the plan on the mean does not, and it
+/// pays for that with at least as many agents. Terminal and file say which criterion.
+#[test]
+fn confidence_plans_on_the_bound_and_says_so() {
+    let s = Scenario::load(&peak_file()).unwrap();
+    let on_mean = search(&s, &Options::default());
+    let on_bound = search(
+        &s,
+        &Options {
+            criterion: staffing::Criterion::Bound,
+            ..Default::default()
+        },
+    );
+    assert!(on_bound.plan.met(), "{:?}", on_bound.misses);
+    assert!(on_bound
+        .plan
+        .intervals
+        .iter()
+        .all(|r| !r.traffic || r.met_with_confidence()));
+    assert!(
+        on_mean
+            .plan
+            .intervals
+            .iter()
+            .any(|r| !r.met_with_confidence()),
+        "the plan on the mean leaves some interval short at the 95 % bound"
+    );
+    assert!(on_bound.plan.paid_total() > on_mean.plan.paid_total());
+
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("plan.toml");
+    let out = Command::new(common::bin())
+        .args([
+            "staff",
+            peak_file().to_str().unwrap(),
+            "--confidence",
+            "--out",
+        ])
+        .arg(&plan_path)
+        .output()
+        .unwrap();
+    common::assert_success(&out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("judged per interval on the 95 % confidence bound"),
+        "{stdout}"
+    );
+    let text = std::fs::read_to_string(&plan_path).unwrap();
+    assert!(text.contains("the 95 % confidence bound"), "{text}");
+    // The file's comment on its agents described the SIPP list it replaced: gone, and
+    // the name says the file is a plan.
+    assert!(!text.contains("the Erlang A (SIPP) plan"), "{text}");
+    assert!(text.contains("# Paid agents per interval: the plan `ccsim staff` found"));
+    let written = Scenario::load(&plan_path).expect("the plan is a valid scenario");
+    assert_eq!(written.name, format!("{} (staffed by ccsim staff)", s.name));
+    assert_eq!(written.staffing.paid, on_bound.plan.paid);
+}

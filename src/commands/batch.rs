@@ -61,12 +61,21 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         text.push('\n');
         text.push_str(&table::comparisons(&report, &study.comparisons));
     }
-    text.push_str(&format!(
-        "\nWrote {} files into {}; start with {} in a browser (or {})\n",
-        written.len(),
-        args.out.display(),
-        args.out.join("report.html").display(),
-        args.out.join("report.md").display()
+    let ranking = table::ranking(&report, study.ranking.as_ref());
+    if !ranking.is_empty() {
+        text.push('\n');
+        text.push_str(&ranking);
+    }
+    text.push('\n');
+    text.push_str(&table::wrap(
+        &format!(
+            "Wrote {} files into {}; start with {} in a browser (or {})",
+            written.len(),
+            args.out.display(),
+            args.out.join("report.html").display(),
+            args.out.join("report.md").display()
+        ),
+        table::terminal_width(),
     ));
     terminal::print(&text)
 }

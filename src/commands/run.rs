@@ -93,5 +93,10 @@ pub fn run(args: &RunArgs) -> Result<()> {
         text.push('\n');
         text.push_str(&export::table::comparisons(&report, &study.comparisons));
     }
+    let ranking = export::table::ranking(&report, study.ranking.as_ref());
+    if !ranking.is_empty() {
+        text.push('\n');
+        text.push_str(&ranking);
+    }
     terminal::print(&text)
 }

@@ -1,7 +1,9 @@
 //! The whole set of outputs of a study, written into one folder: `summary.csv`,
-//! `summary.json` (with paired comparisons when there is a baseline), `intervals.csv`,
+//! `summary.json` (with paired comparisons and the ranking), `intervals.csv`,
+//! `differences.csv` (paired differences and ROI; the header alone without a baseline),
 //! `groups.csv` (when a centre is in the study), every chart as PNG and SVG, `report.html`
-//! (the report as one page with the charts inline) and `report.md` last, which links them all. Both
+//! (the report as one page with the charts inline) and `report.md` last, which links them
+//! all. Both
 //! `ccsim batch` and `ccsim run --out` call [`write`]; [`prepare_dir`] is called before
 //! simulating so a bad folder fails at once.
 
@@ -14,6 +16,7 @@ use super::{check_existing, check_file_name, probe, write_file, Output, Target};
 use crate::chart::{self, Outline};
 use crate::compare::{compare, Comparison};
 use crate::error::{Error, Result};
+use crate::ranking::Ranking;
 use crate::report::Report;
 
 /// A report and how its scenarios relate: which is the baseline, how the seed was chosen.
@@ -28,6 +31,8 @@ pub struct Study<'a> {
     pub seed_source: Option<String>,
     /// Every other scenario against the baseline (empty without a baseline).
     pub comparisons: Vec<Comparison>,
+    /// The cheapest scenario that meets every target (`None` for a single scenario).
+    pub ranking: Option<Ranking>,
 }
 
 impl<'a> Study<'a> {
@@ -48,6 +53,7 @@ impl<'a> Study<'a> {
             baseline,
             seed_source,
             comparisons,
+            ranking: crate::ranking::rank(report, baseline),
         }
     }
 
@@ -70,6 +76,8 @@ struct StudyJson<'a> {
     common_seed_from: Option<&'a str>,
     #[serde(skip_serializing_if = "<[Comparison]>::is_empty")]
     comparisons: &'a [Comparison],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ranking: Option<&'a Ranking>,
 }
 
 /// The bytes of `summary.json`.
@@ -79,6 +87,7 @@ pub fn json(study: &Study) -> Result<Vec<u8>> {
         baseline: study.baseline_name(),
         common_seed_from: study.seed_source.as_deref(),
         comparisons: &study.comparisons,
+        ranking: study.ranking.as_ref(),
     };
     let mut bytes = serde_json::to_vec_pretty(&doc)
         .map_err(|e| Error::Other(format!("cannot serialise the report: {e}")))?;
@@ -90,6 +99,9 @@ pub fn json(study: &Study) -> Result<Vec<u8>> {
 /// study written into the folder removes those it does not write again, and nothing else.
 pub const MANIFEST: &str = ".ccsim-files";
 
+/// The paired differences and ROI against the baseline (the header alone without one).
+pub const DIFFERENCES_CSV: &str = "differences.csv";
+
 /// The agent groups of every centre in a study (written only when it has a centre).
 pub const GROUPS_CSV: &str = "groups.csv";
 
@@ -100,6 +112,7 @@ pub fn file_names(outlines: &[Outline]) -> Vec<String> {
         "summary.csv".into(),
         "summary.json".into(),
         "intervals.csv".into(),
+        DIFFERENCES_CSV.into(),
     ];
     if outlines.iter().any(|o| o.groups) {
         files.push(GROUPS_CSV.into());
@@ -208,6 +221,10 @@ pub fn write(dir: &Path, study: &Study) -> Result<Vec<PathBuf>> {
         ("summary.csv".into(), super::csv::summary(report)?),
         ("summary.json".into(), json(study)?),
         ("intervals.csv".into(), super::csv::intervals(report)?),
+        (
+            DIFFERENCES_CSV.into(),
+            super::csv::differences(report, &study.comparisons)?,
+        ),
     ];
     if report.scenarios.iter().any(|s| s.groups.is_some()) {
         files.push((GROUPS_CSV.into(), super::csv::groups(report)?));

@@ -8,6 +8,7 @@ pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod number;
 pub mod table;
 mod target;
 
@@ -16,26 +17,4 @@ pub use target::{
     write_file, write_streamed, Output, Target,
 };
 
-/// Fixed-point formatting of a metric value in its unit, for tables and CSV-free text.
-pub fn format_value(unit: &str, x: f64) -> String {
-    if !x.is_finite() {
-        return "-".into();
-    }
-    match unit {
-        "%" => format!("{:.1}%", x * 100.0),
-        "money" => format!("{x:.2}"),
-        _ => format!("{x:.1}"),
-    }
-}
-
-/// A metric's half-width in the same unit as [`format_value`].
-pub fn format_half_width(unit: &str, x: f64) -> String {
-    if !x.is_finite() {
-        return String::new();
-    }
-    match unit {
-        "%" => format!("±{:.1}", x * 100.0),
-        "money" => format!("±{x:.2}"),
-        _ => format!("±{x:.1}"),
-    }
-}
+pub use number::{format_difference, format_half_width, format_signed, format_value, thousands};

@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use super::Target;
+use super::{Criterion, Target};
 use crate::metrics::Metric;
 use crate::runner::run_scenario;
 use crate::scenario::Scenario;
@@ -20,11 +20,12 @@ pub struct TargetCheck {
     pub limit: f64,
     /// The simulated estimate.
     pub estimate: Estimate,
-    /// Met on the mean.
+    /// Met by the search's criterion: on the mean, or by the 95 % bound with `--confidence`.
     pub met: bool,
     /// Met by the unfavourable end of the 95 % interval too.
     pub met_with_confidence: bool,
-    /// How far the mean is beyond the limit, as a share of it (≤ 0 when met).
+    /// How far the judged figure (mean or bound) is beyond the limit, as a share of it
+    /// (≤ 0 when met).
     pub shortfall: f64,
 }
 
@@ -168,8 +169,18 @@ pub fn paid_cost(s: &Scenario, paid: &[u32]) -> f64 {
 }
 
 /// Simulates `paid` (laid out as in [`Evaluation`]) on a copy of the scenario with
-/// `replications` replications.
+/// `replications` replications, judged on the mean.
 pub fn evaluate(s: &Scenario, paid: &[u32], replications: u32) -> Evaluation {
+    evaluate_on(s, paid, replications, Criterion::Mean)
+}
+
+/// [`evaluate`], judged by `criterion`.
+pub fn evaluate_on(
+    s: &Scenario,
+    paid: &[u32],
+    replications: u32,
+    criterion: Criterion,
+) -> Evaluation {
     let n = s.intervals();
     let mut sc = s.clone();
     sc.simulation.replications = replications;
@@ -186,22 +197,27 @@ pub fn evaluate(s: &Scenario, paid: &[u32], replications: u32) -> Evaluation {
             }
         }
     }
-    judged(s, &sc, paid)
+    judged_on(s, &sc, paid, criterion)
 }
 
 /// Simulates `sc` as it is (its replications, its staffing, shifts included) and judges
-/// it against `s`'s targets; `paid` is what the evaluation records as the plan.
+/// it against `s`'s targets on the mean; `paid` is what the evaluation records as the plan.
 pub fn judged(s: &Scenario, sc: &Scenario, paid: &[u32]) -> Evaluation {
+    judged_on(s, sc, paid, Criterion::Mean)
+}
+
+/// [`judged`], by `criterion`.
+pub fn judged_on(s: &Scenario, sc: &Scenario, paid: &[u32], criterion: Criterion) -> Evaluation {
     let n = s.intervals();
     let replications = sc.simulation.replications;
     let run = run_scenario(sc, &|_| {});
     let intervals = match &s.centre {
-        None => judge_day(s, &run.intervals),
+        None => judge_day(s, &run.intervals, criterion),
         Some(c) => c
             .types
             .iter()
             .zip(&run.types)
-            .flat_map(|(t, r)| judge_day(&t.scenario, &r.intervals))
+            .flat_map(|(t, r)| judge_day(&t.scenario, &r.intervals, criterion))
             .collect(),
     };
     Evaluation {
@@ -216,7 +232,7 @@ pub fn judged(s: &Scenario, sc: &Scenario, paid: &[u32]) -> Evaluation {
 }
 
 /// One type's simulated intervals judged against its targets (`s`: the type's scenario).
-fn judge_day(s: &Scenario, day: &[Vec<Running>]) -> Vec<IntervalResult> {
+fn judge_day(s: &Scenario, day: &[Vec<Running>], criterion: Criterion) -> Vec<IntervalResult> {
     let t = &s.targets;
     day.iter()
         .map(|r| {
@@ -233,7 +249,7 @@ fn judge_day(s: &Scenario, day: &[Vec<Running>]) -> Vec<IntervalResult> {
             };
             if traffic {
                 let mut check = |target, limit: f64, e: Estimate, floor: f64| {
-                    res.checks.push(judge(target, limit, e, floor));
+                    res.checks.push(judge(target, limit, e, floor, criterion));
                 };
                 if let Some(x) = t.sl_at_least {
                     check(Target::ServiceLevel, x, res.service_level, 1e-9);
@@ -253,31 +269,40 @@ fn judge_day(s: &Scenario, day: &[Vec<Running>]) -> Vec<IntervalResult> {
         .collect()
 }
 
-/// Judges one target; `floor` keeps the normalisation finite for limits near 0.
-/// An undefined mean in an interval with traffic (nobody answered: no ASA, no agents:
-/// no occupancy) is a miss.
-fn judge(target: Target, limit: f64, e: Estimate, floor: f64) -> TargetCheck {
+/// Judges one target by `criterion` (the mean, or the unfavourable end of its 95 %
+/// interval); `floor` keeps the normalisation finite for limits near 0. An undefined
+/// mean in an interval with traffic (nobody answered: no ASA, no agents: no occupancy)
+/// is a miss.
+fn judge(target: Target, limit: f64, e: Estimate, floor: f64, criterion: Criterion) -> TargetCheck {
     let higher_is_better = target == Target::ServiceLevel;
     let scale = limit.abs().max(floor);
-    let (shortfall, bound) = if e.mean.is_nan() {
-        (1.0, f64::NAN)
-    } else if higher_is_better {
-        ((limit - e.mean) / scale, e.mean - e.half_width)
+    let bound = if higher_is_better {
+        e.mean - e.half_width
     } else {
-        ((e.mean - limit) / scale, e.mean + e.half_width)
+        e.mean + e.half_width
     };
-    let met = !e.mean.is_nan()
-        && if higher_is_better {
-            e.mean >= limit
-        } else {
-            e.mean <= limit
-        };
-    let met_with_confidence = !bound.is_nan()
-        && if higher_is_better {
-            bound >= limit
-        } else {
-            bound <= limit
-        };
+    let meets = |x: f64| {
+        !x.is_nan()
+            && if higher_is_better {
+                x >= limit
+            } else {
+                x <= limit
+            }
+    };
+    // An undefined half-width (one replication) leaves the bound undefined: a miss.
+    let judged = match criterion {
+        Criterion::Mean => e.mean,
+        Criterion::Bound => bound,
+    };
+    let shortfall = if judged.is_nan() {
+        1.0
+    } else if higher_is_better {
+        (limit - judged) / scale
+    } else {
+        (judged - limit) / scale
+    };
+    let met = meets(judged);
+    let met_with_confidence = meets(bound);
     TargetCheck {
         target,
         limit,

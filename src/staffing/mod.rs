@@ -111,7 +111,9 @@ mod shape;
 
 pub use describe::{check_labels, describe_miss, describe_target, figure, labels};
 pub use erlang_plan::{erlang_plan, ErlangPlan};
-pub use evaluate::{evaluate, judged, paid_cost, Evaluation, IntervalResult, TargetCheck};
+pub use evaluate::{
+    evaluate, evaluate_on, judged, judged_on, paid_cost, Evaluation, IntervalResult, TargetCheck,
+};
 pub use search::search;
 
 use crate::scenario::Scenario;
@@ -135,6 +137,28 @@ pub struct Options {
     pub search_replications: Option<u32>,
     /// Most simulations the search may run (default 400).
     pub max_simulations: Option<usize>,
+    /// What "meets a target" means for the search and the plan.
+    pub criterion: Criterion,
+}
+
+/// What meeting a target means in an interval.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Criterion {
+    /// The mean over replications meets the limit (half the days may miss it).
+    #[default]
+    Mean,
+    /// The unfavourable end of the 95 % interval meets it (`staff --confidence`).
+    Bound,
+}
+
+impl Criterion {
+    /// The criterion in words, for reports and the written plan.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Criterion::Mean => "the mean over replications",
+            Criterion::Bound => "the 95 % confidence bound (--confidence)",
+        }
+    }
 }
 
 /// One of the `[targets]`.
@@ -239,6 +263,8 @@ pub struct Outcome {
     pub misses: Vec<Miss>,
     /// Things the planner should know about the plan.
     pub notes: Vec<String>,
+    /// What meeting a target meant for the search and the plan.
+    pub criterion: Criterion,
 }
 
 /// Productive agents of `paid` paid agents: round(paid × (1 − shrinkage)), as ccsim counts.

@@ -4,9 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::evaluate::{evaluate, Evaluation};
+use super::evaluate::{evaluate_on, Evaluation};
 use super::shape::Shape;
-use super::{Options, Progress, DEFAULT_MAX_SIMULATIONS};
+use super::{Criterion, Options, Progress, DEFAULT_MAX_SIMULATIONS};
 use crate::scenario::Scenario;
 
 /// The search state: a budget of simulations and a cache of evaluated plans.
@@ -24,6 +24,8 @@ pub(super) struct Searcher<'a> {
     pub limit_hit: bool,
     cache: HashMap<(Vec<u32>, u32), Evaluation>,
     progress: &'a dyn Fn(&Progress),
+    /// What meeting a target means.
+    criterion: Criterion,
 }
 
 impl<'a> Searcher<'a> {
@@ -44,6 +46,7 @@ impl<'a> Searcher<'a> {
             limit_hit: false,
             cache: HashMap::new(),
             progress,
+            criterion: opts.criterion,
         }
     }
 
@@ -67,7 +70,7 @@ impl<'a> Searcher<'a> {
         if let Some(e) = self.cache.get(&key) {
             return e.clone();
         }
-        let e = evaluate(self.scenario, paid, self.replications);
+        let e = evaluate_on(self.scenario, paid, self.replications, self.criterion);
         self.simulations += 1;
         (self.progress)(&Progress {
             simulations: self.simulations,

@@ -161,6 +161,7 @@ pub fn search(
         kept_start,
         misses,
         notes,
+        criterion: opts.criterion,
     })
 }
 

@@ -40,6 +40,10 @@ pub struct StaffArgs {
     /// to this file (only when the plan meets every target, unless --allow-misses).
     #[arg(long, value_name = "PLAN.toml")]
     pub out: Option<PathBuf>,
+    /// Plan on the 95 % confidence bound of each target (the unfavourable end of its
+    /// interval) instead of the mean, so most intervals meet it on most days.
+    #[arg(long)]
+    pub confidence: bool,
     /// Write the plan with --out even when it misses targets (its header lists the
     /// misses); the exit status is 1 all the same.
     #[arg(long, requires = "out")]
@@ -114,7 +118,14 @@ pub fn run(args: &StaffArgs) -> Result<()> {
         check_outputs(&inputs, &[Output::new("--out", out.clone())])?;
         out.check_writable()?;
         // Fail before the search if the file cannot be rewritten.
-        written(&source, &file, &scenario, &current_plan(&scenario), None)?;
+        written(
+            &source,
+            &file,
+            &scenario,
+            &current_plan(&scenario),
+            None,
+            "",
+        )?;
     }
     let opts = Options {
         min_agents: args.min_agents,
@@ -122,6 +133,11 @@ pub fn run(args: &StaffArgs) -> Result<()> {
         max_step: args.max_step,
         search_replications: args.search_replications,
         max_simulations: Some(args.max_simulations),
+        criterion: if args.confidence {
+            staffing::Criterion::Bound
+        } else {
+            staffing::Criterion::Mean
+        },
     };
     let bar = spinner();
     let report = |p: &Progress| {
@@ -152,7 +168,14 @@ pub fn run(args: &StaffArgs) -> Result<()> {
     if let Some(out) = &out {
         if misses.is_empty() || args.allow_misses {
             let missed = (!misses.is_empty()).then_some(misses.as_slice());
-            let toml = written(&source, &file, &scenario, &outcome.plan.paid, missed)?;
+            let toml = written(
+                &source,
+                &file,
+                &scenario,
+                &outcome.plan.paid,
+                missed,
+                outcome.criterion.describe(),
+            )?;
             out.write(toml.as_bytes())?;
             text.push_str(&format!("plan written to {}\n", out.describe()));
         } else {
@@ -199,10 +222,11 @@ fn written(
     s: &Scenario,
     paid: &[u32],
     misses: Option<&[String]>,
+    criterion: &str,
 ) -> Result<String> {
     match &s.centre {
-        None => plan_toml(source, from, paid, misses),
-        Some(_) => centre_plan_toml(source, from, paid, s.intervals(), misses),
+        None => plan_toml(source, from, paid, misses, criterion),
+        Some(_) => centre_plan_toml(source, from, paid, s.intervals(), misses, criterion),
     }
 }
 

@@ -16,8 +16,9 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
         crate::export::escape::one_line(&s.name)
     ));
     out.push_str(&format!(
-        "targets: {}; judged per interval on the mean over replications (\"95%\": met by the 95 % bound too)\n",
-        targets_summary(t)
+        "targets: {}; judged per interval on {} (\"95%\": met by the 95 % bound too)\n",
+        targets_summary(t),
+        o.criterion.describe()
     ));
     let patience = s.patience.as_ref().map_or(String::new(), |p| {
         format!(", mean patience {:.0} s", p.mean())

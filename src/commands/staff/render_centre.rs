@@ -35,8 +35,9 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
         })
         .collect();
     out.push_str(&format!(
-        "targets: {}; each type judged per interval on the mean over replications (\"95%\": met by the 95 % bound too)\n",
-        targets.join("; ")
+        "targets: {}; each type judged per interval on {} (\"95%\": met by the 95 % bound too)\n",
+        targets.join("; "),
+        o.criterion.describe()
     ));
     out.push_str(&start_line(c, o));
     out.push_str(&format!(

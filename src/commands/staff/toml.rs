@@ -1,19 +1,25 @@
-//! The plan written as a scenario file: the input text with its agents replaced,
-//! comments and everything else kept.
+//! The plan written as a scenario file: the input text with its agents replaced, the
+//! comment above each agents list and the scenario's name saying what the list now is
+//! (a plan by simulation, and on which criterion), every other comment and value kept.
 
 use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::export::escape::one_line;
 
-/// The scenario text `source` with `[staffing] agents` replaced by `paid`, comments and
-/// everything else kept, under a leading comment naming the command and `from` and,
-/// for a plan that misses targets, listing every miss.
+/// What the plan's name gets after the file's own: a plan written twice is named once.
+const PLAN_SUFFIX: &str = " (staffed by ccsim staff)";
+
+/// The scenario text `source` with `[staffing] agents` replaced by `paid` (and the comment
+/// above it, and the name, saying so), everything else kept, under a leading comment
+/// naming the command, `from` and the `criterion` and, for a plan that misses targets,
+/// listing every miss.
 pub fn plan_toml(
     source: &str,
     from: &Path,
     paid: &[u32],
     misses: Option<&[String]>,
+    criterion: &str,
 ) -> Result<String> {
     let bad = |why: &str| Error::Other(format!("{}: cannot write the plan: {why}", from.display()));
     let mut doc: toml_edit::DocumentMut = source
@@ -25,16 +31,26 @@ pub fn plan_toml(
         .ok_or_else(|| bad("no [staffing] agents"))?;
     let decor = agents.as_value().map(|v| v.decor().clone());
     *agents = toml_edit::Item::Value(agents_value(paid, decor));
+    if let Some(mut key) = doc
+        .get_mut("staffing")
+        .and_then(|s| s.as_table_like_mut())
+        .and_then(|t| t.key_mut("agents"))
+    {
+        key.leaf_decor_mut().set_prefix(agents_comment(criterion));
+    }
+    rename(&mut doc);
     let header = match misses {
         None => format!(
             "# Written by `ccsim staff` from {}: its [staffing] agents replaced by the cheapest\n\
-             # plan found by simulation to meet its [targets]; the rest of the file is unchanged.\n",
+             # plan found by simulation to meet its [targets], judged per interval on\n\
+             # {criterion}; the name says so, the rest of the file is unchanged.\n",
             one_line(&from.display().to_string())
         ),
         Some(misses) => {
             let mut h = format!(
                 "# Written by `ccsim staff --allow-misses` from {}: its [staffing] agents replaced\n\
-                 # by the best plan found by simulation, which MISSES its [targets] in {} place(s):\n",
+                 # by the best plan found by simulation, which MISSES its [targets] (judged on\n\
+                 # {criterion}) in {} place(s):\n",
                 one_line(&from.display().to_string()),
                 misses.len()
             );
@@ -54,6 +70,7 @@ pub fn centre_plan_toml(
     paid: &[u32],
     intervals: usize,
     misses: Option<&[String]>,
+    criterion: &str,
 ) -> Result<String> {
     let bad = |why: &str| Error::Other(format!("{}: cannot write the plan: {why}", from.display()));
     let mut doc: toml_edit::DocumentMut = source
@@ -70,6 +87,9 @@ pub fn centre_plan_toml(
                     .ok_or_else(|| bad(&format!("no agents in groups[{j}]")))?;
                 let decor = agents.as_value().map(|v| v.decor().clone());
                 *agents = toml_edit::Item::Value(agents_value(part, decor));
+                if let Some(mut key) = table.key_mut("agents") {
+                    key.leaf_decor_mut().set_prefix(agents_comment(criterion));
+                }
             }
             n
         }
@@ -94,17 +114,19 @@ pub fn centre_plan_toml(
             parts.len()
         )));
     }
+    rename(&mut doc);
     let header = match misses {
         None => format!(
             "# Written by `ccsim staff` from {}: each [[groups]] agents replaced\n\
-             # by the cheapest plan found by simulation to meet every type's [types.targets];\n\
-             # the rest of the file is unchanged.\n",
+             # by the cheapest plan found by simulation to meet every type's [types.targets],\n\
+             # judged per interval on {criterion}; the name says so, the rest of the file is unchanged.\n",
             one_line(&from.display().to_string())
         ),
         Some(misses) => {
             let mut h = format!(
                 "# Written by `ccsim staff --allow-misses` from {}: each [[groups]] agents replaced\n\
-                 # by the best plan found by simulation, which MISSES its types' targets in {} place(s):\n",
+                 # by the best plan found by simulation, which MISSES its types' targets (judged on\n\
+                 # {criterion}) in {} place(s):\n",
                 one_line(&from.display().to_string()),
                 misses.len()
             );
@@ -113,6 +135,32 @@ pub fn centre_plan_toml(
         }
     };
     Ok(format!("{header}{doc}"))
+}
+
+/// The comment put above a rewritten agents list, in place of the file's (which described
+/// the list it had, e.g. "the Erlang A (SIPP) plan").
+fn agents_comment(criterion: &str) -> String {
+    format!("# Paid agents per interval: the plan `ccsim staff` found by simulation, targets judged on {criterion}.\n")
+}
+
+/// The scenario's name with [`PLAN_SUFFIX`], so a report of the plan is not taken for the
+/// file it came from (a file without a name keeps none).
+fn rename(doc: &mut toml_edit::DocumentMut) {
+    let Some(name) = doc.get("name").and_then(|n| n.as_str()).map(str::to_string) else {
+        return;
+    };
+    if name.ends_with(PLAN_SUFFIX) {
+        return;
+    }
+    let Some(item) = doc.get_mut("name") else {
+        return;
+    };
+    let decor = item.as_value().map(|v| v.decor().clone());
+    let mut value = toml_edit::Value::from(format!("{name}{PLAN_SUFFIX}"));
+    if let Some(d) = decor {
+        *value.decor_mut() = d;
+    }
+    *item = toml_edit::Item::Value(value);
 }
 
 /// The misses listed under a plan's header, one comment line each, and the closing line.

@@ -3,7 +3,7 @@
 //! except the currency, which the caller has already escaped.
 
 use crate::compare::Difference;
-use crate::export::format_value;
+use crate::export::{format_difference, format_half_width, format_signed, format_value};
 use crate::metrics::Metric;
 use crate::report::{Report, TargetsReport};
 
@@ -33,54 +33,37 @@ pub(super) fn label(m: Metric, currency: &str) -> String {
     }
 }
 
-/// A difference in the metric's unit, signed: shares in percentage points.
+/// A difference in the metric's unit, signed: shares in percentage points, money with
+/// thousands separators, a typographic minus, never "−0.0".
 pub(super) fn signed(unit: &str, x: f64) -> String {
-    if !x.is_finite() {
-        return "-".into();
-    }
-    let s = match unit {
-        "%" => format!("{:+.1} pp", x * 100.0),
-        "pct" => format!("{x:+.1} pp"),
-        "money" => format!("{x:+.2}"),
-        _ => format!("{x:+.1}"),
-    };
-    // "-0.0" says nothing a reader can use: a difference that rounds to zero is "+0.0".
-    let s = if s.starts_with('-') && !s.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        s.replacen('-', "+", 1)
-    } else {
-        s
-    };
-    s.replace('-', "−")
+    format_signed(unit, x).replace('-', "−")
 }
 
-/// A value with its unit for running text (`90.6 %`, `4.24 EUR`, `3.7 s`).
+/// A value with its unit for running text (`90.6%`, `4.24 EUR`, `3.7 s`).
 pub(super) fn value(m: Metric, x: f64, currency: &str) -> String {
     let unit = m.def().unit;
     let v = format_value(unit, x);
     match unit {
         "money" if x.is_finite() => format!("{v} {currency}"),
         "s" if x.is_finite() => format!("{v} s"),
-        "pct" if x.is_finite() => format!("{v}%"),
         _ => v,
     }
 }
 
-/// A 95 % half-width in the metric's unit (`±3.3`), or `-` when undefined.
+/// A 95 % half-width in the metric's unit (`±3.3`, `±1,202.04`), or `-` when undefined.
 pub(super) fn half(unit: &str, x: f64) -> String {
     if !x.is_finite() {
         return "-".into();
     }
-    match unit {
-        "%" => format!("±{:.1}", x * 100.0),
-        "money" => format!("±{x:.2}"),
-        _ => format!("±{x:.1}"),
-    }
+    format_half_width(unit, x)
 }
 
-/// A paired difference, bold when its interval excludes zero, with the unpaired
-/// half-width in brackets.
+/// A paired difference, bold when its interval excludes zero (with the decimals it takes
+/// not to read as zero), with the unpaired half-width in brackets.
 pub(super) fn difference(unit: &str, d: &Difference) -> String {
-    let main = format!("{} {}", signed(unit, d.mean), half(unit, d.half_width));
+    let main = format_difference(unit, d.mean, d.half_width, d.significant())
+        .trim_end_matches(" *")
+        .replace('-', "−");
     let main = if d.significant() {
         format!("**{main}**")
     } else {

@@ -1,5 +1,7 @@
-//! "At a glance": one bullet per scenario with its headline figures, or with its
-//! differences from the baseline, and the targets it misses.
+//! "At a glance": the cheapest scenario that meets every target and by how much, then one
+//! bullet per scenario with its headline figures (operating cost and the value model's
+//! lost value side by side), or with its differences from the baseline, and the targets
+//! it misses.
 
 use std::fmt::Write;
 
@@ -8,6 +10,7 @@ use super::{currency, names};
 use crate::chart;
 use crate::export::bundle::Study;
 use crate::export::escape::markdown_table_cell;
+use crate::export::format_value;
 use crate::metrics::Metric;
 use crate::report::{ScenarioReport, TypeReport};
 
@@ -27,6 +30,14 @@ pub(super) fn section(study: &Study) -> String {
              difference (scenario − baseline)."
         }
     );
+    if let Some(ranking) = &study.ranking {
+        let lines = ranking.sentences(&currency, &|n| markdown_table_cell(n));
+        let _ = writeln!(o, "**Ranking**, by {}:\n", ranking.criterion);
+        for line in lines {
+            let _ = writeln!(o, "- {}", minus_signs(&line));
+        }
+        o.push('\n');
+    }
     for ((i, s), name) in r.scenarios.iter().enumerate().zip(names(r)) {
         let c = study
             .comparisons
@@ -73,12 +84,67 @@ pub(super) fn section(study: &Study) -> String {
         };
         let _ = writeln!(
             o,
-            "- **{name}**{role} {}; {}{days}.",
+            "- **{name}**{role} {}; {}; {}{days}.",
             parts.join(", "),
+            money_per_day(s, c, &currency),
             missed(s)
         );
     }
     o
+}
+
+/// `line` with the minus sign of every negative figure (a `-` after a space, before a
+/// digit) written `−`, as the rest of the report writes it.
+fn minus_signs(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut prev = ' ';
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let digit_next = chars.peek().is_some_and(char::is_ascii_digit);
+        out.push(if c == '-' && prev == ' ' && digit_next {
+            '−'
+        } else {
+            c
+        });
+        prev = c;
+    }
+    out
+}
+
+/// Operating cost per day beside the value model's lost customer value per day (or
+/// their paired differences), the second marked as the model's.
+fn money_per_day(
+    s: &ScenarioReport,
+    c: Option<&crate::compare::Comparison>,
+    currency: &str,
+) -> String {
+    let part = |m: Metric| match c {
+        Some(c) => {
+            let d = c.metrics.get(m);
+            format!(
+                "{} {currency}/day ({})",
+                signed("money", d.mean),
+                half("money", d.half_width)
+            )
+        }
+        None => {
+            let e = s.metrics.get(m);
+            format!(
+                "{} {currency}/day ({})",
+                format_value("money", e.mean),
+                half("money", e.half_width)
+            )
+        }
+    };
+    let lost = if s.satisfaction_model.customer_lifetime_value.is_some() {
+        format!(
+            "lost customer value {} from the scenario's value model",
+            part(Metric::LostValue)
+        )
+    } else {
+        "no value model, so no lost value".to_string()
+    };
+    format!("operating cost {}, {lost}", part(Metric::CostTotal))
 }
 
 /// The headline metrics: service level, abandonment, cost per contact, and CSAT once the

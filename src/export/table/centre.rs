@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{label, metric_rows, render, target_text};
+use super::{label, metric_rows, target_text};
 use crate::export::escape::one_line;
 use crate::export::{format_half_width, format_value};
 use crate::metrics::{GroupMetric, GROUP_METRICS};
@@ -23,7 +23,7 @@ pub(super) fn types(s: &ScenarioReport, types: &[TypeReport]) -> String {
             .map(|(_, r)| r),
     );
     let mut out = format!("{} — by contact type\n", one_line(&s.name));
-    out.push_str(&render(&rows));
+    out.push_str(&super::render_fitted(&rows, super::terminal_width()));
     out.push_str(
         "Each type's agent cost is its share of every group's paid time, by the busy time it used there;\n\
 the fixed cost goes by offered share. ok/MISS: against the type's own targets.\n",
@@ -109,7 +109,7 @@ pub(super) fn groups(s: &ScenarioReport, groups: &[GroupReport]) -> String {
         }));
     }
     let mut out = format!("{} — agent groups\n", one_line(&s.name));
-    out.push_str(&render(&rows));
+    out.push_str(&super::render_fitted(&rows, super::terminal_width()));
     out.push_str(
         "Occupancy = busy ÷ productive time while open; cost = paid hours × the group's agent hour;\n\
 busy share = share of the group's busy time spent on each type.\n",

@@ -2,7 +2,7 @@
 //! several contact types each type (by arrival interval, judged against its own
 //! targets) and its agent groups (agents and occupancy by clock time).
 
-use super::render;
+use super::{render_fitted, terminal_width};
 use crate::export::escape::one_line;
 use crate::export::{format_half_width, format_value};
 use crate::metrics::Metric;
@@ -36,20 +36,35 @@ fn metric_header(cols: &[Metric]) -> Vec<String> {
         .collect()
 }
 
+/// The cells of one row: service level with its half-width, every figure that has a
+/// target marked ok or MISS against it (marks of fixed width, blanks where there is
+/// none, so the columns stay aligned).
 fn metric_cells(cols: &[Metric], metrics: &Metrics, targets: &TargetsReport) -> Vec<String> {
     cols.iter()
         .map(|&m| {
             let e = metrics.get(m);
             let mut cell = format_value(m.def().unit, e.mean);
             if m == Metric::ServiceLevel {
-                cell = format!("{cell} {}", format_half_width("%", e.half_width));
-                if let Some(met) = targets.met(m, &e) {
-                    cell.push_str(if met { " ok" } else { " MISS" });
-                }
+                cell = format!("{cell} {}", format_half_width("%", e.half_width))
+                    .trim_end()
+                    .to_string();
             }
-            cell.trim_end().to_string()
+            if targets.checks().iter().any(|(t, _, _)| *t == m) {
+                let mark = match targets.met(m, &e) {
+                    Some(true) => "ok",
+                    Some(false) => "MISS",
+                    None => "",
+                };
+                cell = format!("{cell} {mark:<4}");
+            }
+            cell
         })
         .collect()
+}
+
+/// The sum of the intervals' forecast volumes, for the day-total row.
+fn day_volume<'a>(volumes: impl Iterator<Item = &'a f64>) -> String {
+    format!("{:.0}", volumes.sum::<f64>())
 }
 
 /// The per-interval table of the whole scenario.
@@ -81,10 +96,18 @@ fn whole(s: &ScenarioReport) -> String {
         row.extend(metric_cells(&cols, &iv.metrics, &s.targets));
         rows.push(row);
     }
+    let mut day = vec![
+        "day".to_string(),
+        day_volume(s.intervals.iter().map(|iv| &iv.volume)),
+        String::new(),
+        String::new(),
+    ];
+    day.extend(metric_cells(&cols, &s.metrics, &s.targets));
+    rows.push(day);
     format!(
-        "{} — per interval (by arrival interval)\n{}",
+        "{} — per interval (by arrival interval), then the day; ok/MISS against [targets]\n{}",
         one_line(&s.name),
-        render(&rows)
+        render_fitted(&rows, terminal_width())
     )
 }
 
@@ -107,11 +130,17 @@ fn of_type(s: &ScenarioReport, t: &TypeReport) -> String {
         row.extend(metric_cells(&cols, &iv.metrics, &t.targets));
         rows.push(row);
     }
+    let mut day = vec![
+        "day".to_string(),
+        day_volume(t.intervals.iter().map(|iv| &iv.volume)),
+    ];
+    day.extend(metric_cells(&cols, &t.metrics, &t.targets));
+    rows.push(day);
     format!(
         "{} — type {} per interval (by arrival interval)\n{}",
         one_line(&s.name),
         one_line(&t.name),
-        render(&rows)
+        render_fitted(&rows, terminal_width())
     )
 }
 
@@ -137,6 +166,6 @@ fn of_groups(s: &ScenarioReport, groups: &[GroupReport]) -> String {
     format!(
         "{} — agent groups per interval (paid/productive agents, occupancy)\n{}",
         one_line(&s.name),
-        render(&rows)
+        render_fitted(&rows, terminal_width())
     )
 }

@@ -7,11 +7,9 @@
 mod centre;
 mod comparisons;
 mod intervals;
+mod layout;
 
-use std::borrow::Cow;
-use std::fmt::Write;
-
-use super::escape::{display_width, one_line};
+use super::escape::one_line;
 use super::{format_half_width, format_value};
 use crate::metrics::{Metric, METRICS};
 use crate::report::{Metrics, Report, TargetsReport};
@@ -19,45 +17,7 @@ use crate::stats::Estimate;
 
 pub use comparisons::comparisons;
 pub use intervals::intervals;
-
-/// Left-aligns the first column and right-aligns the others; every cell is made
-/// [`one_line`] and measured in terminal columns.
-pub fn render(rows: &[Vec<String>]) -> String {
-    let rows: Vec<Vec<Cow<str>>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| one_line(c)).collect())
-        .collect();
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0; cols];
-    for r in &rows {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(display_width(c));
-        }
-    }
-    let mut out = String::new();
-    for (ri, r) in rows.iter().enumerate() {
-        let mut line = String::new();
-        for (i, c) in r.iter().enumerate() {
-            let pad = widths[i] - display_width(c);
-            if i == 0 {
-                line.push_str(c);
-                line.push_str(&" ".repeat(pad));
-            } else {
-                line.push_str("  ");
-                line.push_str(&" ".repeat(pad));
-                line.push_str(c);
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-        if ri == 0 {
-            let total: usize = widths.iter().sum::<usize>() + 2 * (cols.saturating_sub(1));
-            out.push_str(&"-".repeat(total));
-            out.push('\n');
-        }
-    }
-    out
-}
+pub use layout::{render, render_fitted, terminal_width, wrap};
 
 /// The day-level comparison table: one row per metric, one column per scenario; then,
 /// for each centre of several contact types, its types side by side and its groups.
@@ -86,34 +46,45 @@ pub fn summary(report: &Report) -> String {
         );
         rows.push(row);
     }
-    let mut out = render(&rows);
-    out.push_str(
-        "Counts are per simulated day; ratios are the mean of each replication's own ratio.\n\
-Cost per contact = total cost ÷ offered; per handled ÷ (answered + callbacks completed);\n\
-per resolved ÷ (resolved at contact + deflected). Economic cost = cost + lost value.\n\
-CSAT, NPS and lost value come from the scenario's satisfaction model, not from measurement.\n",
-    );
+    let width = terminal_width();
+    let mut out = render_fitted(&rows, width);
+    out.push_str(&wrap(
+        "Counts are per simulated day; ratios are the mean of each replication's own ratio. \
+Cost per contact = operating cost ÷ offered; per handled ÷ (answered + callbacks completed); \
+per resolved ÷ (resolved at contact + deflected). Economic cost = operating cost + lost value. \
+CSAT, NPS and lost value come from the scenario's satisfaction and value model, not from measurement.",
+        width,
+    ));
+    out.push_str(&money_per_day(report, width));
     for s in &report.scenarios {
-        let _ = writeln!(
-            out,
-            "{}: {} replications × {} day(s), seed {}, {}, file {}",
-            one_line(&s.name),
-            s.replications,
-            s.days,
-            s.seed,
-            threshold(&s.targets),
-            one_line(&s.file)
-        );
-        let _ = writeln!(out, "  {}", s.satisfaction_model.describe());
+        out.push_str(&wrap(
+            &format!(
+                "{}: {} replications × {} day(s), seed {}, {}, file {}",
+                one_line(&s.name),
+                s.replications,
+                s.days,
+                s.seed,
+                threshold(&s.targets),
+                one_line(&s.file)
+            ),
+            width,
+        ));
+        out.push_str(&wrap(
+            &format!("  {}", s.satisfaction_model.describe()),
+            width,
+        ));
         let shares: Vec<String> = s
             .score_distribution
             .iter()
             .enumerate()
             .map(|(k, e)| format!("{k}: {}", format_value("%", e.mean)))
             .collect();
-        let _ = writeln!(out, "  journeys by score: {}", shares.join(", "));
+        out.push_str(&wrap(
+            &format!("  journeys by score: {}", shares.join(", ")),
+            width,
+        ));
         for w in &s.warnings {
-            let _ = writeln!(out, "  warning: {}", one_line(w));
+            out.push_str(&wrap(&format!("  warning: {}", one_line(w)), width));
         }
     }
     for s in &report.scenarios {
@@ -129,9 +100,26 @@ CSAT, NPS and lost value come from the scenario's satisfaction model, not from m
     out
 }
 
+/// The ranking as a few wrapped lines under a heading, or nothing for a single scenario.
+pub fn ranking(report: &Report, ranking: Option<&crate::ranking::Ranking>) -> String {
+    let Some(r) = ranking else {
+        return String::new();
+    };
+    let width = terminal_width();
+    let mut out = String::from("Ranking: ");
+    out.push_str(&r.criterion);
+    out.push('\n');
+    let mut text = wrap(&out, width);
+    for line in r.sentences(currency(report), &|n| one_line(n).into_owned()) {
+        text.push_str(&wrap(&format!("  {line}"), width));
+    }
+    text
+}
+
 /// One labelled row per metric worth showing, one cell per column of (metrics, targets):
 /// mean ±half-width, marked ok or MISS where the column has a target on that metric.
-/// A mechanism no column has (all zeros) gets no row.
+/// A mechanism no column has (all zeros) gets no row. When any cell has a mark, the
+/// others get blanks of the same width, so the figures of a column stay aligned.
 fn metric_rows(
     columns: &[(&Metrics, &TargetsReport)],
     currency: &str,
@@ -142,25 +130,93 @@ fn metric_rows(
         if is_mechanism(metric) && columns.iter().all(|(m, _)| m.0[i].mean == 0.0) {
             continue;
         }
-        let mut row = vec![label(def.label, def.unit, currency)];
-        row.extend(columns.iter().map(|(m, t)| cell(metric, m.0[i], t)));
-        rows.push((metric, row));
+        let cells: Vec<(String, Option<bool>)> = columns
+            .iter()
+            .map(|(m, t)| (estimate(metric.def().unit, m.0[i]), t.met(metric, &m.0[i])))
+            .collect();
+        rows.push((metric, def, cells));
     }
-    rows
+    let marked = rows
+        .iter()
+        .any(|(_, _, cells)| cells.iter().any(|(_, met)| met.is_some()));
+    rows.into_iter()
+        .map(|(metric, def, cells)| {
+            let mut row = vec![label(def.label, def.unit, currency)];
+            row.extend(
+                cells
+                    .into_iter()
+                    .map(|(text, met)| if marked { flagged(text, met) } else { text }),
+            );
+            (metric, row)
+        })
+        .collect()
 }
 
-/// `mean ±half-width`, then ` ok` or ` MISS` when `targets` has a target on `m`.
-fn cell(m: Metric, e: Estimate, targets: &TargetsReport) -> String {
-    let unit = m.def().unit;
-    let mut cell = format!(
+/// `mean ±half-width` in the unit.
+fn estimate(unit: &str, e: Estimate) -> String {
+    format!(
         "{} {}",
         format_value(unit, e.mean),
         format_half_width(unit, e.half_width)
-    );
-    if let Some(met) = targets.met(m, &e) {
-        cell.push_str(if met { " ok" } else { " MISS" });
+    )
+    .trim_end()
+    .to_string()
+}
+
+/// A cell followed by a target mark of fixed width: ` ok  `, ` MISS`, or five blanks, so a
+/// right-aligned column keeps its figures aligned whether or not a row has a mark.
+fn flagged(text: String, met: Option<bool>) -> String {
+    let mark = match met {
+        Some(true) => "ok",
+        Some(false) => "MISS",
+        None => "",
+    };
+    format!("{text} {mark:<4}")
+}
+
+/// Operating cost and lost customer value per day side by side, one row per scenario:
+/// the planner's money and the value model's estimate are never read as one figure.
+fn money_per_day(report: &Report, width: usize) -> String {
+    let currency = currency(report);
+    let mut rows = vec![vec![
+        format!("per day ({currency}; mean ±95% CI)"),
+        "operating cost".to_string(),
+        "lost customer value".to_string(),
+        "operating + lost".to_string(),
+    ]];
+    let mut any_value = false;
+    for s in &report.scenarios {
+        let lost = s.metrics.get(Metric::LostValue);
+        let has_value = s.satisfaction_model.customer_lifetime_value.is_some();
+        any_value |= has_value;
+        rows.push(vec![
+            s.name.clone(),
+            estimate("money", s.metrics.get(Metric::CostTotal)),
+            if has_value {
+                estimate("money", lost)
+            } else {
+                "no [value]".into()
+            },
+            if has_value {
+                estimate("money", s.metrics.get(Metric::EconomicCost))
+            } else {
+                "-".into()
+            },
+        ]);
     }
-    cell.trim_end().to_string()
+    if !any_value {
+        return String::new();
+    }
+    let mut out = String::from("\n");
+    out.push_str(&render_fitted(&rows, width));
+    out.push_str(&wrap(
+        "Lost customer value is an estimate from each scenario's own [value] model (churn by \
+satisfaction × customer lifetime value), not money spent: read it beside the operating cost, \
+not added into it.",
+        width,
+    ));
+    out.push('\n');
+    out
 }
 
 /// `SL threshold 20 s`, or `SL threshold per type` for a centre whose types differ.

@@ -1,5 +1,8 @@
-//! CSV summaries: one row per scenario with `KEY` and `KEY_half_width` per metric, the
-//! columns taken from the one metric list in `metrics.rs`. Names and file paths are
+//! CSV for spreadsheets: one row per scenario with `COLUMN` and `COLUMN_half_width` per
+//! metric, the columns taken from the one metric list in `metrics.rs` with the unit in
+//! the header (`service_level_pct`, `cost_per_contact_eur`), shares in percent and every
+//! figure rounded (`columns.rs`; the JSON keeps them exact); the paired differences and
+//! the ROI of a study have their own file (`differences.rs`). Names and file paths are
 //! written as they are: the `csv` writer quotes any field holding a comma, a quote or a
 //! line break, so every reader gets the exact text back (`tests/escaping.rs`).
 //!
@@ -8,8 +11,14 @@
 //! type `*`, then each of its types has a row. A report with no centre keeps the
 //! columns it always had, so existing readers of one-type studies keep working.
 
+mod columns;
+mod differences;
+
+pub use columns::{currency_slug, header as column_header};
+pub use differences::differences;
+
 use crate::error::{Error, Result};
-use crate::metrics::{GROUP_METRICS, METRICS};
+use crate::metrics::{MetricDef, GROUP_METRICS, METRICS};
 use crate::report::{Metrics, Report};
 use crate::stats::Estimate;
 
@@ -17,12 +26,14 @@ const LEADING: [&str; 5] = ["scenario", "file", "replications", "seed", "days"];
 
 pub use crate::scenario::WHOLE_CENTRE;
 
+/// A count or amount outside the metric list (volume, agent hour), two decimals.
 fn number(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x}")
-    } else {
-        String::new()
-    }
+    columns::rounded(x, 2)
+}
+
+/// The study's currency (the first scenario's), for the money headers.
+fn currency(report: &Report) -> &str {
+    report.scenarios.first().map_or("", |s| s.currency.as_str())
 }
 
 /// Whether the report needs the `type` column: some scenario is a centre.
@@ -30,23 +41,24 @@ fn typed(report: &Report) -> bool {
     report.scenarios.iter().any(|s| s.types.is_some())
 }
 
-/// The metric columns: `KEY`, `KEY_half_width`, in the order of the metric list.
-fn metric_header(header: &mut Vec<String>) {
-    for m in METRICS {
-        header.push(m.key.to_string());
-        header.push(format!("{}_half_width", m.key));
+/// The metric columns: `COLUMN`, `COLUMN_half_width`, in the order of `defs`.
+fn metric_header(header: &mut Vec<String>, defs: &[MetricDef], currency: &str) {
+    for m in defs {
+        let name = columns::header(m, currency);
+        header.push(format!("{name}_half_width"));
+        header.insert(header.len() - 1, name);
     }
 }
 
 fn push_estimates(row: &mut Vec<String>, metrics: &Metrics) {
-    for e in &metrics.0 {
-        push_estimate(row, e);
+    for (def, e) in METRICS.iter().zip(&metrics.0) {
+        push_estimate(row, def, e);
     }
 }
 
-fn push_estimate(row: &mut Vec<String>, e: &Estimate) {
-    row.push(number(e.mean));
-    row.push(number(e.half_width));
+fn push_estimate(row: &mut Vec<String>, def: &MetricDef, e: &Estimate) {
+    row.push(columns::cell(def, e.mean));
+    row.push(columns::cell(def, e.half_width));
 }
 
 /// The summary CSV: one row per scenario (and per type of a centre, see the module).
@@ -57,7 +69,7 @@ pub fn summary(report: &Report) -> Result<Vec<u8>> {
     if typed {
         header.insert(1, "type".into());
     }
-    metric_header(&mut header);
+    metric_header(&mut header, METRICS, currency(report));
     w.write_record(&header).map_err(csv_error)?;
     for s in &report.scenarios {
         // The whole scenario (type `*`), then each type of a centre.
@@ -107,7 +119,7 @@ pub fn intervals(report: &Report) -> Result<Vec<u8>> {
     if typed {
         header.insert(1, "type".into());
     }
-    metric_header(&mut header);
+    metric_header(&mut header, METRICS, currency(report));
     w.write_record(&header).map_err(csv_error)?;
     for s in &report.scenarios {
         let mut rows: Vec<Vec<String>> = Vec::new();
@@ -150,19 +162,18 @@ pub fn intervals(report: &Report) -> Result<Vec<u8>> {
 
 /// The agent-group CSV: one row per scenario × group of a centre (a report without
 /// centres gives the header alone). `serves` lists the types highest priority first,
-/// joined by `; `; `busy_share` is the mean share of the group's busy time on each type
-/// it serves, as `sales=0.61; support=0.39`.
+/// joined by `; `; `busy_share_pct` is the mean share of the group's busy time on each
+/// type it serves, in percent, as `sales=61.00; support=39.00`.
 pub fn groups(report: &Report) -> Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = ["scenario", "group", "serves", "pick", "agent_hour"]
+    let currency = currency(report);
+    let mut header: Vec<String> = ["scenario", "group", "serves", "pick"]
         .iter()
         .map(|s| s.to_string())
         .collect();
-    for m in GROUP_METRICS {
-        header.push(m.key.to_string());
-        header.push(format!("{}_half_width", m.key));
-    }
-    header.push("busy_share".into());
+    header.push(columns::named("agent_hour", "money", currency));
+    metric_header(&mut header, GROUP_METRICS, currency);
+    header.push("busy_share_pct".into());
     w.write_record(&header).map_err(csv_error)?;
     for s in &report.scenarios {
         for g in s.groups.iter().flatten() {
@@ -173,14 +184,14 @@ pub fn groups(report: &Report) -> Result<Vec<u8>> {
                 g.pick.to_string(),
                 number(g.agent_hour),
             ];
-            for e in &g.metrics.0 {
-                push_estimate(&mut row, e);
+            for (def, e) in GROUP_METRICS.iter().zip(&g.metrics.0) {
+                push_estimate(&mut row, def, e);
             }
             let shares: Vec<String> = g
                 .busy_share
                 .0
                 .iter()
-                .map(|(t, e)| format!("{t}={}", number(e.mean)))
+                .map(|(t, e)| format!("{t}={}", columns::rounded(100.0 * e.mean, 2)))
                 .collect();
             row.push(shares.join("; "));
             w.write_record(&row).map_err(csv_error)?;
