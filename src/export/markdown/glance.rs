@@ -56,11 +56,8 @@ pub(super) fn section(study: &Study) -> String {
                         } else {
                             String::new()
                         };
-                        format!(
-                            "{label} {}{money} ({})",
-                            signed(unit, d.mean),
-                            half(unit, d.half_width)
-                        )
+                        let (mean, hw) = difference_parts(unit, &d);
+                        format!("{label} {mean}{money} ({hw})")
                     }
                     None => {
                         let e = s.metrics.get(m);
@@ -91,6 +88,17 @@ pub(super) fn section(study: &Study) -> String {
         );
     }
     o
+}
+
+/// A paired difference and its half-width as the differences table writes them (as
+/// many decimals as a significant one needs), for running text: (`+0.5 pp`, `±0.1`).
+fn difference_parts(unit: &str, d: &crate::compare::Difference) -> (String, String) {
+    let text = crate::export::format_difference(unit, d.mean, d.half_width, d.significant());
+    let text = text.trim_end_matches(" *").replace('-', "−");
+    match text.split_once(" ±") {
+        Some((mean, hw)) => (mean.to_string(), format!("±{hw}")),
+        None => (signed(unit, d.mean), half(unit, d.half_width)),
+    }
 }
 
 /// `line` with the minus sign of every negative figure (a `-` after a space, before a
