@@ -417,8 +417,9 @@ fn batch_into_a_pipe_closed_at_once_writes_every_file_and_ends_quietly() {
         "a closed pipe is not worth a message: {err}"
     );
     assert_whole_study(&out_dir);
-    // summary, JSON, intervals and differences; six charts twice; report.md.
-    assert_eq!(manifest(&out_dir).len(), 4 + 2 * (3 + 3) + 1);
+    // summary, JSON, intervals and differences; four study charts and three interval
+    // charts, each twice; report.html and report.md.
+    assert_eq!(manifest(&out_dir).len(), 4 + 2 * (4 + 3) + 2);
 }
 
 #[test]
