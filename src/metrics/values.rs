@@ -222,6 +222,9 @@ pub struct TypeValues {
     pub intervals: Vec<MetricValues>,
     /// Share of the type's journeys at each satisfaction score.
     pub score_shares: [f64; SCORES],
+    /// An email type's figures ([`EMAIL_FIGURES`](super::EMAIL_FIGURES), then the
+    /// backlog at each interval's end); empty for other channels.
+    pub channel: Vec<f64>,
 }
 
 /// Day-level and per-interval metric values and score shares of one replication.

@@ -6,6 +6,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 mod centre;
+mod channels;
 mod parts;
 
 pub use centre::{GroupIntervalReport, GroupReport, TypeIntervalReport, TypeReport};
