@@ -172,7 +172,8 @@ fn a_concurrency_slowdown_lengthens_the_handle_time_of_chats_held_together() {
     let groups = "[[groups]]\nname = \"chat\"\nagents = 4\nchat_slots = 3\nserves = [\"web\"]\n";
     let mut slow = ty("web", "chat", 60.0, 180.0);
     slow.extra = "concurrency_slowdown = 0.5\n";
-    let aht = |t: Ty| estimate(per_replication(&centre(&[t], groups, 1), 0, Metric::AhtS).into_iter());
+    let aht =
+        |t: Ty| estimate(per_replication(&centre(&[t], groups, 1), 0, Metric::AhtS).into_iter());
     let (plain, slowed) = (aht(ty("web", "chat", 60.0, 180.0)), aht(slow));
     assert_inside("AHT without slowdown", plain, 180.0);
     // Agents often hold two or three chats: the mean handle time grows well past 180 s.
@@ -214,7 +215,11 @@ fn no_email_is_lost_answered_plus_open_at_the_horizon_is_offered() {
         .expect("an email type reports its backlog");
     // Emails left at the first closing were still open at the next opening: the
     // backlog at the last interval's end is large, and the oldest open email is hours old.
-    assert!(email.backlog[19].backlog.mean > 30.0, "{:?}", email.backlog[19]);
+    assert!(
+        email.backlog[19].backlog.mean > 30.0,
+        "{:?}",
+        email.backlog[19]
+    );
     assert!(email.oldest_open_s.mean > 3600.0);
 }
 
@@ -241,7 +246,11 @@ fn an_email_backlog_built_in_the_morning_drains_in_the_quiet_afternoon() {
         .clone()
         .expect("an email type reports its backlog");
     let at = |i: usize| email.backlog[i].backlog;
-    assert!(at(5).mean - at(5).half_width > 20.0, "a backlog at the peak's end: {:?}", at(5));
+    assert!(
+        at(5).mean - at(5).half_width > 20.0,
+        "a backlog at the peak's end: {:?}",
+        at(5)
+    );
     assert_eq!(at(19).mean, 0.0, "drained by closing");
     assert_eq!(email.open_at_horizon.mean, 0.0);
 }

@@ -16,6 +16,8 @@ pub struct Outline {
     pub types: Vec<String>,
     /// Whether the scenario has agent groups (a centre) to chart.
     pub groups: bool,
+    /// Whether some contact type is email (its backlog is charted).
+    pub email: bool,
 }
 
 impl Outline {
@@ -33,6 +35,7 @@ impl Outline {
             name: s.name.clone(),
             types: s.types.iter().flatten().map(|t| t.name.clone()).collect(),
             groups: s.groups.as_ref().is_some_and(|g| !g.is_empty()),
+            email: s.types.iter().flatten().any(|t| t.email.is_some()),
         }
     }
 }
@@ -105,6 +108,13 @@ pub fn charts_for(outlines: &[Outline]) -> Vec<Chart> {
                 kind: Kind::Groups(i),
             });
         }
+        if o.email {
+            v.push(Chart {
+                stem: unique(format!("backlog-{slug}")),
+                title: format!("{name}: email backlog by interval"),
+                kind: Kind::Backlog(i),
+            });
+        }
     }
     v
 }
@@ -153,6 +163,7 @@ mod tests {
             name: name.into(),
             types: types.iter().map(|t| t.to_string()).collect(),
             groups: true,
+            email: false,
         }
     }
 

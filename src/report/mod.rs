@@ -10,6 +10,7 @@ mod channels;
 mod parts;
 
 pub use centre::{GroupIntervalReport, GroupReport, TypeIntervalReport, TypeReport};
+pub use channels::{BacklogReport, ChatReport, EmailReport};
 pub use parts::{IntervalReport, PricingReport, SatisfactionModel, TargetsReport};
 
 use crate::metrics::{Metric, MetricValues, METRICS};
