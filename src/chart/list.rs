@@ -210,6 +210,15 @@ mod tests {
     }
 
     #[test]
+    fn a_centre_with_email_adds_its_backlog_chart() {
+        let mut c = centre("Omni", &["phone", "email"]);
+        c.email = true;
+        let s = stems(&[c]);
+        assert_eq!(s.last().map(String::as_str), Some("backlog-omni"));
+        assert!(!stems(&[centre("Omni", &["phone"])]).contains(&"backlog-omni".to_string()));
+    }
+
+    #[test]
     fn a_type_chart_never_takes_another_scenarios_stem() {
         // Scenario "a" type "b" and scenario "a b" would both be `intervals-a-b`.
         let s = stems(&[centre("a", &["b"]), Outline::named("a b")]);
