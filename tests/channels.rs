@@ -289,3 +289,70 @@ fn blended_voice_waits_more_than_without_email_and_less_than_in_one_fifo_queue()
         "voice first: waits less than in one FIFO queue ({less:?})"
     );
 }
+
+#[test]
+fn channel_figures_merge_from_shards_and_ignore_the_thread_count() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = "scenarios/channels/omnichannel.toml";
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let ccsim = |args: &[&str]| {
+        let out = std::process::Command::new(common::bin())
+            .args(args)
+            .output()
+            .expect("ccsim runs");
+        common::assert_success(&out);
+    };
+    for (part, shard) in [("p1.json", "1/2"), ("p2.json", "2/2")] {
+        ccsim(&[
+            "run",
+            file,
+            "-n",
+            "8",
+            "--shard",
+            shard,
+            "--json",
+            &path(part),
+        ]);
+    }
+    ccsim(&[
+        "merge",
+        &path("p1.json"),
+        &path("p2.json"),
+        "--json",
+        &path("merged.json"),
+    ]);
+    ccsim(&[
+        "run",
+        file,
+        "-n",
+        "8",
+        "-j",
+        "1",
+        "--json",
+        &path("one.json"),
+    ]);
+    ccsim(&[
+        "run",
+        file,
+        "-n",
+        "8",
+        "-j",
+        "2",
+        "--json",
+        &path("two.json"),
+    ]);
+    let read = |name: &str| std::fs::read(path(name)).expect("written");
+    let one = read("one.json");
+    assert!(String::from_utf8_lossy(&one).contains("\"slot_utilisation\""));
+    assert!(String::from_utf8_lossy(&one).contains("\"open_at_horizon\""));
+    assert_eq!(
+        read("merged.json"),
+        one,
+        "merged shards equal the whole run"
+    );
+    assert_eq!(
+        read("two.json"),
+        one,
+        "two threads give the same bytes as one"
+    );
+}
