@@ -143,11 +143,15 @@ impl Centre<'_> {
             }
             self.lines_in_use += 1;
         }
-        if self.types[t].spec.channel == Channel::Chat {
+        let channel = self.types[t].spec.channel;
+        if channel == Channel::Chat {
             if let Some((g, k)) = self.chat_group_for(t) {
                 self.begin_chat(now, (g, k, t), contact, journey);
                 return;
             }
+        } else if channel == Channel::Email && self.closing {
+            // An email reaching the queue after closing (from self-service) waits for
+            // the next opening: the drain's agents answer no email.
         } else if let Some((g, k)) = self.free_group_for(t) {
             self.begin_service(now, g, k, t, contact, journey);
             return;
