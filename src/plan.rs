@@ -50,6 +50,11 @@ pub fn outline(s: &Scenario) -> Outline {
             .flat_map(|c| c.types.iter().map(|t| t.name.clone()))
             .collect(),
         groups: s.centre.as_ref().is_some_and(|c| !c.groups.is_empty()),
+        email: s.centre.as_ref().is_some_and(|c| {
+            c.types
+                .iter()
+                .any(|t| t.channel == crate::scenario::Channel::Email)
+        }),
     }
 }
 

@@ -7,10 +7,11 @@ use rayon::prelude::*;
 
 use crate::metrics::{
     centre_values, replication_values, CentrePricing, GroupValues, MetricValues, Pricing,
-    ReplicationValues, TypeValues, GROUP_METRIC_COUNT, METRIC_COUNT, SCORES,
+    ReplicationValues, TypeValues, CHAT_FIGURES, EMAIL_FIGURES, GROUP_METRIC_COUNT, METRIC_COUNT,
+    SCORES,
 };
 use crate::model::Centre;
-use crate::scenario::Scenario;
+use crate::scenario::{Channel, Scenario};
 use crate::stats::Running;
 
 /// Replications simulated in parallel before their values are folded in order.
@@ -43,6 +44,8 @@ pub struct TypeRun {
     pub intervals: Vec<Vec<Running>>,
     /// Share of the type's journeys at each score 0..=10.
     pub score_shares: Vec<Running>,
+    /// An email type's figures (see [`crate::metrics::EMAIL_FIGURES`]); empty otherwise.
+    pub channel: Vec<Running>,
 }
 
 /// What the replications measured for one agent group.
@@ -54,6 +57,8 @@ pub struct GroupRun {
     pub busy_share: Vec<Running>,
     /// Occupancy per interval.
     pub occupancy: Vec<Running>,
+    /// A chat group's figures (see [`crate::metrics::CHAT_FIGURES`]); empty otherwise.
+    pub chat: Vec<Running>,
 }
 
 fn push_all<'a>(acc: &mut [Running], xs: impl IntoIterator<Item = &'a f64>) {
@@ -63,11 +68,16 @@ fn push_all<'a>(acc: &mut [Running], xs: impl IntoIterator<Item = &'a f64>) {
 }
 
 impl TypeRun {
-    fn new(n: usize) -> Self {
+    fn new(n: usize, channel: Channel) -> Self {
+        let figures = match channel {
+            Channel::Email => EMAIL_FIGURES.len() + n,
+            _ => 0,
+        };
         TypeRun {
             day: vec![Running::default(); METRIC_COUNT],
             intervals: vec![vec![Running::default(); METRIC_COUNT]; n],
             score_shares: vec![Running::default(); SCORES],
+            channel: vec![Running::default(); figures],
         }
     }
 
@@ -77,15 +87,17 @@ impl TypeRun {
             push_all(acc, x);
         }
         push_all(&mut self.score_shares, &v.score_shares);
+        push_all(&mut self.channel, &v.channel);
     }
 }
 
 impl GroupRun {
-    fn new(types_served: usize, n: usize) -> Self {
+    fn new(types_served: usize, n: usize, chat: bool) -> Self {
         GroupRun {
             day: vec![Running::default(); GROUP_METRIC_COUNT],
             busy_share: vec![Running::default(); types_served],
             occupancy: vec![Running::default(); n],
+            chat: vec![Running::default(); if chat { CHAT_FIGURES.len() } else { 0 }],
         }
     }
 
@@ -93,6 +105,7 @@ impl GroupRun {
         push_all(&mut self.day, &v.day);
         push_all(&mut self.busy_share, &v.busy_share);
         push_all(&mut self.occupancy, &v.occupancy);
+        push_all(&mut self.chat, &v.chat);
     }
 }
 
@@ -138,11 +151,17 @@ impl ScenarioRun {
             groups: Vec::new(),
         };
         if let Some(c) = &scenario.centre {
-            run.types = c.types.iter().map(|_| TypeRun::new(n)).collect();
+            run.types = c.types.iter().map(|t| TypeRun::new(n, t.channel)).collect();
             run.groups = c
                 .groups
                 .iter()
-                .map(|g| GroupRun::new(g.serves.len(), n))
+                .map(|g| {
+                    let chat = g
+                        .serves
+                        .iter()
+                        .any(|&t| c.types[t].channel == Channel::Chat);
+                    GroupRun::new(g.serves.len(), n, chat)
+                })
                 .collect();
         }
         run

@@ -19,11 +19,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::metrics::{
-    GroupValues, ReplicationValues, TypeValues, GROUP_METRIC_COUNT, METRIC_COUNT, SCORES,
+    GroupValues, ReplicationValues, TypeValues, CHAT_FIGURES, EMAIL_FIGURES, GROUP_METRIC_COUNT,
+    METRIC_COUNT, SCORES,
 };
 use crate::report::{Report, ScenarioReport};
 use crate::runner::{simulate_replications, ScenarioRun};
-use crate::scenario::Scenario;
+use crate::scenario::{Channel, Scenario};
 
 /// The format version of a part file.
 pub const FORMAT: u32 = 1;
@@ -106,11 +107,13 @@ fn flatten(v: &ReplicationValues) -> Vec<f64> {
         out.extend(t.day);
         t.intervals.iter().for_each(|i| out.extend(i));
         out.extend(t.score_shares);
+        out.extend(&t.channel);
     }
     for g in &v.groups {
         out.extend(g.day);
         out.extend(&g.busy_share);
         out.extend(&g.occupancy);
+        out.extend(&g.chat);
     }
     out
 }
@@ -160,20 +163,27 @@ fn decode(hex: &str, s: &Scenario) -> Option<ReplicationValues> {
     let mut types = Vec::new();
     let mut groups = Vec::new();
     if let Some(c) = &s.centre {
-        for _ in &c.types {
+        for t in &c.types {
+            let email = t.channel == Channel::Email;
             types.push(TypeValues {
                 day: r.array::<METRIC_COUNT>()?,
                 intervals: (0..n)
                     .map(|_| r.array::<METRIC_COUNT>())
                     .collect::<Option<_>>()?,
                 score_shares: r.array::<SCORES>()?,
+                channel: r.vec(if email { EMAIL_FIGURES.len() + n } else { 0 })?,
             });
         }
         for g in &c.groups {
+            let chat = g
+                .serves
+                .iter()
+                .any(|&t| c.types[t].channel == Channel::Chat);
             groups.push(GroupValues {
                 day: r.array::<GROUP_METRIC_COUNT>()?,
                 busy_share: r.vec(g.serves.len())?,
                 occupancy: r.vec(n)?,
+                chat: r.vec(if chat { CHAT_FIGURES.len() } else { 0 })?,
             });
         }
     }

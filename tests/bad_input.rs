@@ -825,3 +825,75 @@ fn fails_when_a_group_shift_starts_before_opening() {
         phrases: &["starts at 07:00", "outside opening hours (08:00 to 10:00)"],
     });
 }
+
+// Channels: what a chat or an email type may not have, and chat slots.
+
+#[test]
+fn fails_when_an_email_type_has_patience() {
+    assert_fails(Expect {
+        file: "email_with_patience.toml",
+        field: Some("types[1].patience"),
+        line: Some((18, "[types.patience]")),
+        phrases: &["an email does not abandon", "remove [types.patience]"],
+    });
+}
+
+#[test]
+fn fails_when_chat_slots_are_given_to_a_group_serving_no_chat() {
+    assert_fails(Expect {
+        file: "chat_slots_without_chat.toml",
+        field: Some("groups[0].chat_slots"),
+        line: Some((22, "chat_slots = 3")),
+        phrases: &["serves no chat type", "channel = \"chat\""],
+    });
+}
+
+#[test]
+fn fails_when_chat_slots_are_zero() {
+    assert_fails(Expect {
+        file: "chat_slots_zero.toml",
+        field: Some("groups[0].chat_slots"),
+        line: Some((15, "chat_slots = 0")),
+        phrases: &["from 1 to 20", "found 0"],
+    });
+}
+
+#[test]
+fn fails_when_a_voice_type_has_a_deadline_target() {
+    assert_fails(Expect {
+        file: "deadline_target_on_voice.toml",
+        field: Some("types[0].targets.service_level.within_s"),
+        line: Some((11, "within_s = 86400")),
+        phrases: &["is a deadline, an email target", "under 3600 s"],
+    });
+}
+
+#[test]
+fn fails_when_a_voice_type_has_a_concurrency_slowdown() {
+    assert_fails(Expect {
+        file: "slowdown_on_voice.toml",
+        field: Some("types[0].handling.concurrency_slowdown"),
+        line: Some((10, "concurrency_slowdown = 0.2")),
+        phrases: &["applies to chat only", "\"voice\""],
+    });
+}
+
+#[test]
+fn fails_when_a_chat_type_offers_callbacks() {
+    assert_fails(Expect {
+        file: "callback_on_chat.toml",
+        field: Some("types[0].callback"),
+        line: Some((11, "[types.callback]")),
+        phrases: &["a callback is a phone call", "remove [types.callback]"],
+    });
+}
+
+#[test]
+fn fails_when_a_channel_is_unknown() {
+    assert_fails(Expect {
+        file: "channel_unknown.toml",
+        field: Some("types[0].channel"),
+        line: Some((6, "channel = \"sms\"")),
+        phrases: &["\"voice\", \"chat\" or \"email\"", "found \"sms\""],
+    });
+}

@@ -16,6 +16,8 @@ pub struct Outline {
     pub types: Vec<String>,
     /// Whether the scenario has agent groups (a centre) to chart.
     pub groups: bool,
+    /// Whether some contact type is email (its backlog is charted).
+    pub email: bool,
 }
 
 impl Outline {
@@ -33,6 +35,7 @@ impl Outline {
             name: s.name.clone(),
             types: s.types.iter().flatten().map(|t| t.name.clone()).collect(),
             groups: s.groups.as_ref().is_some_and(|g| !g.is_empty()),
+            email: s.types.iter().flatten().any(|t| t.email.is_some()),
         }
     }
 }
@@ -110,6 +113,13 @@ pub fn charts_for(outlines: &[Outline]) -> Vec<Chart> {
                 kind: Kind::Groups(i),
             });
         }
+        if o.email {
+            v.push(Chart {
+                stem: unique(format!("backlog-{slug}")),
+                title: format!("{name}: email backlog by interval"),
+                kind: Kind::Backlog(i),
+            });
+        }
     }
     v
 }
@@ -158,6 +168,7 @@ mod tests {
             name: name.into(),
             types: types.iter().map(|t| t.to_string()).collect(),
             groups: true,
+            email: false,
         }
     }
 
@@ -203,6 +214,15 @@ mod tests {
             .map(|c| c.title)
             .collect();
         assert!(titles.contains(&"Split · Tech <2> by interval".to_string()));
+    }
+
+    #[test]
+    fn a_centre_with_email_adds_its_backlog_chart() {
+        let mut c = centre("Omni", &["phone", "email"]);
+        c.email = true;
+        let s = stems(&[c]);
+        assert_eq!(s.last().map(String::as_str), Some("backlog-omni"));
+        assert!(!stems(&[centre("Omni", &["phone"])]).contains(&"backlog-omni".to_string()));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! as they are, which XML cannot hold: every scenario text drawn goes through
 //! [`one_line`](crate::export::escape::one_line) first (names, currency).
 
+mod backlog;
 mod common;
 mod comparison;
 mod cost;
@@ -69,6 +70,8 @@ enum Kind {
     /// Scenario, then contact type.
     TypeIntervals(usize, usize),
     Groups(usize),
+    /// A centre's email backlog.
+    Backlog(usize),
     DailySl,
 }
 
@@ -121,6 +124,11 @@ impl Chart {
                 "Occupancy of each agent group with its 95 % interval, and the paid agents \
                  of every group stacked: each bar is the whole centre's headcount.",
             ),
+            Kind::Backlog(_) => Some(
+                "Emails waiting at each interval's end, mean over days with its 95 % interval; \
+                 nobody answers email while the centre is closed, so the last point waits \
+                 overnight.",
+            ),
             _ => None,
         }
     }
@@ -136,6 +144,7 @@ impl Chart {
             Kind::TradeoffTypes => (1600, 900),
             Kind::Intervals(_) | Kind::TypeIntervals(..) => (1500, 1150),
             Kind::Groups(_) => (1500, 1000),
+            Kind::Backlog(_) => (1500, 800),
             Kind::DailySl => (1500, 900),
         }
     }
@@ -163,6 +172,7 @@ impl Chart {
                 intervals::draw(root, &intervals::Day::of_type(s, ty))?;
             }
             Kind::Groups(i) => groups::draw(root, scenario(r, i)?)?,
+            Kind::Backlog(i) => backlog::draw(root, scenario(r, i)?)?,
             Kind::DailySl => daily::draw(root, r)?,
         }
         root.present()?;

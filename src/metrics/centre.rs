@@ -8,7 +8,7 @@
 use super::counters::{GroupCounters, ReplicationCounters};
 use super::values::{ratio, score_shares, values, Priced, Pricing};
 use super::{Kind, MetricDef, ReplicationValues, TypeValues};
-use crate::scenario::Scenario;
+use crate::scenario::{Channel, Scenario};
 
 /// How one agent group is priced.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +17,10 @@ pub struct GroupPricing {
     pub agent_hour: f64,
     /// Types served (indices into the centre's types), in `serves` order.
     pub serves: Vec<usize>,
+    /// Most chats an agent holds, for a group serving chat.
+    pub chat_slots: Option<u32>,
+    /// Whether each type served is chat.
+    pub chat: Vec<bool>,
 }
 
 /// How a centre of several types and groups turns counters into money.
@@ -26,6 +30,8 @@ pub struct CentrePricing {
     pub types: Vec<Pricing>,
     /// Each group's rate and skills.
     pub groups: Vec<GroupPricing>,
+    /// Each type's channel.
+    pub channels: Vec<Channel>,
 }
 
 impl CentrePricing {
@@ -34,12 +40,22 @@ impl CentrePricing {
         let c = s.centre.as_ref()?;
         Some(CentrePricing {
             types: c.types.iter().map(|t| Pricing::of(&t.scenario)).collect(),
+            channels: c.types.iter().map(|t| t.channel).collect(),
             groups: c
                 .groups
                 .iter()
-                .map(|g| GroupPricing {
-                    agent_hour: g.agent_hour,
-                    serves: g.serves.clone(),
+                .map(|g| {
+                    let chat: Vec<bool> = g
+                        .serves
+                        .iter()
+                        .map(|&t| c.types[t].channel == Channel::Chat)
+                        .collect();
+                    GroupPricing {
+                        agent_hour: g.agent_hour,
+                        serves: g.serves.clone(),
+                        chat_slots: chat.contains(&true).then_some(g.chat_slots),
+                        chat,
+                    }
                 })
                 .collect(),
         })
@@ -111,6 +127,8 @@ pub struct GroupValues {
     pub busy_share: Vec<f64>,
     /// Occupancy per interval of the day.
     pub occupancy: Vec<f64>,
+    /// A chat group's figures ([`CHAT_FIGURES`](super::CHAT_FIGURES)); empty otherwise.
+    pub chat: Vec<f64>,
 }
 
 /// The values of one replication of a centre: the whole centre (`total`, what the
@@ -170,6 +188,10 @@ pub fn centre_values(
                 day: values(&day_total, r.overtime_agent_s, &priced, days),
                 intervals,
                 score_shares: score_shares(&day_total),
+                channel: match pricing.channels[t] {
+                    Channel::Email => super::channels::email_values(r),
+                    _ => Vec::new(),
+                },
             }
         })
         .collect();
@@ -196,7 +218,13 @@ pub fn centre_values(
         groups: groups
             .iter()
             .zip(&pricing.groups)
-            .map(|(g, p)| group_values(g, p.agent_hour, days))
+            .map(|(g, p)| {
+                let mut v = group_values(g, p.agent_hour, days);
+                if let Some(slots) = p.chat_slots {
+                    v.chat = super::channels::chat_values(g, slots, &p.chat);
+                }
+                v
+            })
             .collect(),
     }
 }
@@ -246,6 +274,7 @@ fn group_values(g: &GroupCounters, agent_hour: f64, days: u32) -> GroupValues {
         occupancy: (0..g.intervals)
             .map(|i| ratio(g.busy_total(i), g.productive_s[i]))
             .collect(),
+        chat: Vec::new(),
     }
 }
 
@@ -271,14 +300,19 @@ mod tests {
         };
         CentrePricing {
             types: vec![p.clone(), p],
+            channels: vec![Channel::Voice; 2],
             groups: vec![
                 GroupPricing {
                     agent_hour: rate_a,
                     serves: vec![0],
+                    chat_slots: None,
+                    chat: vec![false],
                 },
                 GroupPricing {
                     agent_hour: rate_b,
                     serves: vec![0, 1],
+                    chat_slots: None,
+                    chat: vec![false; 2],
                 },
             ],
         }

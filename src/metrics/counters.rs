@@ -59,6 +59,12 @@ pub struct IntervalCounters {
     pub callback_attempts: u64,
     /// Future contacts (redials, repeats, callback retries) due after the horizon.
     pub carried_over: u64,
+    /// Emails still open at the end of the horizon.
+    pub open_at_end: u64,
+    /// Of those, emails open longer than the deadline (service-level misses).
+    pub open_past_deadline: u64,
+    /// Emails waiting at this interval's end, summed over days (by clock time).
+    pub backlog_end: u64,
     /// Journeys by the interval of their fresh contact.
     pub journeys: JourneyCounters,
 }
@@ -138,6 +144,9 @@ impl IntervalCounters {
         self.callbacks_pending += o.callbacks_pending;
         self.callback_attempts += o.callback_attempts;
         self.carried_over += o.carried_over;
+        self.open_at_end += o.open_at_end;
+        self.open_past_deadline += o.open_past_deadline;
+        self.backlog_end += o.backlog_end;
         self.journeys.merge(&o.journeys);
     }
 }
@@ -151,6 +160,8 @@ pub struct ReplicationCounters {
     pub overtime_agent_s: f64,
     /// Days simulated.
     pub days: u32,
+    /// Age of the oldest email still open at the end of the horizon (0 when none).
+    pub oldest_open_s: f64,
 }
 
 impl ReplicationCounters {
@@ -160,6 +171,7 @@ impl ReplicationCounters {
             intervals: vec![IntervalCounters::default(); intervals],
             overtime_agent_s: 0.0,
             days: 0,
+            oldest_open_s: 0.0,
         }
     }
 
@@ -168,6 +180,7 @@ impl ReplicationCounters {
         self.intervals.fill(IntervalCounters::default());
         self.overtime_agent_s = 0.0;
         self.days = 0;
+        self.oldest_open_s = 0.0;
     }
 
     /// The whole day's counters.
@@ -186,6 +199,7 @@ impl ReplicationCounters {
         }
         self.overtime_agent_s += o.overtime_agent_s;
         self.days += o.days;
+        self.oldest_open_s = self.oldest_open_s.max(o.oldest_open_s);
     }
 }
 
@@ -203,6 +217,9 @@ pub struct GroupCounters {
     pub paid_s: Vec<f64>,
     /// Agent-seconds worked after closing per type served.
     pub overtime_s: Vec<f64>,
+    /// Chat-seconds (chats held × time) per interval while open; empty for a group
+    /// serving no chat.
+    pub chat_s: Vec<f64>,
 }
 
 impl GroupCounters {
@@ -214,6 +231,7 @@ impl GroupCounters {
             productive_s: vec![0.0; intervals],
             paid_s: vec![0.0; intervals],
             overtime_s: vec![0.0; types],
+            chat_s: Vec::new(),
         }
     }
 
@@ -223,6 +241,7 @@ impl GroupCounters {
         self.productive_s.fill(0.0);
         self.paid_s.fill(0.0);
         self.overtime_s.fill(0.0);
+        self.chat_s.fill(0.0);
     }
 
     /// Agent-seconds busy on the `k`-th type served, in interval `i`.

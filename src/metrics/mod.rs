@@ -5,10 +5,12 @@
 //! agent cost allocated to types by busy time (`centre.rs`).
 
 mod centre;
+mod channels;
 mod counters;
 mod values;
 
 pub use centre::*;
+pub use channels::{CHAT_FIGURES, EMAIL_FIGURES};
 pub use counters::*;
 pub use values::*;
 

@@ -123,7 +123,11 @@ pub fn values(c: &IntervalCounters, overtime_s: f64, priced: &Priced, days: u32)
     set(M::DelayedShare, ratio(c.delayed as f64, reached_queue));
     set(
         M::ServiceLevel,
-        ratio(c.answered_within as f64, answered + abandoned),
+        // Emails still open past their deadline are misses (0 for other channels).
+        ratio(
+            c.answered_within as f64,
+            answered + abandoned + c.open_past_deadline as f64,
+        ),
     );
     set(M::AsaS, ratio(c.wait_answered_s, answered));
     set(
@@ -218,6 +222,9 @@ pub struct TypeValues {
     pub intervals: Vec<MetricValues>,
     /// Share of the type's journeys at each satisfaction score.
     pub score_shares: [f64; SCORES],
+    /// An email type's figures ([`EMAIL_FIGURES`](super::EMAIL_FIGURES), then the
+    /// backlog at each interval's end); empty for other channels.
+    pub channel: Vec<f64>,
 }
 
 /// Day-level and per-interval metric values and score shares of one replication.

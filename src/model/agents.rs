@@ -1,7 +1,10 @@
 //! The agents of one group: how many are on duty and busy, on which type, and the agent
 //! time this adds up to. Agents are counted, not named: an agent leaving at an interval
 //! boundary finishes the contact in hand because `busy` may exceed `on_duty` for a while.
+//! Agents of a group that serves chat are named while they hold chats (`chat.rs`), since
+//! a new chat goes to the agent holding fewest; other groups pay nothing for it.
 
+use super::chat::ChatAgents;
 use super::setup::GroupSpec;
 use crate::metrics::GroupCounters;
 
@@ -21,20 +24,33 @@ pub(super) struct GroupState {
     /// day (shifts with absence); `scratch` is its agent-minutes, kept to reuse.
     pub today: Vec<u32>,
     pub scratch: Vec<u64>,
+    /// True for a group of one skill and no chat: its time adds up without loops.
+    simple: bool,
+    /// The chats held, for a group that serves chat.
+    pub chat: Option<ChatAgents>,
 }
 
 impl GroupState {
     /// Idle agents of the group `spec`, over `intervals` intervals.
     pub fn new(spec: GroupSpec, intervals: usize) -> Self {
         let types = spec.serves.len();
+        let chat = spec
+            .chat_slots
+            .map(|slots| ChatAgents::new(slots, &spec.chat));
+        let mut counters = GroupCounters::new(types, intervals);
+        if chat.is_some() {
+            counters.chat_s = vec![0.0; intervals];
+        }
         GroupState {
+            simple: types == 1 && chat.is_none(),
             spec,
             on_duty: 0,
             busy: 0,
             busy_by_type: vec![0; types],
-            counters: GroupCounters::new(types, intervals),
+            counters,
             today: Vec::new(),
             scratch: Vec::new(),
+            chat,
         }
     }
 
@@ -44,6 +60,9 @@ impl GroupState {
         self.busy = 0;
         self.busy_by_type.fill(0);
         self.counters.reset();
+        if let Some(c) = &mut self.chat {
+            c.reset();
+        }
     }
 
     /// True when an agent is free to take work.
@@ -75,13 +94,20 @@ impl GroupState {
     #[inline(always)]
     pub fn accumulate(&mut self, dt: f64, i: usize, closing: bool) {
         let c = &mut self.counters;
-        if self.busy_by_type.len() == 1 {
+        if self.simple {
             // One type served: the common case, kept free of loops (`busy` is its count).
             let b = f64::from(self.busy);
             if closing {
                 c.overtime_s[0] += b * dt;
             } else {
                 c.busy_s[i] += b * dt;
+                c.productive_s[i] += f64::from(self.on_duty.max(self.busy)) * dt;
+            }
+            return;
+        }
+        if let Some(chat) = &self.chat {
+            chat.accumulate(c, &self.busy_by_type, dt, i, closing);
+            if !closing {
                 c.productive_s[i] += f64::from(self.on_duty.max(self.busy)) * dt;
             }
             return;

@@ -10,6 +10,14 @@ impl Centre<'_> {
             self.interval_done();
         }
         self.integrate(now);
+        if self.has_email {
+            // This start is the previous interval's end (a 24-hour day's first one too).
+            if interval > 0 {
+                self.record_backlog(interval as usize - 1);
+            } else if day > 0 && self.contiguous_days {
+                self.record_backlog(self.intervals - 1);
+            }
+        }
         self.closing = false;
         let i = interval as usize;
         self.clock_interval = i;
@@ -61,6 +69,9 @@ impl Centre<'_> {
     pub(super) fn close(&mut self, now: f64) {
         self.integrate(now);
         self.closing = true;
+        if self.has_email {
+            self.record_backlog(self.intervals - 1);
+        }
         for t in 0..self.types.len() {
             let staffed = self.types[t]
                 .spec
@@ -78,8 +89,11 @@ impl Centre<'_> {
     }
 
     /// Nobody is left to answer type `t`: its callers still waiting are cut off (counted
-    /// as abandoned).
+    /// as abandoned). Emails stay in their backlog (`email.rs`).
     pub(super) fn cut_off_queue(&mut self, now: f64, t: usize) {
+        if self.types[t].spec.channel == crate::scenario::Channel::Email {
+            return;
+        }
         while let Some(w) = self.types[t].queue.pop_any() {
             if w.live {
                 if let Some(timer) = w.timer {

@@ -7,6 +7,7 @@ use rand::Rng;
 use super::journey::{self, score, Journey, Outcome, Slab};
 use super::log::record;
 use super::{Centre, Contact, Event, Kind, LoggedOutcome, Parked, TypeState, NO_SLOT};
+use crate::scenario::Channel;
 
 impl TypeState<'_> {
     /// Draws a new contact's handle time and patience from the type's own streams.
@@ -142,7 +143,16 @@ impl Centre<'_> {
             }
             self.lines_in_use += 1;
         }
-        if let Some((g, k)) = self.free_group_for(t) {
+        let channel = self.types[t].spec.channel;
+        if channel == Channel::Chat {
+            if let Some((g, k)) = self.chat_group_for(t) {
+                self.begin_chat(now, (g, k, t), contact, journey);
+                return;
+            }
+        } else if channel == Channel::Email && self.closing {
+            // An email reaching the queue after closing (from self-service) waits for
+            // the next opening: the drain's agents answer no email.
+        } else if let Some((g, k)) = self.free_group_for(t) {
             self.begin_service(now, g, k, t, contact, journey);
             return;
         }
@@ -237,7 +247,7 @@ impl Centre<'_> {
     }
 
     /// First-contact resolution: resolved, back later as a repeat, or left unresolved.
-    fn resolve(&mut self, now: f64, slot: u32) {
+    pub(super) fn resolve(&mut self, now: f64, slot: u32) {
         let p = self.parked.take(slot);
         let t = usize::from(p.ty);
         let r = self.types[t]

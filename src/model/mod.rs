@@ -23,7 +23,9 @@
 mod agents;
 mod arrivals;
 mod callbacks;
+mod chat;
 mod day;
+mod email;
 mod flow;
 mod journey;
 mod log;
@@ -70,6 +72,8 @@ enum Event {
         served: u16,
         holds_line: bool,
     },
+    /// Chat `chat` of the `served`-th type `group` serves ends (see `chat.rs`).
+    ChatEnd { chat: u32, group: u16, served: u16 },
     /// A caller hangs up the trunk line at the end of talk, before wrap-up.
     LineRelease,
     /// The caller of type `ty` at this queue position runs out of patience.
@@ -173,6 +177,8 @@ pub struct Centre<'a> {
     /// Told of each simulated interval, so a long horizon's progress shows within a
     /// replication (called at interval boundaries, never per contact).
     progress: Option<&'a (dyn Fn(u64) + Sync)>,
+    /// Some type is email: its backlog is counted at interval ends (`email.rs`).
+    has_email: bool,
 }
 
 impl<'a> Centre<'a> {
@@ -207,7 +213,11 @@ impl<'a> Centre<'a> {
             .into_iter()
             .map(|g| GroupState::new(g, n))
             .collect();
+        let has_email = types
+            .iter()
+            .any(|t: &TypeState| t.spec.channel == crate::scenario::Channel::Email);
         Centre {
+            has_email,
             sc: scenario,
             interval_s,
             intervals: n,
@@ -272,6 +282,11 @@ impl<'a> Centre<'a> {
                     served,
                     holds_line,
                 } => self.service_end(now, slot, group.into(), served.into(), holds_line),
+                Event::ChatEnd {
+                    chat,
+                    group,
+                    served,
+                } => self.chat_end(now, chat, group.into(), served.into()),
                 Event::LineRelease => self.lines_in_use -= 1,
                 Event::Abandon { ty, position } => self.abandon(now, ty.into(), position),
                 Event::Eligible { group, .. } => self.serve(now, group.into()),
@@ -283,6 +298,9 @@ impl<'a> Centre<'a> {
         let end = self.events.now();
         for t in 0..self.types.len() {
             self.cut_off_queue(end, t);
+        }
+        if self.has_email {
+            self.backlog_at_horizon();
         }
         self.callbacks_pending_at_horizon();
         debug_assert!(self.parked.is_empty(), "every parked journey ended");

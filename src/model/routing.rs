@@ -10,6 +10,11 @@
 //!   `pick = "longest_wait"` the longest-waiting eligible caller of any type it serves;
 //!   else (while open) the callback owed longest.
 //!
+//! - A group serving chat or email (`serve_channels`): an engaged chat agent with a
+//!   free slot takes only chats; email is taken only while open, and with
+//!   `pick = "longest_wait"` only when no live contact of the group's types waits
+//!   (an email's wait of hours would otherwise always win).
+//!
 //! Each type's queue is first come, first served, so its longest-waiting caller is its
 //! front, and a caller is eligible for a group once it has waited the group's delay:
 //! if the front is not eligible, nobody behind it is.
@@ -46,6 +51,10 @@ impl Centre<'_> {
     /// Free agents of group `g` take work until none is free or nothing is left.
     #[inline]
     pub(super) fn serve(&mut self, now: f64, g: usize) {
+        if self.groups[g].spec.channels {
+            self.serve_channels(now, g);
+            return;
+        }
         if let ([t], [after_s]) = (
             &self.groups[g].spec.serves[..],
             &self.groups[g].spec.after_s[..],
@@ -84,6 +93,68 @@ impl Centre<'_> {
             self.events.cancel(timer);
         }
         self.begin_service(now, g, k, t, w.contact, w.journey);
+    }
+
+    /// Free agents and free chat slots of group `g` take work until none is left.
+    fn serve_channels(&mut self, now: f64, g: usize) {
+        loop {
+            let free = self.groups[g].has_free_agent();
+            if !free && !self.groups[g].has_chat_room() {
+                return;
+            }
+            if free {
+                if let Some(t) = self.urgent_callback(now, g) {
+                    self.call_back(now, g, t);
+                    continue;
+                }
+            }
+            if let Some(k) = self.pick_channel(now, g, free) {
+                let t = self.groups[g].spec.serves[k];
+                let w = self.types[t].queue.pop();
+                if let Some(timer) = w.timer {
+                    self.events.cancel(timer);
+                }
+                if self.groups[g].spec.chat[k] {
+                    self.begin_chat(now, (g, k, t), w.contact, w.journey);
+                } else {
+                    self.begin_service(now, g, k, t, w.contact, w.journey);
+                }
+                continue;
+            }
+            match self.earliest_callback(g).filter(|_| free) {
+                Some(t) => self.call_back(now, g, t),
+                None => return,
+            }
+        }
+    }
+
+    /// The position in group `g`'s `serves` of the type whose front contact it should
+    /// take now; only chat when no agent is `free` (a free chat slot).
+    fn pick_channel(&self, now: f64, g: usize, free: bool) -> Option<usize> {
+        let spec = &self.groups[g].spec;
+        let eligible = |k: usize| {
+            if (!free && !spec.chat[k]) || (spec.email[k] && self.closing) {
+                return None;
+            }
+            self.types[spec.serves[k]]
+                .queue
+                .front_arrival_s()
+                .filter(|&arrived| now >= arrived + spec.after_s[k])
+        };
+        let ks = 0..spec.serves.len();
+        match spec.pick {
+            Pick::Priority => ks.clone().find(|&k| eligible(k).is_some()),
+            Pick::LongestWait => ks
+                .clone()
+                .filter(|&k| !spec.email[k])
+                .filter_map(|k| eligible(k).map(|a| (k, a)))
+                .fold(None, |best: Option<(usize, f64)>, (k, a)| match best {
+                    Some((_, b)) if b <= a => best,
+                    _ => Some((k, a)),
+                })
+                .map(|(k, _)| k)
+                .or_else(|| ks.clone().find(|&k| spec.email[k] && eligible(k).is_some())),
+        }
     }
 
     /// Free agents of every group take work (after staffing changed).

@@ -8,7 +8,7 @@ pub(super) mod absence;
 use super::arrivals::DayVariation;
 use crate::dist::Duration;
 use crate::scenario::{
-    Callback, Handling, Redial, Resolution, Satisfaction, Scenario, SelfService, Staffing,
+    Callback, Channel, Handling, Redial, Resolution, Satisfaction, Scenario, SelfService, Staffing,
 };
 
 /// How a freed agent of a group chooses among the types it serves.
@@ -67,6 +67,7 @@ pub(super) struct TypeSpec<'a> {
     pub routes: Vec<RouteStep>,
     /// True when some group may answer only after a delay (eligibility events are needed).
     pub delayed_routes: bool,
+    pub channel: Channel,
 }
 
 /// An agent group as the model sees it.
@@ -85,6 +86,13 @@ pub(super) struct GroupSpec {
     pub pick: Pick,
     /// Position in `serves` of each type of the centre (`u16::MAX` when not served).
     pub local: Vec<u16>,
+    /// True when some type served is chat or email (the channel-aware serving applies).
+    pub channels: bool,
+    /// Whether each type served is chat, and is email (by position in `serves`).
+    pub chat: Vec<bool>,
+    pub email: Vec<bool>,
+    /// Most chats an agent holds, for a group serving chat.
+    pub chat_slots: Option<u32>,
 }
 
 impl GroupSpec {
@@ -107,8 +115,9 @@ fn local_positions(serves: &[usize], types: usize) -> Vec<u16> {
 }
 
 /// A type as the model sees it, from its tables (`sc` is the type's one-type view).
-fn type_spec(sc: &Scenario, routes: Vec<Route>) -> TypeSpec<'_> {
+fn type_spec(sc: &Scenario, routes: Vec<Route>, channel: Channel) -> TypeSpec<'_> {
     TypeSpec {
+        channel,
         volumes: &sc.arrivals.volumes,
         day_cv: DayVariation {
             cv: sc.arrivals.day_cv,
@@ -177,6 +186,16 @@ fn group_spec(
         paid_s,
         by_day,
         local: local_positions(&serves, types.len()),
+        channels: serves.iter().any(|&t| types[t].channel != Channel::Voice),
+        chat: serves
+            .iter()
+            .map(|&t| types[t].channel == Channel::Chat)
+            .collect(),
+        email: serves
+            .iter()
+            .map(|&t| types[t].channel == Channel::Email)
+            .collect(),
+        chat_slots: None,
         after_s: Vec::new(),
         serves,
         pick,
@@ -195,7 +214,7 @@ pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
     };
     let (mut types, mut groups) = match &sc.centre {
         None => {
-            let types = vec![type_spec(sc, one_route())];
+            let types = vec![type_spec(sc, one_route(), Channel::Voice)];
             let group = group_spec(
                 (0, &sc.staffing),
                 vec![0],
@@ -209,20 +228,24 @@ pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
             let types: Vec<TypeSpec> = c
                 .types
                 .iter()
-                .map(|t| type_spec(&t.scenario, t.routing.clone()))
+                .map(|t| type_spec(&t.scenario, t.routing.clone(), t.channel))
                 .collect();
             let groups = c
                 .groups
                 .iter()
                 .enumerate()
                 .map(|(k, g)| {
-                    group_spec(
+                    let mut spec = group_spec(
                         (k, &g.staffing),
                         g.serves.clone(),
                         g.pick,
                         &types,
                         interval_s,
-                    )
+                    );
+                    if spec.chat.contains(&true) {
+                        spec.chat_slots = Some(g.chat_slots);
+                    }
+                    spec
                 })
                 .collect();
             (types, groups)

@@ -1,5 +1,6 @@
 //! The parts of a centre's report: each contact type (every metric, per interval too)
-//! and each agent group (occupancy, paid hours, cost, share of busy time per type).
+//! and each agent group (occupancy, paid hours, cost, share of busy time per type);
+//! an email type adds its backlog and a chat group its slot figures (`channels.rs`).
 
 use serde::{Serialize, Serializer};
 
@@ -14,7 +15,7 @@ use crate::stats::{Estimate, Running};
 pub struct TypeReport {
     /// Type name.
     pub name: String,
-    /// Channel: "voice" (chat and email are not modelled yet).
+    /// Channel: "voice", "chat" or "email".
     pub channel: &'static str,
     /// What this type is judged against.
     pub targets: TargetsReport,
@@ -26,6 +27,9 @@ pub struct TypeReport {
     pub satisfaction_model: SatisfactionModel,
     /// Share of the type's journeys at each satisfaction score 0..=10.
     pub score_distribution: Vec<Estimate>,
+    /// An email type's backlog and deadline (absent for voice and chat).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<super::channels::EmailReport>,
 }
 
 /// Results of one contact type in one interval of the day.
@@ -76,6 +80,9 @@ pub struct GroupReport {
     pub busy_share: BusyShare,
     /// Agents and occupancy per interval.
     pub intervals: Vec<GroupIntervalReport>,
+    /// A chat group's slots and how full they were (absent for a group serving no chat).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chat: Option<super::channels::ChatReport>,
 }
 
 /// One agent group in one interval of the day.
@@ -100,7 +107,8 @@ pub(super) fn types(scenario: &Scenario, centre: &Centre, runs: &[TypeRun]) -> V
         .zip(runs)
         .map(|(t, run)| TypeReport {
             name: t.name.clone(),
-            channel: "voice",
+            channel: t.channel.key(),
+            email: super::channels::email(scenario, t, run),
             targets: TargetsReport::of(&t.scenario.targets),
             metrics: Metrics::from_running(&run.day),
             intervals: run
@@ -154,6 +162,7 @@ pub(super) fn groups(scenario: &Scenario, centre: &Centre, runs: &[GroupRun]) ->
                     occupancy: r.estimate(),
                 })
                 .collect(),
+            chat: super::channels::chat(g, run),
         })
         .collect()
 }

@@ -6,9 +6,11 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 mod centre;
+mod channels;
 mod parts;
 
 pub use centre::{GroupIntervalReport, GroupReport, TypeIntervalReport, TypeReport};
+pub use channels::{BacklogReport, ChatReport, EmailReport};
 pub use parts::{IntervalReport, PricingReport, SatisfactionModel, TargetsReport};
 
 use crate::metrics::{Metric, MetricValues, METRICS};

@@ -56,6 +56,7 @@ pub struct HandlingFile {
     pub time: DistFile,
     pub wrap_up: Option<DistFile>,
     pub interval_factors: Option<Vec<f64>>,
+    pub concurrency_slowdown: Option<f64>,
 }
 
 /// `[patience]`.

@@ -90,6 +90,30 @@ pub struct ContactType {
     pub scenario: Scenario,
     /// Groups that may answer it, in order, with their delays.
     pub routing: Vec<crate::model::Route>,
+    /// How the customer reaches the centre.
+    pub channel: Channel,
+}
+
+/// How a contact reaches the centre (SCENARIO.md, "Channels").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    /// A phone call: the customer waits, an agent takes one at a time.
+    Voice,
+    /// The customer waits; an agent holds up to its group's `chat_slots` at once.
+    Chat,
+    /// No abandonment: a backlog worked against a deadline when no live contact waits.
+    Email,
+}
+
+impl Channel {
+    /// The word a scenario file and the reports use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::Voice => "voice",
+            Channel::Chat => "chat",
+            Channel::Email => "email",
+        }
+    }
 }
 
 /// One `[[groups]]` entry.
@@ -105,6 +129,8 @@ pub struct AgentGroup {
     pub serves: Vec<usize>,
     /// How a freed agent chooses among the types it serves.
     pub pick: crate::model::Pick,
+    /// Most chats one agent holds at once (1 when the file gives none).
+    pub chat_slots: u32,
 }
 
 /// `[self_service]`.
@@ -277,6 +303,9 @@ pub struct Handling {
     /// `[handling] interval_factors`: talk and wrap-up of a contact arriving in interval
     /// `i` are drawn and multiplied by factor `i`; `None` = all 1.
     pub interval_factors: Option<Vec<f64>>,
+    /// Chat: a chat's handle time is multiplied by `1 + concurrency_slowdown × (chats
+    /// held − 1)` at its start; 0 for voice and email.
+    pub concurrency_slowdown: f64,
 }
 
 impl Handling {

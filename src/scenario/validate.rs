@@ -14,6 +14,9 @@ mod journey;
 #[path = "validate_centre.rs"]
 mod centre;
 
+#[path = "validate_channels.rs"]
+mod channels;
+
 #[path = "validate_values.rs"]
 mod values;
 
@@ -126,6 +129,13 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         .handling
         .as_ref()
         .ok_or_else(|| missing_table("handling"))?;
+    if handling_raw.concurrency_slowdown.is_some() {
+        // A chat type's slowdown is taken out and checked by `validate_centre.rs`.
+        return Err(FieldError::new(
+            "handling.concurrency_slowdown",
+            "concurrency_slowdown applies to chat only: a [[types]] entry with channel = \"chat\"",
+        ));
+    }
     let handling = Handling {
         time: dist("handling.time", &handling_raw.time)?,
         wrap_up: handling_raw
@@ -138,6 +148,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
             handling_raw.interval_factors.as_deref(),
             n,
         )?,
+        concurrency_slowdown: 0.0,
     };
     if handling.mean_s() <= 0.0 {
         return Err(FieldError::new(

@@ -101,21 +101,8 @@ pub fn validate(
                 format!("\"{name}\" is used by another type: type names must be unique"),
             ));
         }
-        match t.channel.as_deref().unwrap_or("voice") {
-            "voice" => {}
-            c @ ("chat" | "email") => {
-                return Err(FieldError::new(
-                    at("channel"),
-                    format!("channel \"{c}\" is not modelled yet: only \"voice\" is"),
-                ))
-            }
-            c => {
-                return Err(FieldError::new(
-                    at("channel"),
-                    format!("expected \"voice\", \"chat\" or \"email\", found \"{c}\""),
-                ))
-            }
-        }
+        let mut t = t.clone();
+        let (channel, slowdown) = super::channels::channel(k, &mut t)?;
         let mirror = ScenarioFile {
             name: Some(name.clone()),
             description: None,
@@ -145,7 +132,7 @@ pub fn validate(
             rostering: None,
         };
         // [simulation] and [costs] are the file's own, not the type's.
-        let scenario = one_type(mirror, file).map_err(|e| {
+        let mut scenario = one_type(mirror, file).map_err(|e| {
             let shared = ["simulation", "costs"]
                 .iter()
                 .any(|t| e.field.split('.').next() == Some(t));
@@ -161,10 +148,12 @@ pub fn validate(
                 ));
             }
         }
+        super::channels::finish_type(&t, channel, slowdown, &mut scenario);
         types.push(ContactType {
             name,
             scenario,
             routing: Vec::new(),
+            channel,
         });
     }
     let n = types[0].scenario.intervals();
@@ -231,12 +220,6 @@ fn group(
             format!("\"{name}\" is used by another group: group names must be unique"),
         ));
     }
-    if g.chat_slots.is_some() {
-        return Err(FieldError::new(
-            at("chat_slots"),
-            "chat is not modelled yet: remove chat_slots",
-        ));
-    }
     let day = super::Day {
         simulation: &types[0].scenario.simulation,
         intervals: n,
@@ -285,8 +268,10 @@ fn group(
             ))
         }
     };
+    let chat_slots = super::channels::chat_slots(j, g, &serves, types)?;
     Ok(AgentGroup {
         name,
+        chat_slots,
         staffing: Staffing {
             paid,
             shrinkage,

@@ -1,12 +1,13 @@
 //! The search's starting point: each interval staffed by the closed forms as if it were
 //! in steady state (SIPP), grossed up for shrinkage, then brought within the bounds. In a
 //! centre, each type is staffed so on its own load and its agents given to the first
-//! group of its routing; a group that is no type's first starts empty (then `min_agents`).
+//! group of its routing (a chat type's servers divided by the group's chat slots); a
+//! group that is no type's first starts empty (then `min_agents`).
 
 use super::bounds::Bounds;
 use super::{gross_up, Options};
 use crate::erlang::{self, Interval};
-use crate::scenario::{Centre, Scenario};
+use crate::scenario::{Centre, Channel, Scenario};
 
 /// The Erlang (SIPP) starting plan. For a centre, the per-interval lists are laid out
 /// as in [`super::Evaluation`]: `productive`, `paid_unbounded` and `paid` group after
@@ -76,8 +77,13 @@ fn centre_plan(c: &Centre, opts: &Options) -> ErlangPlan {
     for (t, ty) in c.types.iter().enumerate() {
         let (agents, missed) = sipp(&ty.scenario);
         let g = ty.routing[0].group;
+        // Erlang C on c × slots servers (no slowdown): a chat group needs a slot-th.
+        let slots = match ty.channel {
+            Channel::Chat => c.groups[g].chat_slots.max(1),
+            _ => 1,
+        };
         for (i, a) in agents.into_iter().enumerate() {
-            productive[g * n + i] = productive[g * n + i].saturating_add(a);
+            productive[g * n + i] = productive[g * n + i].saturating_add(a.div_ceil(slots));
         }
         unreachable.extend(missed.into_iter().map(|i| t * n + i));
     }

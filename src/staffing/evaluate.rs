@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use super::{Criterion, Target};
 use crate::metrics::Metric;
 use crate::runner::run_scenario;
-use crate::scenario::Scenario;
+use crate::scenario::{Channel, Scenario};
 use crate::stats::{Estimate, Running};
 
 /// One target judged on one interval.
@@ -212,12 +212,16 @@ pub fn judged_on(s: &Scenario, sc: &Scenario, paid: &[u32], criterion: Criterion
     let replications = sc.simulation.replications;
     let run = run_scenario(sc, &|_| {});
     let intervals = match &s.centre {
-        None => judge_day(s, &run.intervals, criterion),
+        None => judge_day(s, &run.intervals, None, criterion),
         Some(c) => c
             .types
             .iter()
             .zip(&run.types)
-            .flat_map(|(t, r)| judge_day(&t.scenario, &r.intervals, criterion))
+            .flat_map(|(t, r)| {
+                // An email's deadline spans intervals: its service level is the horizon's.
+                let horizon = (t.channel == Channel::Email).then_some(&r.day[..]);
+                judge_day(&t.scenario, &r.intervals, horizon, criterion)
+            })
             .collect(),
     };
     Evaluation {
@@ -231,8 +235,15 @@ pub fn judged_on(s: &Scenario, sc: &Scenario, paid: &[u32], criterion: Criterion
     }
 }
 
-/// One type's simulated intervals judged against its targets (`s`: the type's scenario).
-fn judge_day(s: &Scenario, day: &[Vec<Running>], criterion: Criterion) -> Vec<IntervalResult> {
+/// One type's simulated intervals judged against its targets (`s`: the type's scenario)
+/// by `criterion`; with `horizon` (the day-level figures), the service level judged is
+/// the horizon's.
+fn judge_day(
+    s: &Scenario,
+    day: &[Vec<Running>],
+    horizon: Option<&[Running]>,
+    criterion: Criterion,
+) -> Vec<IntervalResult> {
     let t = &s.targets;
     day.iter()
         .map(|r| {
@@ -241,7 +252,10 @@ fn judge_day(s: &Scenario, day: &[Vec<Running>], criterion: Criterion) -> Vec<In
             let traffic = to_agents > 0.0;
             let mut res = IntervalResult {
                 traffic,
-                service_level: est(Metric::ServiceLevel),
+                service_level: horizon.map_or_else(
+                    || est(Metric::ServiceLevel),
+                    |d| d[Metric::ServiceLevel as usize].estimate(),
+                ),
                 abandonment: est(Metric::AbandonmentRate),
                 asa_s: est(Metric::AsaS),
                 occupancy: est(Metric::Occupancy),

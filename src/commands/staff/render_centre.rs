@@ -6,7 +6,7 @@ use super::render::{misses_and_notes, targets_summary, with_hw};
 use crate::export::escape::one_line;
 use crate::export::table::render;
 use crate::export::{format_half_width, format_value};
-use crate::scenario::{Centre, Scenario};
+use crate::scenario::{Centre, Channel, Scenario};
 use crate::staffing::{Evaluation, IntervalResult, Outcome};
 
 /// The text report of a centre's plan.
@@ -34,8 +34,14 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
             x => format!("{} {x}", one_line(&t.name)),
         })
         .collect();
+    // An email's deadline is judged on the whole horizon (its backlog spans intervals).
+    let email = if c.types.iter().any(|t| t.channel == Channel::Email) {
+        " (an email type's service level over the whole horizon, in each of its intervals)"
+    } else {
+        ""
+    };
     out.push_str(&format!(
-        "targets: {}; each type judged per interval on {} (\"95%\": met by the 95 % bound too)\n",
+        "targets: {}; each type judged per interval{email} on {} (\"95%\": met by the 95 % bound too)\n",
         targets.join("; "),
         o.criterion.describe()
     ));

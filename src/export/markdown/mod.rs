@@ -5,6 +5,7 @@
 //! number comes from it or from the comparisons computed from it. One file per section;
 //! every piece of text from a scenario goes through [`super::escape`] first.
 
+mod channels;
 mod charts;
 mod differences;
 mod format;
@@ -33,6 +34,7 @@ pub fn report(study: &Study) -> String {
         results::section(study.report),
         types::section(study.report),
         groups::section(study.report),
+        channels::section(study.report),
         differences::section(study),
         charts::section(study.report),
         scores::section(study.report),

@@ -7,7 +7,8 @@ use super::{label, metric_rows, target_text};
 use crate::export::escape::one_line;
 use crate::export::{format_half_width, format_value};
 use crate::metrics::{GroupMetric, GROUP_METRICS};
-use crate::report::{GroupReport, ScenarioReport, TypeReport};
+use crate::report::{ChatReport, GroupReport, ScenarioReport, TypeReport};
+use crate::stats::Estimate;
 
 /// The types of a centre side by side: one row per metric, one column per type.
 pub(super) fn types(s: &ScenarioReport, types: &[TypeReport]) -> String {
@@ -47,6 +48,20 @@ the fixed cost goes by offered share. ok/MISS: against the type's own targets.\n
                 targets.join(", ")
             }
         );
+        if let Some(e) = &t.email {
+            let peak = e
+                .backlog
+                .iter()
+                .max_by(|a, b| a.backlog.mean.total_cmp(&b.backlog.mean));
+            let _ = writeln!(
+                out,
+                "  email backlog: {:.1} open at the horizon ({:.1} past the deadline), oldest {:.1} h; largest at an interval's end {}",
+                e.open_at_horizon.mean,
+                e.open_past_deadline.mean,
+                e.oldest_open_s.mean / 3600.0,
+                peak.map_or_else(|| "-".into(), |b| format!("{:.1} ({})", b.backlog.mean, b.end)),
+            );
+        }
     }
     out
 }
@@ -90,6 +105,27 @@ pub(super) fn groups(s: &ScenarioReport, groups: &[GroupReport]) -> String {
     rows.push(row(&label("Agent hour", "money", &s.currency), &|g| {
         format_value("money", g.agent_hour)
     }));
+    if groups.iter().any(|g| g.chat.is_some()) {
+        let chat = |unit: &'static str, pick: fn(&ChatReport) -> Estimate| {
+            move |g: &GroupReport| {
+                g.chat.as_ref().map_or_else(String::new, |c| {
+                    let e = pick(c);
+                    format!(
+                        "{} {}",
+                        format_value(unit, e.mean),
+                        format_half_width(unit, e.half_width)
+                    )
+                })
+            }
+        };
+        rows.push(row("Chat slots", &|g| {
+            g.chat
+                .as_ref()
+                .map_or_else(String::new, |c| c.chat_slots.to_string())
+        }));
+        rows.push(row("Slot utilisation", &chat("%", |c| c.slot_utilisation)));
+        rows.push(row("Chats per agent", &chat("", |c| c.chats_per_agent)));
+    }
     for name in type_names(s, groups) {
         rows.push(row(&format!("Busy share {name}"), &|g| {
             g.busy_share
@@ -114,6 +150,12 @@ pub(super) fn groups(s: &ScenarioReport, groups: &[GroupReport]) -> String {
         "Occupancy = busy ÷ productive time while open; cost = paid hours × the group's agent hour;\n\
 busy share = share of the group's busy time spent on each type.\n",
     );
+    if groups.iter().any(|g| g.chat.is_some()) {
+        out.push_str(
+            "A chat agent is busy while holding at least one chat; slot utilisation = chat-seconds ÷\n\
+(slots × productive time); chats per agent = chats held by an agent holding one.\n",
+        );
+    }
     // What each group serves goes below the table: a long list would widen a column.
     for g in groups {
         let pick = match (g.serves.len(), g.pick) {
