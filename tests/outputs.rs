@@ -417,7 +417,9 @@ fn batch_into_a_pipe_closed_at_once_writes_every_file_and_ends_quietly() {
         "a closed pipe is not worth a message: {err}"
     );
     assert_whole_study(&out_dir);
-    assert_eq!(manifest(&out_dir).len(), 3 + 2 * (3 + 3) + 1);
+    // Three data files, PNG and SVG of four report charts and three scenarios, the
+    // two reports.
+    assert_eq!(manifest(&out_dir).len(), 3 + 2 * (4 + 3) + 2);
 }
 
 #[test]
