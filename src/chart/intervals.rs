@@ -43,6 +43,8 @@ pub(super) struct Day<'a> {
     rows: Vec<(&'a str, &'a Metrics)>,
     agents: Agents,
     targets: &'a TargetsReport,
+    /// Whether its customers can abandon (an email type's cannot: no panel for it).
+    abandons: bool,
 }
 
 impl<'a> Day<'a> {
@@ -65,6 +67,7 @@ impl<'a> Day<'a> {
                     .collect(),
             ),
             targets: &s.targets,
+            abandons: true,
         }
     }
 
@@ -95,6 +98,7 @@ impl<'a> Day<'a> {
                     .collect(),
             ),
             targets: &t.targets,
+            abandons: t.channel != "email",
         }
     }
 }
@@ -106,12 +110,16 @@ where
 {
     let area = root.margin(10, 0, 10, 10).titled(&day.title, (FONT, 32))?;
     let h = area.dim_in_pixel().1;
+    if !day.abandons {
+        let (top, bottom) = area.split_vertically(h * 55 / 100);
+        demand(&top, day)?;
+        return service(&bottom, day, true);
+    }
     let (top, rest) = area.split_vertically(h * 42 / 100);
     let (middle, bottom) = rest.split_vertically(h * 30 / 100);
     demand(&top, day)?;
-    service(&middle, day)?;
-    abandonment(&bottom, day)?;
-    Ok(())
+    service(&middle, day, false)?;
+    abandonment(&bottom, day)
 }
 
 /// The interval start under tick `x`, or nothing between intervals.
@@ -380,7 +388,8 @@ where
     Ok(())
 }
 
-fn service<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Day) -> DrawResult
+/// The service-level panel; `last` when it is the bottom one and names the x axis.
+fn service<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &Day, last: bool) -> DrawResult
 where
     DB::ErrorType: 'static,
 {
@@ -401,7 +410,7 @@ where
         (Metric::ServiceLevel, SL, TARGET),
         caption,
         105.0,
-        false,
+        last,
     )
 }
 
