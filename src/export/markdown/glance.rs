@@ -36,7 +36,8 @@ pub(super) fn section(study: &Study) -> String {
         for line in lines {
             let _ = writeln!(o, "- {}", minus_signs(&line));
         }
-        o.push('\n');
+        // A paragraph between the two lists, so they stay two lists once rendered.
+        let _ = writeln!(o, "\n**Each scenario**:\n");
     }
     for ((i, s), name) in r.scenarios.iter().enumerate().zip(names(r)) {
         let c = study
