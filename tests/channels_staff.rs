@@ -5,7 +5,6 @@
 mod common;
 
 use ccsim::metrics::Metric;
-use ccsim::scenario::Scenario;
 use ccsim::staffing::{self, Options};
 
 /// Voice and email on a blended group, chat on a 3-slot group; both groups short-staffed.
@@ -67,15 +66,6 @@ chat_slots = 3
 serves = ["chat"]
 "#;
 
-fn with_plan(s: &Scenario, paid: &[u32]) -> Scenario {
-    let mut s = s.clone();
-    let n = s.intervals();
-    for (g, group) in s.centre.as_mut().unwrap().groups.iter_mut().enumerate() {
-        group.staffing.paid = paid[g * n..(g + 1) * n].to_vec();
-    }
-    s
-}
-
 #[test]
 fn the_plan_meets_chat_per_interval_and_email_over_the_horizon_counting_slots() {
     let s = common::scenario(CENTRE);
@@ -83,7 +73,7 @@ fn the_plan_meets_chat_per_interval_and_email_over_the_horizon_counting_slots() 
     eprintln!("plan {:?}, misses {:?}", o.plan.paid, o.misses);
     assert!(o.plan.met(), "misses {:?}", o.misses);
 
-    let report = common::report(&with_plan(&s, &o.plan.paid));
+    let report = common::report(&common::with_plan(&s, &o.plan.paid));
     let types = report.types.as_ref().expect("a centre reports its types");
     for t in [0, 1] {
         for r in &types[t].intervals {

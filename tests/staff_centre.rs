@@ -108,21 +108,11 @@ fn start(o: &Outcome) -> &staffing::Evaluation {
     }
 }
 
-/// `s` with each group's agents taken from `paid` (group after group).
-fn with_plan(s: &Scenario, paid: &[u32]) -> Scenario {
-    let mut s = s.clone();
-    let n = s.intervals();
-    for (g, group) in s.centre.as_mut().unwrap().groups.iter_mut().enumerate() {
-        group.staffing.paid = paid[g * n..(g + 1) * n].to_vec();
-    }
-    s
-}
-
 /// Simulated again through the ordinary run and report (not the search's evaluation),
 /// with the file's replications, every type meets its targets in every interval with
 /// traffic, on the mean.
 fn assert_meets_when_run_again(s: &Scenario, paid: &[u32]) {
-    let report = common::report(&with_plan(s, paid));
+    let report = common::report(&common::with_plan(s, paid));
     let c = s.centre.as_ref().unwrap();
     for (t, ty) in c.types.iter().enumerate() {
         let targets = &ty.scenario.targets;

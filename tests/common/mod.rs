@@ -20,6 +20,16 @@ pub fn report(s: &Scenario) -> ScenarioReport {
     ScenarioReport::new(s, &run)
 }
 
+/// `s` with each group's agents taken from `paid` (group after group).
+pub fn with_plan(s: &Scenario, paid: &[u32]) -> Scenario {
+    let mut s = s.clone();
+    let n = s.intervals();
+    for (g, group) in s.centre.as_mut().unwrap().groups.iter_mut().enumerate() {
+        group.staffing.paid = paid[g * n..(g + 1) * n].to_vec();
+    }
+    s
+}
+
 /// Asserts that the theoretical value lies inside the simulation's 95 % interval.
 pub fn assert_inside(what: &str, e: Estimate, theory: f64) {
     eprintln!(
