@@ -14,8 +14,8 @@ cd "$(dirname "$0")/.."
 runs="${1:-5}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cargo build --release 2>"$tmp/build.log" || { cat "$tmp/build.log" >&2; exit 1; }
-bin=target/release/ccsim
+cargo build --profile dist 2>"$tmp/build.log" || { cat "$tmp/build.log" >&2; exit 1; }
+bin=target/dist/ccsim
 
 # A one-type Erlang A centre: NAME AGENTS VOLUME-PER-HALF-HOUR INTERVALS REPLICATIONS
 centre() {

@@ -27,10 +27,10 @@ trap 'rm -f "$log"' EXIT
 # Cargo output (the floor's own compiler warnings included) is shown only on failure.
 quietly() { "$@" 2>"$log" || { cat "$log" >&2; exit 1; }; }
 
-echo "building the floor and ccsim's example (release)..." >&2
+echo "building the floor (release) and ccsim's example (dist: the shipped profile)..." >&2
 quietly env CARGO_TARGET_DIR=/tmp/floor cargo build --release --manifest-path "$floor_manifest"
-quietly cargo build --release --example erlang_a_speed
-ccsim_bin=target/release/examples/erlang_a_speed
+quietly cargo build --profile dist --example erlang_a_speed
+ccsim_bin=target/dist/examples/erlang_a_speed
 
 # The value of a numeric field in a one-line JSON object.
 field() { grep -o "\"$2\":[0-9.eE+-]*" <<<"$1" | cut -d: -f2; }

@@ -1,7 +1,7 @@
 //! `ccsim staff`: the simulated staffing plan against Erlang, after a peak, and the
 //! written plan reproduced by `ccsim run`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -3,7 +3,7 @@
 //! centre, the trade-off per type; every SVG valid XML showing the names as written;
 //! and the files checked before simulating exactly the files written after.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

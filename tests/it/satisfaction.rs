@@ -2,7 +2,7 @@
 //! noise, CSAT and lost value moving the right way when agents are removed (common
 //! random numbers), and paired intervals far narrower than unpaired ones.
 
-mod common;
+use crate::common;
 
 use ccsim::metrics::Metric;
 use ccsim::model::simulate_replication;

@@ -3,7 +3,7 @@
 //! the intervals the fit states; the log must not change the run's figures, and must be
 //! the same whatever the thread count.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

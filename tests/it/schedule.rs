@@ -3,7 +3,7 @@
 //! when simulated at paid hours close to the per-interval plan's, and the plan written
 //! runs as it is.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! The commands as a planner types them: `run` on the default scenario, its CSV and
 //! JSON outputs, `erlang`, and what `check` prints.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -1,7 +1,7 @@
 //! `run --shard I/N` and `merge`: the parts merged in any order give the unsharded
 //! run's reports byte for byte; a missing, duplicated or foreign part is a clear error.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

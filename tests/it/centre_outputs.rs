@@ -5,7 +5,7 @@
 //! escaped, and the JSON report holds the types and groups. A study without a centre
 //! keeps its old CSV columns.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

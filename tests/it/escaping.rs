@@ -8,7 +8,7 @@
 //! and control characters (which validation may refuse) are put into a simulated report
 //! directly, so the writers are tested whatever validation lets through.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

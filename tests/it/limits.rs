@@ -4,8 +4,7 @@
 //! a documented limit is refused with an error (never a panic), every other one is
 //! accepted, runs without panicking and ends every offered contact one way.
 
-#[path = "../common/mod.rs"]
-mod common;
+use crate::common;
 mod generated;
 
 use std::cell::Cell;

@@ -4,7 +4,7 @@
 //! replication, as in tests/validation.rs; tolerances are the simulation's own 95 %
 //! intervals.
 
-mod common;
+use crate::common;
 
 use ccsim::erlang;
 use ccsim::metrics::{replication_values, Metric, Pricing};

@@ -2,7 +2,7 @@
 //! the stopping point and every figure are the same on 1 and 2 threads, and equal to a
 //! plain run of as many replications.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -3,7 +3,7 @@
 //! the agents on the floor by the right share under common random numbers, and day
 //! factors scale each day's volumes.
 
-mod common;
+use crate::common;
 
 use ccsim::metrics::Metric;
 use ccsim::model::simulate_replication;

@@ -3,7 +3,7 @@
 //! table's marks and day row, and CSV files with units in their headers, all checked on
 //! the built binary.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -3,7 +3,7 @@
 //! by answering: the known values must lie in the intervals the fit states, the naive
 //! patience estimate must miss, and each kind of bad file must get its error.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

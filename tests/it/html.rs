@@ -3,7 +3,7 @@
 //! network), every chart the study wrote drawn inline, the same headings as
 //! `report.md`, the study's title, and scenario text that cannot inject markup.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

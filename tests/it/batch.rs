@@ -5,7 +5,7 @@
 //! `report.md` of a small study is pinned in `tests/snapshots/batch-report.md`; after an
 //! intended change, rewrite it with `UPDATE_SNAPSHOTS=1 cargo test --test batch`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,7 +1,7 @@
 //! Properties of every simulated day: flow conservation, reproducibility across thread
 //! counts, and a pinned seeded replication so no refactor silently changes results.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -2,7 +2,7 @@
 //! conservation of contacts, callbacks and journeys, the effect of a callback offer under
 //! common random numbers, and that the journey layer changes nothing when it is off.
 
-mod common;
+use crate::common;
 
 use ccsim::metrics::{Metric, MetricValues};
 use ccsim::model::simulate_replication;

@@ -2,7 +2,7 @@
 //! interval by interval and the email deadline over the horizon when simulated again,
 //! and a chat agent's slots are counted (fewer chat agents than the chats' Erlangs).
 
-mod common;
+use crate::common;
 
 use ccsim::metrics::Metric;
 use ccsim::staffing::{self, Options};

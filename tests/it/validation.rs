@@ -3,7 +3,7 @@
 //! 48 half-hours at a constant rate (one 24-hour day per replication); the empty start
 //! is a few minutes out of 24 hours, far below the intervals' width.
 
-mod common;
+use crate::common;
 
 use ccsim::metrics::Metric;
 use common::{assert_inside, day, report, scenario};

@@ -2,7 +2,7 @@
 //! item of `[[types]]`/`[[groups]]` is found by index or by name, an agents offset adds
 //! to every interval, and a bad override is an error naming it.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

@@ -2,7 +2,7 @@
 //! agents lever moves service level, CSAT and cost the way staffing must under common
 //! random numbers, and `--out` writes the report and charts.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

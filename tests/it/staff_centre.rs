@@ -4,7 +4,7 @@
 //! start, the written plan is a valid file with the plan's agents, and a target out of
 //! reach is named with its type, interval and reason.
 
-mod common;
+use crate::common;
 
 use std::cmp::Ordering;
 use std::process::Command;

@@ -1,7 +1,7 @@
 //! `ccsim staff` at its limits: targets out of reach, tight bounds, a small budget, and
 //! outputs it must refuse or survive (its own input, a full disk, a closed pipe).
 
-mod common;
+use crate::common;
 
 use std::cmp::Ordering;
 use std::io::Read;

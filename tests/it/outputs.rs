@@ -10,7 +10,7 @@
 //! Standard output is named `/dev/fd/1` rather than `/dev/stdout`: a regression that
 //! renamed over it would fail in `/proc` instead of replacing a link in `/dev` (as root).
 
-mod common;
+use crate::common;
 
 use std::ffi::OsStr;
 use std::fs::{self, File};

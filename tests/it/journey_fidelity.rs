@@ -2,7 +2,7 @@
 //! carried over between days), handle time and patience by time of day, and redials after
 //! a busy signal against the exact retrial queue.
 
-mod common;
+use crate::common;
 
 use ccsim::erlang::erlang_c;
 use ccsim::metrics::{IntervalCounters, Metric};

@@ -2,7 +2,7 @@
 //! "Channels"). Stationary 24-hour days unless a test needs closing hours; seeds are
 //! fixed and tolerances are the simulation's own 95 % intervals.
 
-mod common;
+use crate::common;
 
 use ccsim::erlang;
 use ccsim::metrics::{replication_values, IntervalCounters, Metric, Pricing};
