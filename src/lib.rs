@@ -12,30 +12,21 @@
 //! Data flows one way. The engine knows nothing of contact centres, the model nothing
 //! of files or the command line, and exporters read only the report.
 
-pub mod chart;
+// The layers, lowest first: each imports only from the layers listed before it
+// (tests/it/architecture.rs checks it from the `use crate::` lines).
 pub mod cli;
-pub mod commands;
-pub mod compare;
-pub mod dist;
-pub mod engine;
-pub mod erlang;
-pub mod error;
-pub mod export;
-pub mod fit;
-pub mod limits;
-pub mod metrics;
-pub mod model;
-pub mod overrides;
-pub mod plan;
-pub mod precision;
-pub mod progress;
-pub mod ranking;
-pub mod report;
-pub mod roi;
-pub mod runner;
-pub mod scenario;
-pub mod shard;
-pub mod staffing;
-pub mod stats;
-pub mod sweep;
-pub mod terminal;
+pub mod foundation;
+pub mod input;
+pub mod output;
+pub mod planning;
+pub mod simulation;
+pub mod study;
+
+// Every module keeps its short path (`crate::scenario`, `ccsim::model`, ...).
+pub use cli::{commands, progress, terminal};
+pub use foundation::{dist, engine, error, limits, stats};
+pub use input::{overrides, scenario};
+pub use output::{chart, export};
+pub use planning::{erlang, fit, staffing};
+pub use simulation::{metrics, model, runner};
+pub use study::{compare, plan, precision, ranking, report, roi, shard, sweep};

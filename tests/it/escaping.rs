@@ -13,10 +13,11 @@ use crate::common;
 use std::process::Command;
 
 use ccsim::chart;
-use ccsim::export::bundle::{self, Study};
+use ccsim::export::bundle;
 use ccsim::export::escape::one_line;
 use ccsim::export::{csv as csv_export, markdown, table};
 use ccsim::report::Report;
+use ccsim::study::Study;
 
 const SCRIPT: &str = "<script>alert(\"x\")</script> & co";
 const PIPES: &str = "Plan | B | \"quoted\" 'too'";

@@ -1,0 +1,82 @@
+//! `ccsim batch DIR`: a study of every `*.toml` in a folder. All files are validated
+//! before anything runs, all scenarios share one seed (common random numbers, so their
+//! differences are measured precisely), and the whole set of reports and charts goes into
+//! one output folder, checked before the simulation starts and written before anything
+//! is printed.
+
+use std::path::{Path, PathBuf};
+
+use crate::cli::BatchArgs;
+use crate::error::{Error, Result};
+use crate::export::bundle;
+use crate::export::{check_outputs, table};
+use crate::plan;
+use crate::study::Study;
+use crate::terminal;
+
+/// Every `*.toml` directly in `dir`, sorted by file name.
+pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_file() && path.extension().is_some_and(|x| x == "toml") {
+            files.push(path);
+        }
+    }
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    if files.is_empty() {
+        return Err(Error::Other(format!(
+            "{}: no *.toml scenario files in this folder",
+            dir.display()
+        )));
+    }
+    Ok(files)
+}
+
+/// Runs the `batch` command.
+pub fn run(args: &BatchArgs) -> Result<()> {
+    let files = toml_files(&args.dir)?;
+    let plan = plan::study_with(
+        &files,
+        args.baseline.as_deref(),
+        args.simulation.replications,
+        args.simulation.seed,
+        &args.simulation.set,
+    )?;
+    let outputs = bundle::outputs(&args.out, &plan.outlines());
+    check_outputs(&plan.inputs, &outputs)?;
+    bundle::prepare_dir(&args.out, &plan.outlines())?;
+    let precision = args.simulation.precision();
+    plan::check_precision(&plan.scenarios, precision.as_ref())?;
+    let report = plan::simulate_with(
+        &plan.scenarios,
+        args.simulation.threads.map(usize::from),
+        precision.as_ref(),
+    );
+    let study = Study::new(&report, plan.baseline, plan.seed_source.clone());
+    let written = bundle::write(&args.out, &study)?;
+    let mut text = table::summary(&report);
+    text.push_str(&crate::precision::describe_report(&report));
+    if !study.comparisons.is_empty() {
+        text.push('\n');
+        text.push_str(&table::comparisons(&report, &study.comparisons));
+    }
+    let ranking = table::ranking(&report, study.ranking.as_ref());
+    if !ranking.is_empty() {
+        text.push('\n');
+        text.push_str(&ranking);
+    }
+    text.push('\n');
+    text.push_str(&table::wrap(
+        &format!(
+            "Wrote {} files into {}; start with {} in a browser (or {})",
+            written.len(),
+            args.out.display(),
+            args.out.join("report.html").display(),
+            args.out.join("report.md").display()
+        ),
+        table::terminal_width(),
+    ));
+    terminal::print(&text)
+}

@@ -1,0 +1,128 @@
+//! `ccsim run FILE --shard I/N --json PART.json` (one part of a run, see
+//! [`crate::shard`]) and `ccsim merge PART...`: the parts, in any order, merged into the
+//! report the unsharded run writes, byte for byte.
+
+use std::path::PathBuf;
+
+use crate::chart::Outline;
+use crate::cli::RunArgs;
+use crate::error::{Error, Result};
+use crate::export::{self, bundle, check_outputs, Output, Target};
+use crate::plan;
+use crate::progress;
+use crate::runner::with_threads;
+use crate::shard::{self, Shard};
+use crate::terminal;
+
+/// Options of `ccsim merge`.
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// Every part file written by `ccsim run ... --shard I/N --json PART.json`, in any order.
+    #[arg(required = true)]
+    pub parts: Vec<PathBuf>,
+    /// Write the JSON report to PATH ("-" = stdout).
+    #[arg(long, value_name = "PATH|-")]
+    pub json: Option<String>,
+    /// Write the summary CSV to PATH ("-" = stdout).
+    #[arg(long, value_name = "PATH|-")]
+    pub csv: Option<String>,
+    /// Write every report and chart into DIR, as `run --out` does.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// `run --shard I/N`: simulates this part and writes it with `--json`.
+pub fn run_shard(args: &RunArgs, shard: Shard) -> Result<()> {
+    let sim = &args.simulation;
+    let refuse = |option: &str| {
+        Err(Error::Usage(format!(
+            "--shard writes one part for `ccsim merge`; {option} belongs on the merge (or the unsharded run)"
+        )))
+    };
+    if args.csv.is_some() {
+        return refuse("--csv");
+    }
+    if args.out.is_some() {
+        return refuse("--out");
+    }
+    if args.intervals {
+        return refuse("--intervals");
+    }
+    if args.baseline.is_some() {
+        return Err(Error::Usage(
+            "--shard does not take --baseline: shard and merge each scenario's run, then compare with `ccsim run` or `batch`".into(),
+        ));
+    }
+    if !sim.precision.is_empty() {
+        return Err(Error::Usage(
+            "--shard does not take --precision: where a run stops depends on every replication, which no one part has".into(),
+        ));
+    }
+    let Some(json) = args.json.as_deref().map(Target::parse) else {
+        return Err(Error::Usage(
+            "--shard needs --json PART.json: where to write the part".into(),
+        ));
+    };
+    let scenarios = plan::load_sources(&args.files, sim.replications, sim.seed, &sim.set)?;
+    check_outputs(&args.files, &[Output::new("--json", json.clone())])?;
+    json.check_writable()?;
+    let bar = progress::simulation_bar(
+        scenarios.iter().map(|(s, _)| {
+            let mine = shard.replications(s.simulation.replications).len();
+            (s, mine as u32)
+        }),
+        &format!("shard {}/{}", shard.index, shard.count),
+    );
+    let seed_source = sim.seed.map(|_| "--seed".to_string());
+    let bytes = with_threads(sim.threads.map(usize::from), || {
+        shard::simulate_part(&scenarios, shard, seed_source, &|n| bar.inc(n))
+    })?;
+    bar.finish_and_clear();
+    json.write(&bytes)
+}
+
+/// Runs the `merge` command.
+pub fn run(args: &MergeArgs) -> Result<()> {
+    let json = args.json.as_deref().map(Target::parse);
+    let csv = args.csv.as_deref().map(Target::parse);
+    let merged = shard::merge(&args.parts)?;
+    let report = &merged.report;
+    let outlines: Vec<Outline> = report.scenarios.iter().map(Outline::of).collect();
+    let mut outputs: Vec<Output> = Vec::new();
+    outputs.extend(json.iter().map(|t| Output::new("--json", t.clone())));
+    outputs.extend(csv.iter().map(|t| Output::new("--csv", t.clone())));
+    if let Some(dir) = &args.out {
+        outputs.extend(bundle::outputs(dir, &outlines));
+    }
+    check_outputs(&args.parts, &outputs)?;
+    for t in json.iter().chain(csv.iter()) {
+        t.check_writable()?;
+    }
+    if let Some(dir) = &args.out {
+        bundle::prepare_dir(dir, &outlines)?;
+    }
+    let study = crate::study::Study::new(report, None, merged.seed_source.clone());
+    let json_bytes = json
+        .as_ref()
+        .map(|_| export::json::to_json(report))
+        .transpose()?;
+    let csv_bytes = csv
+        .as_ref()
+        .map(|_| export::csv::summary(report))
+        .transpose()?;
+    let to_files = |t: &&Target| matches!(t, Target::File(_));
+    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
+        if let (Some(t), Some(bytes)) = (t.as_ref().filter(to_files), bytes) {
+            t.write(bytes)?;
+        }
+    }
+    if let Some(dir) = &args.out {
+        bundle::write(dir, &study)?;
+    }
+    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
+        if let (Some(Target::Stdout), Some(bytes)) = (t, bytes) {
+            return terminal::write_stdout(bytes);
+        }
+    }
+    terminal::print(&export::table::summary(report))
+}

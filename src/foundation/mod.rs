@@ -1,0 +1,8 @@
+//! The foundation: an event queue that knows no contact centre, checked distributions,
+//! streamed statistics, the documented limits and the error type. Imports nothing above it.
+
+pub mod dist;
+pub mod engine;
+pub mod error;
+pub mod limits;
+pub mod stats;

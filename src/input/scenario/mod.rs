@@ -1,0 +1,413 @@
+//! Scenario files in, checked scenarios out. `file` mirrors the TOML, `validate` applies
+//! every rule of SCENARIO.md and builds the distributions, `error` locates what is wrong.
+//! The model downstream only ever sees a [`Scenario`] that passed every check.
+
+mod error;
+mod file;
+mod validate;
+
+mod file_centre;
+mod file_shifts;
+mod routing;
+mod shifts;
+
+use std::path::{Path, PathBuf};
+
+pub use error::{FieldError, ScenarioError};
+pub use file::ScenarioFile;
+pub use routing::{Pick, Route};
+pub use shifts::{clock, Break, BreakRule, DayCover, Roster, Rostering, Shift};
+
+use crate::dist::Duration;
+
+/// The scenario compiled into the binary: a realistic weekday, also `scenarios/weekday.toml`.
+pub const DEFAULT_SCENARIO: &str = include_str!("../../../scenarios/weekday.toml");
+/// The name shown for the embedded default scenario in place of a file path.
+pub const DEFAULT_SCENARIO_PATH: &str = "<embedded default: scenarios/weekday.toml>";
+
+/// A validated scenario: every value checked, every distribution built.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// Display name (the file stem when the file gives none).
+    pub name: String,
+    /// Free text from the file.
+    pub description: Option<String>,
+    /// Where it was read from.
+    pub file: PathBuf,
+    /// Replications, seed, interval length, opening time, days.
+    pub simulation: Simulation,
+    /// Expected fresh contacts per interval and the day-to-day variability.
+    pub arrivals: Arrivals,
+    /// Handle time and wrap-up.
+    pub handling: Handling,
+    /// Patience distribution; `None` means nobody abandons.
+    pub patience: Option<Duration>,
+    /// `[patience] interval_factors`: the patience of a contact arriving in interval `i`
+    /// is drawn from the distribution and multiplied by factor `i`; `None` = all 1.
+    pub patience_factors: Option<Vec<f64>>,
+    /// Paid agents per interval, shrinkage and trunk lines.
+    pub staffing: Staffing,
+    /// Money.
+    pub costs: Costs,
+    /// Service targets (the SL threshold is always set: 20 s when the file gives none).
+    pub targets: Targets,
+    /// IVR / chatbot / FAQ before the queue, when offered.
+    pub self_service: Option<SelfService>,
+    /// Virtual hold, when offered.
+    pub callback: Option<Callback>,
+    /// Abandoned (and blocked) callers trying again, when modelled.
+    pub redial: Option<Redial>,
+    /// First-contact resolution and repeat contacts; `None` = every handled contact is resolved.
+    pub resolution: Option<Resolution>,
+    /// How journeys are scored (defaults of DOMAIN.md when the file has no table).
+    pub satisfaction: Satisfaction,
+    /// What customers are worth; `None` = no lost value is computed.
+    pub value: Option<Value>,
+    /// Several contact types and agent groups (`[[types]]`); `None` for a one-type file,
+    /// which is one type served by `staffing`. With a centre, the one-type fields above
+    /// hold its first type.
+    pub centre: Option<Centre>,
+    /// `[rostering]`: the shifts `ccsim schedule` may roster, when given.
+    pub rostering: Option<Rostering>,
+}
+
+/// The name reports give the whole centre beside its types (no type may take it).
+pub const WHOLE_CENTRE: &str = "*";
+
+/// A centre of several contact types served by agent groups.
+#[derive(Debug, Clone)]
+pub struct Centre {
+    /// The contact types, in file order.
+    pub types: Vec<ContactType>,
+    /// The agent groups, in file order.
+    pub groups: Vec<AgentGroup>,
+}
+
+/// One `[[types]]` entry.
+#[derive(Debug, Clone)]
+pub struct ContactType {
+    /// Unique name, used in reports and routing.
+    pub name: String,
+    /// The type's own tables, checked as a one-type scenario (its staffing is unused).
+    pub scenario: Scenario,
+    /// Groups that may answer it, in order, with their delays.
+    pub routing: Vec<crate::model::Route>,
+    /// How the customer reaches the centre.
+    pub channel: Channel,
+}
+
+/// How a contact reaches the centre (SCENARIO.md, "Channels").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    /// A phone call: the customer waits, an agent takes one at a time.
+    Voice,
+    /// The customer waits; an agent holds up to its group's `chat_slots` at once.
+    Chat,
+    /// No abandonment: a backlog worked against a deadline when no live contact waits.
+    Email,
+}
+
+impl Channel {
+    /// The word a scenario file and the reports use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::Voice => "voice",
+            Channel::Chat => "chat",
+            Channel::Email => "email",
+        }
+    }
+}
+
+/// One `[[groups]]` entry.
+#[derive(Debug, Clone)]
+pub struct AgentGroup {
+    /// Unique name.
+    pub name: String,
+    /// Paid agents per interval and shrinkage (no trunk lines: those belong to the centre).
+    pub staffing: Staffing,
+    /// Loaded cost of one paid agent hour in this group.
+    pub agent_hour: f64,
+    /// Indexes of the types served, highest priority first.
+    pub serves: Vec<usize>,
+    /// How a freed agent chooses among the types it serves.
+    pub pick: crate::model::Pick,
+    /// Most chats one agent holds at once (1 when the file gives none).
+    pub chat_slots: u32,
+}
+
+/// `[self_service]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelfService {
+    /// Share of fresh contacts that try self-service first.
+    pub offered_share: f64,
+    /// Share of those resolved there (deflected).
+    pub containment: f64,
+    /// Time spent in self-service before a failure reaches the queue.
+    pub time: Duration,
+    /// A failed self-service contact's handle time is multiplied by this.
+    pub failed_handle_factor: f64,
+    /// A failed self-service contact's patience is multiplied by this.
+    pub failed_patience_factor: f64,
+    /// Cost of one self-service session.
+    pub cost_per_session: f64,
+}
+
+/// `[callback]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Callback {
+    /// Offer a callback when the predicted wait exceeds this many seconds.
+    pub offer_when_wait_exceeds_s: f64,
+    /// Share of offered callers who accept and hang up.
+    pub acceptance: f64,
+    /// Promised callback window in seconds from acceptance.
+    pub promise_s: f64,
+    /// Share of attempts that reach the customer.
+    pub reach: f64,
+    /// Attempts before the callback fails.
+    pub max_attempts: u32,
+    /// Delay between attempts.
+    pub retry_delay: Duration,
+    /// Cost of one attempt.
+    pub cost_per_attempt: f64,
+    /// Agent time taken by an attempt that does not reach the customer (dialling, ringing).
+    pub unreached_attempt_s: f64,
+    /// No callback is offered this many seconds or less before the centre closes.
+    pub last_offer_before_close_s: f64,
+    /// Whether the drain's agents make the callbacks still owed after closing (paid as
+    /// overtime) instead of leaving them to the next opening.
+    pub make_during_drain: bool,
+}
+
+/// `[redial]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Redial {
+    /// Probability of calling again after an abandonment or a busy signal.
+    pub probability: f64,
+    /// Delay before calling again.
+    pub delay: Duration,
+    /// Inbound attempts per customer, the first included.
+    pub max_attempts: u32,
+    /// Probability of calling again after a busy signal (blocked by full lines).
+    pub after_blocked_probability: f64,
+    /// Delay before calling again after a busy signal.
+    pub after_blocked_delay: Duration,
+}
+
+/// `[resolution]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolution {
+    /// Share of handled contacts resolved at that contact.
+    pub fcr: f64,
+    /// Share of unresolved customers who contact again.
+    pub repeat_probability: f64,
+    /// Delay before the repeat contact.
+    pub repeat_delay: Duration,
+}
+
+/// `[satisfaction]`: the journey score model of DOMAIN.md.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Satisfaction {
+    /// Whether the file gave the table (reports say when defaults are used).
+    pub given: bool,
+    /// Expected score of a customer served at once and resolved.
+    pub base_score: f64,
+    /// Per minute waited, summed over the journey.
+    pub per_minute_waited: f64,
+    /// Per abandonment in the journey.
+    pub abandoned: f64,
+    /// Per contact beyond the first.
+    pub per_extra_contact: f64,
+    /// When the journey ended unresolved.
+    pub unresolved: f64,
+    /// When self-service failed.
+    pub self_service_failed: f64,
+    /// Standard deviation of the individual noise.
+    pub noise_sd: f64,
+    /// Scores at or above this count as positive for CSAT.
+    pub positive_from: u8,
+}
+
+impl Default for Satisfaction {
+    fn default() -> Self {
+        Satisfaction {
+            given: false,
+            base_score: 8.5,
+            per_minute_waited: -0.4,
+            abandoned: -2.5,
+            per_extra_contact: -1.0,
+            unresolved: -3.0,
+            self_service_failed: -0.5,
+            noise_sd: 1.5,
+            positive_from: 8,
+        }
+    }
+}
+
+/// `[value]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    /// Lifetime value of one customer.
+    pub customer_lifetime_value: f64,
+    /// Probability that a detractor (0–6) leaves.
+    pub churn_detractor: f64,
+    /// Probability that a passive (7–8) leaves.
+    pub churn_passive: f64,
+    /// Probability that a promoter (9–10) leaves.
+    pub churn_promoter: f64,
+}
+
+/// `[simulation]`, resolved with defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Simulation {
+    /// Independent replications (each one simulates `days` consecutive days).
+    pub replications: u32,
+    /// Master seed of every random stream.
+    pub seed: u64,
+    /// Planning interval length in minutes.
+    pub interval_minutes: u32,
+    /// Clock minute of the first interval's start (for labels).
+    pub open_minute: u32,
+    /// Consecutive days per replication.
+    pub days: u32,
+}
+
+impl Simulation {
+    /// Interval length in seconds.
+    pub fn interval_s(&self) -> f64 {
+        f64::from(self.interval_minutes) * 60.0
+    }
+
+    /// The clock label `HH:MM` of interval `i`'s start.
+    pub fn interval_label(&self, i: usize) -> String {
+        let m = (self.open_minute as usize + i * self.interval_minutes as usize) % (24 * 60);
+        format!("{:02}:{:02}", m / 60, m % 60)
+    }
+}
+
+/// `[arrivals]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrivals {
+    /// Expected fresh contacts per interval; its length is the day.
+    pub volumes: Vec<f64>,
+    /// Coefficient of variation of the gamma day factor (0 = plain Poisson).
+    pub day_cv: f64,
+    /// Volume factor of each day, repeating (`day_factors`); empty = 1 every day.
+    pub day_factors: Vec<f64>,
+}
+
+/// `[handling]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handling {
+    /// Talk + hold time.
+    pub time: Duration,
+    /// After-call work, when any.
+    pub wrap_up: Option<Duration>,
+    /// `[handling] interval_factors`: talk and wrap-up of a contact arriving in interval
+    /// `i` are drawn and multiplied by factor `i`; `None` = all 1.
+    pub interval_factors: Option<Vec<f64>>,
+    /// Chat: a chat's handle time is multiplied by `1 + concurrency_slowdown × (chats
+    /// held − 1)` at its start; 0 for voice and email.
+    pub concurrency_slowdown: f64,
+}
+
+impl Handling {
+    /// Mean handle time (talk + hold + wrap-up) in seconds, before interval factors.
+    pub fn mean_s(&self) -> f64 {
+        self.time.mean() + self.wrap_up.as_ref().map_or(0.0, Duration::mean)
+    }
+
+    /// Mean handle time of contacts arriving in interval `i` (its factor applied).
+    pub fn mean_s_in(&self, i: usize) -> f64 {
+        self.mean_s() * self.interval_factors.as_ref().map_or(1.0, |f| f[i])
+    }
+}
+
+/// `[staffing]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Staffing {
+    /// Paid (scheduled) agents per interval, one per interval.
+    pub paid: Vec<u32>,
+    /// Share of paid time not available for contacts.
+    pub shrinkage: f64,
+    /// Trunk lines: most contacts in the system at once; `None` = unlimited.
+    pub lines: Option<u32>,
+    /// The shifts, when staffing is by shifts (`paid` is then their mean per interval).
+    pub roster: Option<Roster>,
+}
+
+impl Staffing {
+    /// Productive agents in interval `i` = round(paid × (1 − shrinkage)); by shifts, the
+    /// expected agents on the floor (breaks and absence out, mean over the days) instead of paid.
+    pub fn productive(&self, i: usize) -> u32 {
+        match &self.roster {
+            None => (f64::from(self.paid[i]) * (1.0 - self.shrinkage)).round() as u32,
+            Some(r) => (r.mean_floor_agents()[i] * (1.0 - self.shrinkage)).round() as u32,
+        }
+    }
+}
+
+/// `[costs]`; every missing field is 0.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Costs {
+    /// False when the file has no `[costs]` table (reports warn about it).
+    pub given: bool,
+    /// Currency code for labels.
+    pub currency: String,
+    /// Loaded cost of one paid agent hour.
+    pub agent_hour: f64,
+    /// Per minute of handling.
+    pub per_handled_minute: f64,
+    /// Per minute waited in queue.
+    pub per_queued_minute: f64,
+    /// Per simulated day.
+    pub fixed_per_day: f64,
+}
+
+/// `[targets]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Targets {
+    /// The service-level threshold T in seconds (20 s when not given).
+    pub sl_within_s: f64,
+    /// Required share answered within T, when set.
+    pub sl_at_least: Option<f64>,
+    /// Highest acceptable abandonment rate.
+    pub abandonment_at_most: Option<f64>,
+    /// Highest acceptable ASA in seconds.
+    pub asa_at_most_s: Option<f64>,
+    /// Highest acceptable occupancy.
+    pub occupancy_at_most: Option<f64>,
+}
+
+impl Scenario {
+    /// The patience factor of interval `i` (1 when the file gives none).
+    pub fn patience_factor(&self, i: usize) -> f64 {
+        self.patience_factors.as_ref().map_or(1.0, |f| f[i])
+    }
+
+    /// Number of intervals in a day.
+    pub fn intervals(&self) -> usize {
+        self.arrivals.volumes.len()
+    }
+
+    /// Parses and validates scenario text; `file` is used for messages and the default name.
+    pub fn from_toml(source: &str, file: &Path) -> Result<Scenario, ScenarioError> {
+        validate::parse_and_validate(source, file)
+    }
+
+    /// Reads and validates a scenario file.
+    pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
+        let source = std::fs::read_to_string(path).map_err(|e| ScenarioError {
+            file: path.to_path_buf(),
+            field: String::new(),
+            line: None,
+            message: format!("cannot read the scenario file: {e}"),
+        })?;
+        Scenario::from_toml(&source, path)
+    }
+
+    /// The embedded default scenario.
+    pub fn default_weekday() -> Scenario {
+        Scenario::from_toml(DEFAULT_SCENARIO, Path::new(DEFAULT_SCENARIO_PATH))
+            .expect("the embedded default scenario is valid (checked by a test)")
+    }
+}

@@ -1,0 +1,367 @@
+//! The rules of a centre with several contact types and agent groups (SCENARIO.md,
+//! "Several contact types and agent groups"). Each type's tables are checked by the
+//! one-type rules, as a one-type scenario of their own (so a type is exactly what a
+//! one-type file would be, minus its staffing); then names, skills and routing are
+//! checked against each other. Every error names its field, e.g. `groups[1].serves[0]`.
+
+use std::path::Path;
+
+use crate::scenario::error::FieldError;
+use crate::scenario::file::{AgentsFile, ScenarioFile, StaffingFile};
+use crate::scenario::file_centre::GroupFile;
+use crate::scenario::{AgentGroup, Centre, ContactType, Scenario, Staffing};
+use crate::scenario::{Pick, Route};
+
+type Check<T> = Result<T, FieldError>;
+
+/// The one-type tables that `[[types]]` replace, with where they go instead.
+const ONE_TYPE_TABLES: [(&str, &str); 11] = [
+    ("arrivals", "[types.arrivals]"),
+    ("handling", "[types.handling]"),
+    ("patience", "[types.patience]"),
+    ("staffing", "[[groups]]"),
+    ("self_service", "[types.self_service]"),
+    ("callback", "[types.callback]"),
+    ("redial", "[types.redial]"),
+    ("resolution", "[types.resolution]"),
+    ("satisfaction", "[types.satisfaction]"),
+    ("value", "[types.value]"),
+    ("targets", "[types.targets]"),
+];
+
+/// True when the file describes a centre of several types (`[[types]]` or `[[groups]]`).
+pub fn is_centre(raw: &ScenarioFile) -> bool {
+    raw.types.is_some() || raw.groups.is_some() || raw.routing.is_some()
+}
+
+/// Validates a `[[types]]` file: returns type 0 as the scenario's one-type view with the
+/// whole centre attached. `one_type` validates a one-type mirror (the usual rules).
+pub fn validate(
+    raw: &ScenarioFile,
+    file: &Path,
+    one_type: impl Fn(ScenarioFile, &Path) -> Check<Scenario>,
+) -> Check<Scenario> {
+    let Some(type_files) = raw.types.as_ref() else {
+        let field = if raw.groups.is_some() {
+            "groups"
+        } else {
+            "routing"
+        };
+        return Err(FieldError::new(
+            field,
+            "[[groups]] and [routing] need [[types]]: a file without [[types]] is one type served by [staffing]",
+        ));
+    };
+    let present = |t: &str| match t {
+        "arrivals" => raw.arrivals.is_some(),
+        "handling" => raw.handling.is_some(),
+        "patience" => raw.patience.is_some(),
+        "staffing" => raw.staffing.is_some(),
+        "self_service" => raw.self_service.is_some(),
+        "callback" => raw.callback.is_some(),
+        "redial" => raw.redial.is_some(),
+        "resolution" => raw.resolution.is_some(),
+        "satisfaction" => raw.satisfaction.is_some(),
+        "value" => raw.value.is_some(),
+        _ => raw.targets.is_some(),
+    };
+    for (table, instead) in ONE_TYPE_TABLES {
+        if present(table) {
+            return Err(FieldError::new(
+                table,
+                format!("a file with [[types]] cannot also have a top-level [{table}]: each type has its own, write it as {instead}"),
+            ));
+        }
+    }
+    if raw.rostering.is_some() {
+        return Err(FieldError::new(
+            "rostering",
+            "[rostering] plans the shifts of a one-type file: `ccsim schedule` does not roster a centre of several groups yet",
+        ));
+    }
+    if type_files.is_empty() {
+        return Err(FieldError::new(
+            "types",
+            "expected at least one [[types]] entry",
+        ));
+    }
+    let mut types: Vec<ContactType> = Vec::with_capacity(type_files.len());
+    for (k, t) in type_files.iter().enumerate() {
+        let at = |f: &str| format!("types[{k}].{f}");
+        let name = one_line_name(t.name.as_deref(), &at("name"))?;
+        if name.trim() == crate::scenario::WHOLE_CENTRE {
+            return Err(FieldError::new(
+                at("name"),
+                "\"*\" names the whole centre in reports: give the type another name",
+            ));
+        }
+        if types.iter().any(|x| x.name == name) {
+            return Err(FieldError::new(
+                at("name"),
+                format!("\"{name}\" is used by another type: type names must be unique"),
+            ));
+        }
+        let mut t = t.clone();
+        let (channel, slowdown) = super::channels::channel(k, &mut t)?;
+        let mirror = ScenarioFile {
+            name: Some(name.clone()),
+            description: None,
+            simulation: raw.simulation.clone(),
+            arrivals: Some(t.arrivals.clone().ok_or_else(|| missing(&at("arrivals")))?),
+            handling: Some(t.handling.clone().ok_or_else(|| missing(&at("handling")))?),
+            patience: t.patience.clone(),
+            // A type has no staffing of its own: groups serve it.
+            staffing: Some(StaffingFile {
+                agents: Some(AgentsFile::AllDay(0)),
+                shifts: None,
+                absenteeism: None,
+                shrinkage: None,
+                lines: None,
+            }),
+            self_service: t.self_service.clone(),
+            callback: t.callback.clone(),
+            redial: t.redial.clone(),
+            resolution: t.resolution.clone(),
+            costs: raw.costs.clone(),
+            satisfaction: t.satisfaction.clone(),
+            value: t.value.clone(),
+            targets: t.targets.clone(),
+            types: None,
+            groups: None,
+            routing: None,
+            rostering: None,
+        };
+        // [simulation] and [costs] are the file's own, not the type's.
+        let mut scenario = one_type(mirror, file).map_err(|e| {
+            let shared = ["simulation", "costs"]
+                .iter()
+                .any(|t| e.field.split('.').next() == Some(t));
+            let field = if shared { e.field } else { at(&e.field) };
+            FieldError::new(field, e.message)
+        })?;
+        if let Some(first) = types.first() {
+            let (n, m) = (first.scenario.intervals(), scenario.intervals());
+            if n != m {
+                return Err(FieldError::new(
+                    at("arrivals.volumes"),
+                    format!("expected {n} intervals like types[0] \"{}\", found {m}: every type covers the same day", first.name),
+                ));
+            }
+        }
+        super::channels::finish_type(&t, channel, slowdown, &mut scenario);
+        types.push(ContactType {
+            name,
+            scenario,
+            routing: Vec::new(),
+            channel,
+        });
+    }
+    let n = types[0].scenario.intervals();
+    let default_rate = types[0].scenario.costs.agent_hour;
+    let group_files = raw
+        .groups
+        .as_ref()
+        .filter(|g| !g.is_empty())
+        .ok_or_else(|| {
+            FieldError::new(
+                "groups",
+                "expected at least one [[groups]] entry: agents serve the types",
+            )
+        })?;
+    let mut groups: Vec<AgentGroup> = Vec::with_capacity(group_files.len());
+    for (j, g) in group_files.iter().enumerate() {
+        let group = group(j, g, &types, &groups, n, default_rate)?;
+        groups.push(group);
+    }
+    for (t, ty) in types.iter_mut().enumerate() {
+        ty.routing = routing(raw, t, &ty.name, &groups)?;
+    }
+    let mut scenario = types[0].scenario.clone();
+    scenario.centre = Some(Centre { types, groups });
+    Ok(scenario)
+}
+
+fn missing(field: &str) -> FieldError {
+    FieldError::new(
+        field,
+        format!(
+            "the required table [{}] is missing",
+            field
+                .replace("types[", "types.")
+                .split(']')
+                .collect::<String>()
+        ),
+    )
+}
+
+fn one_line_name(name: Option<&str>, field: &str) -> Check<String> {
+    match name {
+        None => Err(FieldError::new(
+            field,
+            "expected a name: it is used in reports and routing",
+        )),
+        Some(n) => super::one_line_name(field, n),
+    }
+}
+
+fn group(
+    j: usize,
+    g: &GroupFile,
+    types: &[ContactType],
+    before: &[AgentGroup],
+    n: usize,
+    default_rate: f64,
+) -> Check<AgentGroup> {
+    let at = |f: &str| format!("groups[{j}].{f}");
+    let name = one_line_name(g.name.as_deref(), &at("name"))?;
+    if before.iter().any(|x| x.name == name) {
+        return Err(FieldError::new(
+            at("name"),
+            format!("\"{name}\" is used by another group: group names must be unique"),
+        ));
+    }
+    let day = super::Day {
+        simulation: &types[0].scenario.simulation,
+        intervals: n,
+    };
+    let (paid, roster) = super::staffing_plan(
+        g.agents.as_ref(),
+        g.shifts.as_deref(),
+        g.absenteeism,
+        &day,
+        &at,
+    )?;
+    let shrinkage = super::shrinkage_share(&at("shrinkage"), g.shrinkage.unwrap_or(0.0))?;
+    let agent_hour = match g.agent_hour {
+        None => default_rate,
+        Some(r) => super::money(&at("agent_hour"), r)?,
+    };
+    let names = g.serves.as_ref().filter(|s| !s.is_empty()).ok_or_else(|| {
+        FieldError::new(
+            at("serves"),
+            "expected the types this group serves, highest priority first",
+        )
+    })?;
+    let mut serves = Vec::with_capacity(names.len());
+    for (m, s) in names.iter().enumerate() {
+        let t = types.iter().position(|t| &t.name == s).ok_or_else(|| {
+            FieldError::new(
+                format!("groups[{j}].serves[{m}]"),
+                format!("no type is named \"{s}\" (types: {})", type_names(types)),
+            )
+        })?;
+        if serves.contains(&t) {
+            return Err(FieldError::new(
+                format!("groups[{j}].serves[{m}]"),
+                format!("\"{s}\" is listed twice"),
+            ));
+        }
+        serves.push(t);
+    }
+    let pick = match g.pick.as_deref().unwrap_or("priority") {
+        "priority" => Pick::Priority,
+        "longest_wait" => Pick::LongestWait,
+        p => {
+            return Err(FieldError::new(
+                at("pick"),
+                format!("expected \"priority\" or \"longest_wait\", found \"{p}\""),
+            ))
+        }
+    };
+    let chat_slots = super::channels::chat_slots(j, g, &serves, types)?;
+    Ok(AgentGroup {
+        name,
+        chat_slots,
+        staffing: Staffing {
+            paid,
+            shrinkage,
+            lines: None,
+            roster,
+        },
+        agent_hour,
+        serves,
+        pick,
+    })
+}
+
+fn type_names(types: &[ContactType]) -> String {
+    types
+        .iter()
+        .map(|t| format!("\"{}\"", t.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Type `t`'s routing: as `[routing]` gives it, or every group serving it, in file order.
+fn routing(raw: &ScenarioFile, t: usize, name: &str, groups: &[AgentGroup]) -> Check<Vec<Route>> {
+    let serving: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].serves.contains(&t))
+        .collect();
+    if serving.is_empty() {
+        return Err(FieldError::new(
+            format!("types[{t}].name"),
+            format!("no group serves type \"{name}\": add it to some group's serves"),
+        ));
+    }
+    if let Some(map) = &raw.routing {
+        for key in map.keys() {
+            if !raw
+                .types
+                .iter()
+                .flatten()
+                .any(|x| x.name.as_deref() == Some(key.as_str()))
+            {
+                return Err(FieldError::new(
+                    format!("routing.{key}"),
+                    format!("no type is named \"{key}\""),
+                ));
+            }
+        }
+    }
+    let Some(steps) = raw.routing.as_ref().and_then(|m| m.get(name)) else {
+        return Ok(serving
+            .into_iter()
+            .map(|group| Route {
+                group,
+                after_s: 0.0,
+            })
+            .collect());
+    };
+    let mut routes: Vec<Route> = Vec::with_capacity(steps.len());
+    for (m, step) in steps.iter().enumerate() {
+        let at = |f: &str| format!("routing.{name}[{m}].{f}");
+        let g = groups
+            .iter()
+            .position(|g| g.name == step.group)
+            .ok_or_else(|| {
+                FieldError::new(at("group"), format!("no group is named \"{}\"", step.group))
+            })?;
+        if !groups[g].serves.contains(&t) {
+            return Err(FieldError::new(
+                at("group"),
+                format!(
+                    "group \"{}\" does not serve \"{name}\": add it to its serves",
+                    step.group
+                ),
+            ));
+        }
+        if routes.iter().any(|r| r.group == g) {
+            return Err(FieldError::new(
+                at("group"),
+                format!("group \"{}\" is listed twice", step.group),
+            ));
+        }
+        let after_s = super::seconds(&at("after_s"), step.after_s.unwrap_or(0.0))?;
+        routes.push(Route { group: g, after_s });
+    }
+    if let Some(&g) = serving
+        .iter()
+        .find(|&&g| !routes.iter().any(|r| r.group == g))
+    {
+        return Err(FieldError::new(
+            format!("routing.{name}"),
+            format!("group \"{}\" serves \"{name}\" but is not in its routing: list it (with after_s if it should answer later) or take \"{name}\" out of its serves", groups[g].name),
+        ));
+    }
+    Ok(routes)
+}
