@@ -23,10 +23,10 @@ pub mod simulation;
 pub mod study;
 
 // Every module keeps its short path (`crate::scenario`, `ccsim::model`, ...).
-pub use cli::{commands, progress, terminal};
-pub use foundation::{dist, engine, error, limits, stats};
+pub use cli::{commands, plan, progress};
+pub use foundation::{dist, engine, error, escape, limits, number, stats};
 pub use input::{overrides, scenario};
-pub use output::{chart, export};
+pub use output::{chart, export, terminal};
 pub use planning::{erlang, fit, staffing};
 pub use simulation::{metrics, model, runner};
-pub use study::{compare, plan, precision, ranking, report, roi, shard, sweep};
+pub use study::{compare, precision, ranking, report, roi, shard, sweep};

@@ -3,7 +3,7 @@
 
 mod args;
 pub mod commands;
+pub mod plan;
 pub mod progress;
-pub mod terminal;
 
 pub use args::*;

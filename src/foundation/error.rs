@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::scenario::ScenarioError;
+use super::scenario_error::ScenarioError;
 
 /// Every way a command can fail, each with what the user must know to fix it.
 #[derive(Debug, thiserror::Error)]

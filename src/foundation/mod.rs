@@ -4,5 +4,8 @@
 pub mod dist;
 pub mod engine;
 pub mod error;
+pub mod escape;
 pub mod limits;
+pub mod number;
+pub mod scenario_error;
 pub mod stats;

@@ -2,7 +2,6 @@
 //! estimates, paired differences, ROI, ranking, precision, shards and sweeps, plans.
 
 pub mod compare;
-pub mod plan;
 pub mod precision;
 pub mod ranking;
 pub mod report;

@@ -198,7 +198,7 @@ pub fn describe(name: &str, replications: u32, o: &Outcome) -> String {
     };
     format!(
         "{}: precision {verdict} after {replications} replications (blocks of {}): {}\n",
-        crate::export::escape::one_line(name),
+        crate::escape::one_line(name),
         o.block,
         parts.join(", ")
     )
@@ -210,17 +210,4 @@ pub fn from_args(targets: &[Target], max: Option<u32>) -> Option<Precision> {
         targets: targets.to_vec(),
         max_replications: max.unwrap_or(DEFAULT_MAX_REPLICATIONS.min(limits::MAX_REPLICATIONS)),
     })
-}
-
-/// The terminal lines of every scenario of a report run with `--precision` (empty without).
-pub fn describe_report(report: &crate::report::Report) -> String {
-    report
-        .scenarios
-        .iter()
-        .filter_map(|s| {
-            s.precision
-                .as_ref()
-                .map(|o| describe(&s.name, s.replications, o))
-        })
-        .collect()
 }

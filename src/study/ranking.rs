@@ -122,7 +122,7 @@ pub fn rank(report: &Report, baseline: Option<usize>) -> Option<Ranking> {
 /// A difference with as many decimals as its significance needs, without the table's star
 /// (the sentence says what it means).
 fn figure(d: &Difference) -> String {
-    crate::export::format_difference("money", d.mean, d.half_width, d.significant())
+    crate::number::format_difference("money", d.mean, d.half_width, d.significant())
         .trim_end_matches(" *")
         .to_string()
 }

@@ -57,7 +57,7 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     let study = Study::new(&report, plan.baseline, plan.seed_source.clone());
     let written = bundle::write(&args.out, &study)?;
     let mut text = table::summary(&report);
-    text.push_str(&crate::precision::describe_report(&report));
+    text.push_str(&super::describe_report(&report));
     if !study.comparisons.is_empty() {
         text.push('\n');
         text.push_str(&table::comparisons(&report, &study.comparisons));

@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 
 use indicatif::ProgressBar;
 
+use crate::chart::fit::FitChart;
 use crate::chart::slugs;
 use crate::error::{Error, Result};
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::export::{check_outputs, Output, Target};
-use crate::fit::{self, calls, chart::FitChart, durations::DurationFit, intervals, write};
+use crate::fit::{self, calls, durations::DurationFit, intervals, write};
 
 /// Options of `ccsim fit`.
 #[derive(Debug, clap::Args)]

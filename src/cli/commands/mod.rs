@@ -11,3 +11,16 @@ pub mod run;
 pub mod schedule;
 pub mod staff;
 pub mod sweep;
+
+/// The terminal lines of every scenario of a report run with `--precision` (empty without).
+pub fn describe_report(report: &crate::report::Report) -> String {
+    report
+        .scenarios
+        .iter()
+        .filter_map(|s| {
+            s.precision
+                .as_ref()
+                .map(|o| crate::precision::describe(&s.name, s.replications, o))
+        })
+        .collect()
+}

@@ -82,7 +82,7 @@ pub fn run(args: &RunArgs) -> Result<()> {
         }
     }
     let mut text = export::table::summary(&report);
-    text.push_str(&crate::precision::describe_report(&report));
+    text.push_str(&super::describe_report(&report));
     if args.intervals {
         for s in &report.scenarios {
             text.push('\n');

@@ -7,13 +7,14 @@ use std::path::{Path, PathBuf};
 use crate::chart::{sweep_charts, SweepData};
 use crate::cli::SimulationArgs;
 use crate::error::{Error, Result};
+use crate::export::sweep::KEY_METRICS;
 use crate::export::{self, check_existing, check_outputs, write_atomic, Output, Target};
 use crate::overrides;
 use crate::progress;
 use crate::report::Report;
 use crate::runner::with_threads;
 use crate::scenario::Scenario;
-use crate::sweep::{self, Lever, Point, KEY_METRICS};
+use crate::sweep::{self, Lever, Point};
 use crate::terminal;
 
 /// Options of `ccsim sweep`.
@@ -159,8 +160,8 @@ pub fn run(args: &SweepArgs) -> Result<()> {
             return terminal::write_stdout(bytes);
         }
     }
-    let mut text = sweep::table(&report, levers, &points);
-    text.push_str(&crate::precision::describe_report(&report));
+    let mut text = crate::export::sweep::table(&report, levers, &points);
+    text.push_str(&super::describe_report(&report));
     if let Some(dir) = &args.out {
         text.push_str(&format!(
             "Wrote {} files into {}; start with {} in a browser (or {})\n",
@@ -253,7 +254,7 @@ fn write_dir(
         .iter()
         .map(|c| (c.stem.clone(), c.title.clone()))
         .collect();
-    let md = sweep::markdown(report, name, levers, points, &titles);
+    let md = crate::export::sweep::markdown(report, name, levers, points, &titles);
     let svgs: Vec<export::html::ChartSvg> = charts
         .iter()
         .zip(&rendered)

@@ -2,7 +2,6 @@
 //! every rule of SCENARIO.md and builds the distributions, `error` locates what is wrong.
 //! The model downstream only ever sees a [`Scenario`] that passed every check.
 
-mod error;
 mod file;
 mod validate;
 
@@ -13,7 +12,7 @@ mod shifts;
 
 use std::path::{Path, PathBuf};
 
-pub use error::{FieldError, ScenarioError};
+pub use crate::foundation::scenario_error::{FieldError, ScenarioError};
 pub use file::ScenarioFile;
 pub use routing::{Pick, Route};
 pub use shifts::{clock, Break, BreakRule, DayCover, Roster, Rostering, Shift};
@@ -91,7 +90,7 @@ pub struct ContactType {
     /// The type's own tables, checked as a one-type scenario (its staffing is unused).
     pub scenario: Scenario,
     /// Groups that may answer it, in order, with their delays.
-    pub routing: Vec<crate::model::Route>,
+    pub routing: Vec<Route>,
     /// How the customer reaches the centre.
     pub channel: Channel,
 }
@@ -130,7 +129,7 @@ pub struct AgentGroup {
     /// Indexes of the types served, highest priority first.
     pub serves: Vec<usize>,
     /// How a freed agent chooses among the types it serves.
-    pub pick: crate::model::Pick,
+    pub pick: Pick,
     /// Most chats one agent holds at once (1 when the file gives none).
     pub chat_slots: u32,
 }

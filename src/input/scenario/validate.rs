@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use super::error::{line_of, FieldError, ScenarioError};
 use super::file::{AgentsFile, ScenarioFile};
 use super::{Arrivals, Costs, Handling, Scenario, Simulation, Staffing, Targets};
+use crate::foundation::scenario_error::{line_of, FieldError, ScenarioError};
 use crate::limits;
 
 #[path = "validate_journey.rs"]

@@ -6,9 +6,9 @@
 
 use std::path::Path;
 
-use crate::scenario::error::FieldError;
 use crate::scenario::file::{AgentsFile, ScenarioFile, StaffingFile};
 use crate::scenario::file_centre::GroupFile;
+use crate::scenario::FieldError;
 use crate::scenario::{AgentGroup, Centre, ContactType, Scenario, Staffing};
 use crate::scenario::{Pick, Route};
 

@@ -3,8 +3,8 @@
 //! centre's naming and routing rules so each file says one thing.
 
 use super::Check;
-use crate::scenario::error::FieldError;
 use crate::scenario::file_centre::{GroupFile, TypeFile};
+use crate::scenario::FieldError;
 use crate::scenario::{Channel, ContactType, Scenario};
 
 /// The deadline an email type is judged against when the file gives none: a day.

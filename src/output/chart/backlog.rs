@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 use super::common::{color, interval_labels, interval_range, interval_start, name, FONT};
 use super::DrawResult;
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::report::ScenarioReport;
 
 /// Draws the chart of centre `s` on `root` (no email type: an empty panel).

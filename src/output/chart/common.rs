@@ -8,7 +8,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::metrics::Metric;
 use crate::report::{Report, ScenarioReport, TargetsReport};
 

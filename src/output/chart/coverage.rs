@@ -11,7 +11,7 @@ use plotters::prelude::*;
 use super::common::{color, interval_axis, interval_labels, interval_start, FONT, TARGET};
 use super::{register_fonts, DrawResult, Rendered};
 use crate::error::{Error, Result};
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 
 /// What the coverage chart shows.
 #[derive(Debug, Clone)]

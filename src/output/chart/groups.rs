@@ -11,7 +11,7 @@ use super::common::{
     tick, IntervalAxis, FONT, TARGET,
 };
 use super::DrawResult;
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::metrics::{GroupMetric, Metric};
 use crate::report::{GroupReport, ScenarioReport};
 

@@ -18,7 +18,7 @@ use super::common::{
     FONT, TARGET,
 };
 use super::DrawResult;
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::metrics::Metric;
 use crate::report::{Metrics, ScenarioReport, TargetsReport, TypeReport};
 

@@ -3,7 +3,7 @@
 //! be checked before the long work and the files written are exactly those checked.
 
 use super::{Chart, Kind};
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::report::ScenarioReport;
 
 /// What decides a scenario's charts, known before simulating: its name and, for a

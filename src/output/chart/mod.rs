@@ -5,7 +5,7 @@
 //!
 //! The SVG backend escapes `<`, `&` and quotes itself, but writes control characters
 //! as they are, which XML cannot hold: every scenario text drawn goes through
-//! [`one_line`](crate::export::escape::one_line) first (names, currency).
+//! [`one_line`](crate::escape::one_line) first (names, currency).
 
 mod backlog;
 mod common;
@@ -13,6 +13,7 @@ mod comparison;
 mod cost;
 pub mod coverage;
 mod daily;
+pub mod fit;
 mod groups;
 mod intervals;
 mod list;

@@ -11,7 +11,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::common::{color, currency, limit_of, name, shared, FONT};
 use super::tradeoff::{marker, panel, quality_metrics, Panel, Point};
 use super::DrawResult;
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::metrics::Metric;
 use crate::report::Report;
 

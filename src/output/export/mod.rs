@@ -4,11 +4,11 @@
 
 pub mod bundle;
 pub mod csv;
-pub mod escape;
+pub use crate::foundation::escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
-mod number;
+pub mod sweep;
 pub mod table;
 mod target;
 
@@ -17,4 +17,6 @@ pub use target::{
     write_file, write_streamed, Output, Target,
 };
 
-pub use number::{format_difference, format_half_width, format_signed, format_value, thousands};
+pub use crate::foundation::number::{
+    format_difference, format_half_width, format_signed, format_value, thousands,
+};

@@ -12,7 +12,6 @@
 //! Memory depends on the days and contact types covered, never on the rows.
 
 pub mod calls;
-pub mod chart;
 pub mod clock;
 pub mod durations;
 pub mod family;

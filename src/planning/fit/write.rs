@@ -14,7 +14,7 @@ use super::mle::Fitted;
 use super::volumes::Estimate;
 use super::{Fit, TypeFit};
 use crate::error::{Error, Result};
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::limits;
 use crate::scenario::Scenario;
 

@@ -1,7 +1,7 @@
 //! Plans, targets and misses in words, for reports and errors.
 
 use super::{type_scenario, Miss, Target, TargetCheck, Why};
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::scenario::Scenario;
 
 /// Clock labels of intervals, comma-separated.

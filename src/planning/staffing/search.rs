@@ -11,7 +11,7 @@ use super::shape::Shape;
 use super::{
     check_labels, has_targets, Miss, Options, Outcome, Progress, Why, DEFAULT_SEARCH_REPLICATIONS,
 };
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::limits;
 use crate::scenario::Scenario;
 

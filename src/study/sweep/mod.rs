@@ -4,12 +4,6 @@
 //! points differ by the lever only (common random numbers) and their differences are
 //! measured far more precisely than their levels.
 
-mod report;
-
-pub use report::KEY_METRICS;
-
-pub use report::{markdown, table};
-
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 

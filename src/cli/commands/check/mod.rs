@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use crate::cli::CheckArgs;
 use crate::error::{Error, Result};
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::limits::shown;
 use crate::scenario::Scenario;
 
@@ -121,10 +121,10 @@ fn header(s: &Scenario) -> String {
         o,
         "{}: ok — \"{}\"",
         s.file.display(),
-        crate::export::escape::one_line(&s.name)
+        crate::escape::one_line(&s.name)
     );
     if let Some(d) = &s.description {
-        let _ = writeln!(o, "  description: {}", crate::export::escape::one_line(d));
+        let _ = writeln!(o, "  description: {}", crate::escape::one_line(d));
     }
     let _ = writeln!(
         o,

@@ -147,7 +147,7 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
         max_repairs: args.max_repairs,
     };
     let bar = spinner();
-    let name = crate::export::escape::one_line(&scenario.name);
+    let name = crate::escape::one_line(&scenario.name);
     let report = |p: &str| bar.set_message(format!("{name}: {p}"));
     let started = std::time::Instant::now();
     let found = with_threads(args.threads.map(usize::from), || {
@@ -245,5 +245,5 @@ fn spinner() -> ProgressBar {
 
 /// The path shown for the input in the plan's header.
 pub(crate) fn shown_path(p: &Path) -> String {
-    crate::export::escape::one_line(&p.display().to_string()).into_owned()
+    crate::escape::one_line(&p.display().to_string()).into_owned()
 }

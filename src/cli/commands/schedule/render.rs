@@ -1,7 +1,7 @@
 //! The report of `ccsim schedule`: paid hours of the per-interval plan, the integer
 //! program (with its bound and gap) and the repaired roster; the shifts; the coverage.
 
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::export::table::render;
 use crate::scenario::Scenario;
 use crate::staffing::roster::{PlanDay, Schedule, Stop};

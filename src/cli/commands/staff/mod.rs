@@ -143,7 +143,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
     let report = |p: &Progress| {
         bar.set_message(format!(
             "{}: {}, simulation {}/{}, {} interval(s) missing",
-            crate::export::escape::one_line(&scenario.name),
+            crate::escape::one_line(&scenario.name),
             p.phase,
             p.simulations,
             p.max_simulations,

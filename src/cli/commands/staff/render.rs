@@ -13,7 +13,7 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "{} — staffing plan by simulation\n",
-        crate::export::escape::one_line(&s.name)
+        crate::escape::one_line(&s.name)
     ));
     out.push_str(&format!(
         "targets: {}; judged per interval on {} (\"95%\": met by the 95 % bound too)\n",

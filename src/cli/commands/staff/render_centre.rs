@@ -3,7 +3,7 @@
 //! cost per group at its own rate, and every miss.
 
 use super::render::{misses_and_notes, targets_summary, with_hw};
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::export::table::render;
 use crate::export::{format_half_width, format_value};
 use crate::scenario::{Centre, Channel, Scenario};

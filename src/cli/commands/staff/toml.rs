@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 
 /// What the plan's name gets after the file's own: a plan written twice is named once.
 const PLAN_SUFFIX: &str = " (staffed by ccsim staff)";

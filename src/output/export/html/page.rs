@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::export::escape::html_text;
+use crate::escape::html_text;
 
 /// Readable on a laptop, printable: one column, tables that scroll sideways on screen
 /// and shrink on paper, charts the width of the text.

@@ -2,7 +2,7 @@
 //! fixed pixel size of the root replaced by its view box, so the chart scales to the
 //! page width (on a laptop, on paper) and keeps its proportions.
 
-use crate::export::escape::html_text;
+use crate::escape::html_text;
 
 /// The `<svg>` element of `svg` (a file the charts wrote) with `label` as its accessible
 /// name, or `None` when the text holds no `<svg` element.

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::format::half;
-use crate::export::escape::markdown_table_cell;
+use crate::escape::markdown_table_cell;
 use crate::export::format_value;
 use crate::report::{Report, ScenarioReport};
 use crate::stats::Estimate;

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::chart;
-use crate::export::escape::markdown_text;
+use crate::escape::markdown_text;
 use crate::report::Report;
 
 /// The section: one subsection per chart.

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::currency;
 use super::format::{difference, label, rows};
-use crate::export::escape::markdown_table_cell;
+use crate::escape::markdown_table_cell;
 use crate::study::Study;
 
 /// The section, or nothing without a baseline to compare with.

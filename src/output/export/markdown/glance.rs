@@ -8,7 +8,7 @@ use std::fmt::Write;
 use super::format::{half, signed, value};
 use super::{currency, names};
 use crate::chart;
-use crate::export::escape::markdown_table_cell;
+use crate::escape::markdown_table_cell;
 use crate::export::format_value;
 use crate::metrics::Metric;
 use crate::report::{ScenarioReport, TypeReport};

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::currency;
 use super::format::half;
-use crate::export::escape::markdown_table_cell;
+use crate::escape::markdown_table_cell;
 use crate::export::{format_half_width, format_value};
 use crate::metrics::GROUP_METRICS;
 use crate::report::{GroupReport, Report};

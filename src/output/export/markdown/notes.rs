@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::names;
-use crate::export::escape::markdown_text;
+use crate::escape::markdown_text;
 use crate::metrics::METRICS;
 use crate::report::Report;
 

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::currency;
 use super::format::{half, signed};
-use crate::export::escape::markdown_table_cell;
+use crate::escape::markdown_table_cell;
 use crate::export::thousands;
 use crate::roi::Roi;
 use crate::stats::Estimate;

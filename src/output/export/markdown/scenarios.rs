@@ -4,7 +4,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use super::names;
-use crate::export::escape::{markdown_code_cell, markdown_table_cell};
+use crate::escape::{markdown_code_cell, markdown_table_cell};
 use crate::report::ScenarioReport;
 use crate::study::Study;
 

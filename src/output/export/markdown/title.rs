@@ -1,7 +1,7 @@
 //! The title of `report.md` and the line saying how the study was simulated.
 
 use super::names;
-use crate::export::escape::{markdown_table_cell, markdown_text};
+use crate::escape::{markdown_table_cell, markdown_text};
 use crate::study::Study;
 
 /// `# Staffing study: …` and how it was simulated.

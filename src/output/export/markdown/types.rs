@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::currency;
 use super::format::{label, target_text, value};
-use crate::export::escape::markdown_table_cell;
+use crate::escape::markdown_table_cell;
 use crate::export::{format_half_width, format_value};
 use crate::metrics::Metric;
 use crate::report::{Metrics, Report, TargetsReport};

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{label, metric_rows, target_text};
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::export::{format_half_width, format_value};
 use crate::metrics::{GroupMetric, GROUP_METRICS};
 use crate::report::{ChatReport, GroupReport, ScenarioReport, TypeReport};

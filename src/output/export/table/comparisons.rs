@@ -4,7 +4,7 @@
 
 use super::{currency, is_mechanism, label, render_fitted, terminal_width, wrap};
 use crate::compare::Comparison;
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::export::{format_difference, format_half_width, format_signed};
 use crate::metrics::{Metric, METRICS};
 use crate::report::Report;

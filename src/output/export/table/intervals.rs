@@ -3,7 +3,7 @@
 //! targets) and its agent groups (agents and occupancy by clock time).
 
 use super::{render_fitted, terminal_width};
-use crate::export::escape::one_line;
+use crate::escape::one_line;
 use crate::export::{format_half_width, format_value};
 use crate::metrics::Metric;
 use crate::report::{GroupReport, Metrics, ScenarioReport, TargetsReport, TypeReport};

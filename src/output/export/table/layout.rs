@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use crate::export::escape::{display_width, one_line};
+use crate::escape::{display_width, one_line};
 
 /// The width tables are laid out for: `COLUMNS` when it holds a sensible number (the
 /// shell sets it for an interactive terminal when exported), else 100.

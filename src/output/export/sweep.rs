@@ -2,11 +2,11 @@
 
 use std::fmt::Write;
 
-use super::Lever;
-use crate::export::escape::{markdown_code_cell, markdown_table_cell, markdown_text, one_line};
+use crate::escape::{markdown_code_cell, markdown_table_cell, markdown_text, one_line};
 use crate::export::{format_half_width, format_value, table::render};
 use crate::metrics::Metric;
 use crate::report::Report;
+use crate::sweep::Lever;
 
 /// The metrics a sweep shows against its levers, in this order.
 pub const KEY_METRICS: [Metric; 6] = [
@@ -44,7 +44,7 @@ fn header(levers: &[Lever], currency: &str) -> Vec<String> {
     h
 }
 
-fn rows(report: &Report, levers: &[Lever], points: &[super::Point]) -> Vec<Vec<String>> {
+fn rows(report: &Report, levers: &[Lever], points: &[crate::sweep::Point]) -> Vec<Vec<String>> {
     let currency = report
         .scenarios
         .first()
@@ -60,7 +60,7 @@ fn rows(report: &Report, levers: &[Lever], points: &[super::Point]) -> Vec<Vec<S
 }
 
 /// The terminal table: one row per point, the key metrics with their 95 % half-widths.
-pub fn table(report: &Report, levers: &[Lever], points: &[super::Point]) -> String {
+pub fn table(report: &Report, levers: &[Lever], points: &[crate::sweep::Point]) -> String {
     let mut out = render(&rows(report, levers, points));
     if let Some(s) = report.scenarios.first() {
         let _ = writeln!(
@@ -79,7 +79,7 @@ pub fn markdown(
     report: &Report,
     scenario_name: &str,
     levers: &[Lever],
-    points: &[super::Point],
+    points: &[crate::sweep::Point],
     charts: &[(String, String)],
 ) -> String {
     let mut o = String::new();

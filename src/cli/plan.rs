@@ -248,7 +248,7 @@ pub fn simulate_with(
         scenarios
             .iter()
             .map(|s| {
-                bar.set_message(crate::export::escape::one_line(&s.name).into_owned());
+                bar.set_message(crate::escape::one_line(&s.name).into_owned());
                 simulate_one(s, precision, &|n| bar.inc(n))
             })
             .collect()

@@ -6,14 +6,14 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::durations::DurationFit;
-use super::{Fit, TypeFit};
-use crate::chart::{
+use super::{
     color, interval_axis, interval_labels, interval_start, render_pair, tick, Drawing, Rendered,
     FONT,
 };
 use crate::error::Result;
-use crate::export::escape::one_line;
+use crate::escape::one_line;
+use crate::fit::durations::DurationFit;
+use crate::fit::{Fit, TypeFit};
 
 type DrawResult = std::result::Result<(), Box<dyn std::error::Error>>;
 
