@@ -33,3 +33,4 @@ mod staff_limits;
 mod sweep;
 mod tables;
 mod validation;
+mod wrap_up;
