@@ -16,6 +16,7 @@ mod figures;
 mod fit;
 mod fit_roundtrip;
 mod html;
+mod interrupted_write;
 mod journey;
 mod journey_fidelity;
 mod limits;
