@@ -24,6 +24,7 @@ mod outputs;
 mod overrides;
 mod precision;
 mod progress;
+mod redial_theory;
 mod satisfaction;
 mod schedule;
 mod shards;
