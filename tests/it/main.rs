@@ -21,6 +21,7 @@ mod interrupted_write;
 mod journey;
 mod journey_fidelity;
 mod limits;
+mod money_direction;
 mod outputs;
 mod overrides;
 mod precision;
