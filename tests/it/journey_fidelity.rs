@@ -244,7 +244,7 @@ fn a_patience_factor_scales_that_intervals_patience() {
 /// The stationary M/M/c/c retrial queue with persistence `p` after each busy signal,
 /// solved exactly on a truncated orbit: returns (share of attempts blocked, retrials per
 /// fresh call).
-fn retrial_queue(c: usize, lambda: f64, mu: f64, theta: f64, p: f64) -> (f64, f64) {
+pub(crate) fn retrial_queue(c: usize, lambda: f64, mu: f64, theta: f64, p: f64) -> (f64, f64) {
     let orbit = 80; // P(orbit > 80) is far below 1e-12 at these rates
     let states = (c + 1) * (orbit + 1);
     let idx = |n: usize, j: usize| j * (c + 1) + n;

@@ -60,10 +60,9 @@ fn agents_sweep_on_the_default_scenario_moves_every_figure_one_way() {
     eprintln!("SL {sl:?}\nCSAT {csat:?}\ncost per contact {cost:?}");
     assert!(increasing(&sl), "service level rises with agents: {sl:?}");
     assert!(increasing(&csat), "CSAT rises with agents: {csat:?}");
-    let decreasing = |xs: &[f64]| xs.windows(2).all(|w| w[1] < w[0]);
     assert!(
-        increasing(&cost) || decreasing(&cost),
-        "cost per contact moves one way under common random numbers: {cost:?}"
+        increasing(&cost),
+        "cost per contact rises with agents under common random numbers: {cost:?}"
     );
 }
 
