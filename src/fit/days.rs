@@ -151,12 +151,21 @@ pub fn plan(types: &mut BTreeMap<String, TypeData>, minutes: u32) -> DayPlan {
             let last = row.iter().rposition(|&c| c > 0).unwrap_or(0);
             (first, last)
         };
+        // Across midnight a day is an opening, named by the date it opens on.
+        let named = |day: i64| {
+            let date = civil_from_days(day);
+            if shift > 0 {
+                format!("the opening of {date} at {}", clock(shift, minutes))
+            } else {
+                date
+            }
+        };
         let (_, end) = active(last);
         let expected = missing(&t, last, |s| s <= end);
         if expected >= CUT_OFF_EXPECTED {
             notes.push(format!(
                 "the last day, {}, has no contact after {} where the days like it bring about {:.0} more: the export looks cut off, so that day is left out of the volumes and day_cv (its contacts still count for handle time and patience)",
-                civil_from_days(last),
+                named(last),
                 clock(shift + end + 1, minutes),
                 expected.min(1e9)
             ));
@@ -167,7 +176,7 @@ pub fn plan(types: &mut BTreeMap<String, TypeData>, minutes: u32) -> DayPlan {
         if expected >= CUT_OFF_EXPECTED {
             notes.push(format!(
                 "the first day, {}, has no contact before {} where the days like it bring about {:.0}: the export looks to start late, so that day is left out of the volumes and day_cv (its contacts still count for handle time and patience)",
-                civil_from_days(first),
+                named(first),
                 clock(shift + start, minutes),
                 expected.min(1e9)
             ));
@@ -179,5 +188,23 @@ pub fn plan(types: &mut BTreeMap<String, TypeData>, minutes: u32) -> DayPlan {
         days,
         volume_days,
         notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_opening_across_midnight_starts_after_the_longest_quiet_gap() {
+        // Half-hours: open 20:00–04:00.
+        let night: Vec<u64> = (0..48).map(|s| u64::from(!(8..40).contains(&s))).collect();
+        assert_eq!(overnight_opening(&night, 30), Some(40));
+        // A day centre, a round-the-clock one, and one whose only gap is short.
+        let day: Vec<u64> = (0..48).map(|s| u64::from((16..40).contains(&s))).collect();
+        assert_eq!(overnight_opening(&day, 30), None);
+        assert_eq!(overnight_opening(&[1; 48], 30), None);
+        let short: Vec<u64> = (0..48).map(|s| u64::from(!(6..9).contains(&s))).collect();
+        assert_eq!(overnight_opening(&short, 30), None);
     }
 }
