@@ -18,7 +18,8 @@ pub const MAX_CONTACTS_PER_RUN: f64 = 1e10;
 pub const MAX_AGENTS: u32 = 1_000_000;
 /// Trunk lines.
 pub const MAX_LINES: u32 = 10_000_000;
-/// Longest mean, value or bound of any duration, in seconds (about 115 days).
+/// Longest mean, value or bound of any duration, in seconds (about 115 days); also the
+/// longest duration `fit` reads from an export (a longer one is a bad row).
 pub const MAX_DURATION_S: f64 = 1e7;
 /// Largest coefficient of variation of a lognormal, gamma or Weibull duration. Beyond
 /// it a heavy tail's sampled mean drifts from the configured one (lognormal cv = 1e6

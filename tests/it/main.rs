@@ -16,6 +16,8 @@ mod day_properties;
 mod escaping;
 mod figures;
 mod fit;
+mod fit_days;
+mod fit_durations;
 mod fit_roundtrip;
 mod html;
 mod interrupted_write;

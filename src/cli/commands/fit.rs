@@ -37,6 +37,67 @@ pub struct FitArgs {
     /// Do not draw the chart.
     #[arg(long)]
     pub no_chart: bool,
+    /// The character between fields in CALLS.csv and INTERVALS.csv: `;` for many
+    /// European exports (which may then write seconds with a decimal comma), `tab` for tabs.
+    #[arg(long, value_name = "CHAR", default_value = ",", value_parser = parse_delimiter)]
+    pub delimiter: u8,
+}
+
+/// A field delimiter: one ASCII character other than a quote or a line break (`tab` or
+/// `\t` for a tab).
+fn parse_delimiter(s: &str) -> std::result::Result<u8, String> {
+    let c = match s {
+        "tab" | "\\t" => '\t',
+        _ => {
+            let mut cs = s.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => c,
+                _ => {
+                    return Err(format!(
+                        "expected one character (such as ; or tab), found \"{s}\""
+                    ))
+                }
+            }
+        }
+    };
+    if !c.is_ascii() || matches!(c, '"' | '\n' | '\r') {
+        return Err(format!(
+            "expected an ASCII character other than a quote or a line break, found {c:?}"
+        ));
+    }
+    Ok(c as u8)
+}
+
+/// An error when a type has no answered contact with a talk time: nothing to give its
+/// handle time (a scenario needs one).
+fn check_handle(f: &fit::Fit, calls: &Path) -> Result<()> {
+    for t in &f.types {
+        if !matches!(t.handle, DurationFit::None) {
+            continue;
+        }
+        let which = if t.name.is_empty() {
+            String::new()
+        } else {
+            format!("contact type {}: ", one_line(&t.name))
+        };
+        let d = &t.data;
+        let why = if d.answered == 0 {
+            format!(
+                "no answered contact among its {} ({} abandoned, {} blocked, {} deflected)",
+                d.contacts(),
+                d.abandoned,
+                d.blocked,
+                d.deflected
+            )
+        } else {
+            format!("all {} answered contacts have talk_s 0", d.answered)
+        };
+        return Err(Error::Other(format!(
+            "{}: {which}{why}, so there is no handle time to fit and no scenario can be written; fit needs an export with answered contacts and their talk times",
+            calls.display()
+        )));
+    }
+    Ok(())
 }
 
 /// A byte-count progress bar on stderr, hidden unless stderr is a terminal.
@@ -85,15 +146,16 @@ pub fn run(args: &FitArgs) -> Result<()> {
     out.check_writable()?;
 
     let bar = bytes_bar(&format!("reading {}", args.calls.display()));
-    let calls = calls::read(&args.calls, m, args.strict, &bar);
+    let calls = calls::read_delimited(&args.calls, m, args.strict, args.delimiter, &bar);
     bar.finish_and_clear();
     let calls = calls?;
     let report = args
         .intervals
         .as_ref()
-        .map(|p| intervals::read(p, args.strict))
+        .map(|p| intervals::read(p, args.strict, args.delimiter))
         .transpose()?;
     let fitted = fit::fit(calls, report);
+    check_handle(&fitted, &args.calls)?;
     let text = write::validated(&fitted, &args.calls, &args.out)?;
 
     let mut files: Vec<(Output, Vec<u8>)> = vec![(Output::new("--out", out), text.into_bytes())];
@@ -126,6 +188,15 @@ pub fn run(args: &FitArgs) -> Result<()> {
     crate::terminal::print(&summary(&fitted, &written))
 }
 
+/// ` (95 %: low–high)` with one decimal, or that there is none (never `NaN–NaN`).
+fn ci(low: f64, high: f64) -> String {
+    if low.is_finite() && high.is_finite() {
+        format!(" (95 %: {low:.1}–{high:.1})")
+    } else {
+        " (no interval: too few values)".into()
+    }
+}
+
 /// What the terminal shows: per type the main estimates, the warnings, and the files.
 fn summary(f: &fit::Fit, written: &[String]) -> String {
     let mut o = String::new();
@@ -138,6 +209,9 @@ fn summary(f: &fit::Fit, written: &[String]) -> String {
         f.interval_minutes,
         f.start_of(0)
     );
+    for n in &f.notes {
+        let _ = writeln!(o, "note: {}", one_line(n));
+    }
     if f.bad.count > 0 {
         let _ = writeln!(
             o,
@@ -155,28 +229,28 @@ fn summary(f: &fit::Fit, written: &[String]) -> String {
         let v = &t.volumes;
         let _ = writeln!(
             o,
-            "  per day {:.1} (95 %: {:.1}–{:.1}), day_cv {:.3}",
-            v.per_day.value, v.per_day.low, v.per_day.high, v.day_cv.value
+            "  per day {:.1}{}, day_cv {:.3}",
+            v.per_day.value,
+            ci(v.per_day.low, v.per_day.high),
+            v.day_cv.value
         );
         if let DurationFit::Family(h, _) = &t.handle {
             let _ = writeln!(
                 o,
-                "  handle time {}: mean {:.1} s (95 %: {:.1}–{:.1}), CV {:.3}",
+                "  handle time {}: mean {:.1} s{}, CV {:.3}",
                 h.family.key(),
                 h.mean,
-                h.mean_ci.0,
-                h.mean_ci.1,
+                ci(h.mean_ci.0, h.mean_ci.1),
                 h.cv
             );
         }
         if let Some(p) = t.patience.families.first() {
             let _ = writeln!(
                 o,
-                "  patience {}: mean {:.1} s (95 %: {:.1}–{:.1}) from {} abandoned and {} answered waits",
+                "  patience {}: mean {:.1} s{} from {} abandoned and {} answered waits",
                 p.family.key(),
                 p.mean,
-                p.mean_ci.0,
-                p.mean_ci.1,
+                ci(p.mean_ci.0, p.mean_ci.1),
                 t.patience.abandoned,
                 t.patience.answered
             );

@@ -9,6 +9,7 @@ use std::path::Path;
 use indicatif::ProgressBar;
 
 use super::clock::parse_arrival;
+use super::outliers::Largest;
 use super::read::{BadRows, CellError, Table};
 use super::sample::{Histogram, Moments, Sample};
 use crate::error::{Error, Result};
@@ -76,6 +77,12 @@ pub struct TypeData {
     pub abandon_moments: Moments,
     /// Waits of answered contacts, exactly.
     pub answered_moments: Moments,
+    /// The longest talk times, with their lines (examples if they are outliers).
+    pub largest_talk: Largest,
+    /// The longest wrap-up times, with their lines.
+    pub largest_wrap: Largest,
+    /// The longest waits, with their lines.
+    pub largest_wait: Largest,
 }
 
 impl TypeData {
@@ -173,10 +180,22 @@ fn row<'a>(
 
 /// Reads CALLS.csv at `path`, counting arrivals in slots of `slot_minutes`.
 pub fn read(path: &Path, slot_minutes: u32, strict: bool, progress: &ProgressBar) -> Result<Calls> {
+    read_delimited(path, slot_minutes, strict, b',', progress)
+}
+
+/// Reads CALLS.csv at `path`, its fields separated by `delimiter`.
+pub fn read_delimited(
+    path: &Path,
+    slot_minutes: u32,
+    strict: bool,
+    delimiter: u8,
+    progress: &ProgressBar,
+) -> Result<Calls> {
     let mut t = Table::open(
         path,
         &["arrival", "outcome", "wait_s", "talk_s", "wrap_s"],
         &["type"],
+        delimiter,
     )?;
     progress.set_length(t.bytes);
     let slots = (24 * 60 / slot_minutes) as usize;
@@ -212,6 +231,7 @@ pub fn read(path: &Path, slot_minutes: u32, strict: bool, progress: &ProgressBar
             }
             calls.types.insert(r.kind.to_string(), TypeData::default());
         }
+        let line = t.line();
         let d = calls.types.get_mut(r.kind).expect("inserted above");
         d.days.entry(r.day).or_insert_with(|| vec![0; slots])[r.slot.min(slots - 1)] += 1;
         match r.outcome {
@@ -220,14 +240,19 @@ pub fn read(path: &Path, slot_minutes: u32, strict: bool, progress: &ProgressBar
                 let wait = r.wait.unwrap_or(0.0);
                 d.answered_waits.add(wait);
                 d.answered_moments.add(wait);
-                d.handle.add(r.talk.unwrap_or(0.0));
-                d.wrap.add(r.wrap.unwrap_or(0.0));
+                d.largest_wait.add(wait, line);
+                let (talk, wrap) = (r.talk.unwrap_or(0.0), r.wrap.unwrap_or(0.0));
+                d.handle.add(talk);
+                d.wrap.add(wrap);
+                d.largest_talk.add(talk, line);
+                d.largest_wrap.add(wrap, line);
             }
             Outcome::Abandoned => {
                 d.abandoned += 1;
                 let wait = r.wait.unwrap_or(0.0);
                 d.abandon_waits.add(wait);
                 d.abandon_moments.add(wait);
+                d.largest_wait.add(wait, line);
             }
             Outcome::Blocked => d.blocked += 1,
             Outcome::Deflected => d.deflected += 1,

@@ -102,12 +102,13 @@ fn row<'a>(t: &'a Table, latest: Option<i64>) -> std::result::Result<Row<'a>, Ce
     })
 }
 
-/// Reads INTERVALS.csv at `path`.
-pub fn read(path: &Path, strict: bool) -> Result<Intervals> {
+/// Reads INTERVALS.csv at `path`, its fields separated by `delimiter`.
+pub fn read(path: &Path, strict: bool, delimiter: u8) -> Result<Intervals> {
     let mut t = Table::open(
         path,
         &["date", "start", "offered", "answered", "abandoned", "aht_s"],
         &["type"],
+        delimiter,
     )?;
     let mut out = Intervals::default();
     let mut latest = None;

@@ -4,6 +4,9 @@
 //! ```text
 //! CALLS.csv ──read row by row──► calls::Calls (per type: counts per day × interval,
 //!                                  durations on fixed grids, sample::Sample)
+//!            days::plan        ──► operating days (an opening across midnight is one
+//!                                  day; a first or last day cut off is left out)
+//!            outliers          ──► durations far beyond the rest, reported, left out
 //!            volumes::estimate ──► volumes, day_cv, weekday factors
 //!            durations::fit    ──► handle and wrap-up family (likelihood, mle)
 //!            patience::fit     ──► Kaplan–Meier + censored maximum likelihood
@@ -13,10 +16,12 @@
 
 pub mod calls;
 pub mod clock;
+pub mod days;
 pub mod durations;
 pub mod family;
 pub mod intervals;
 pub mod mle;
+pub mod outliers;
 pub mod patience;
 pub mod read;
 pub mod sample;
@@ -26,6 +31,7 @@ pub mod write;
 use calls::{Calls, TypeData};
 use durations::DurationFit;
 use intervals::{IntervalTotals, Intervals};
+use outliers::Outliers;
 use patience::PatienceFit;
 use volumes::Volumes;
 
@@ -70,6 +76,8 @@ pub struct Fit {
     pub rows: u64,
     /// Rows skipped in CALLS.csv, with the first reasons.
     pub bad: read::BadRows,
+    /// What was found about the days (an opening across midnight, a day cut off).
+    pub notes: Vec<String>,
     /// The interval report's rows and skipped rows.
     pub intervals: Option<(u64, read::BadRows)>,
 }
@@ -77,7 +85,7 @@ pub struct Fit {
 impl Fit {
     /// Clock time `HH:MM` at which interval `i` of the fitted day starts.
     pub fn start_of(&self, i: usize) -> String {
-        let m = (self.open_slot + i) * self.interval_minutes as usize;
+        let m = (self.open_slot + i) * self.interval_minutes as usize % (24 * 60);
         format!("{:02}:{:02}", m / 60, m % 60)
     }
 
@@ -125,8 +133,42 @@ fn warnings(t: &TypeFit) -> Vec<String> {
     w
 }
 
+/// Leaves the outlying durations of `d` out of its samples, and says which.
+fn leave_out_outliers(d: &mut TypeData) -> Vec<Outliers> {
+    let mut found = Vec::new();
+    for (column, sample, largest) in [
+        ("talk_s", &mut d.handle, &d.largest_talk),
+        ("wrap_s", &mut d.wrap, &d.largest_wrap),
+    ] {
+        if let Some(b) = outliers::fence_bin(&[&sample.histogram]) {
+            let n = sample.remove_above(b);
+            if n > 0 {
+                found.push(outliers::report(column, n, b, largest));
+            }
+        }
+    }
+    if let Some(b) = outliers::fence_bin(&[&d.abandon_waits, &d.answered_waits]) {
+        let mut n = 0;
+        for (h, m) in [
+            (&mut d.abandon_waits, &mut d.abandon_moments),
+            (&mut d.answered_waits, &mut d.answered_moments),
+        ] {
+            let k = h.remove_above(b);
+            if k > 0 {
+                *m = sample::Moments::of(h);
+            }
+            n += k;
+        }
+        if n > 0 {
+            found.push(outliers::report("wait_s", n, b, &d.largest_wait));
+        }
+    }
+    found
+}
+
 /// Fits every contact type of `calls` (with the interval report's totals beside them).
-pub fn fit(calls: Calls, report: Option<Intervals>) -> Fit {
+pub fn fit(mut calls: Calls, report: Option<Intervals>) -> Fit {
+    let plan = days::plan(&mut calls.types, calls.slot_minutes);
     let any = |s: usize| {
         calls
             .types
@@ -140,9 +182,10 @@ pub fn fit(calls: Calls, report: Option<Intervals>) -> Fit {
     let types = calls
         .types
         .into_iter()
-        .map(|(name, data)| {
+        .map(|(name, mut data)| {
+            let outliers = leave_out_outliers(&mut data);
             let mut t = TypeFit {
-                volumes: volumes::estimate(&data, &calls.days, open, close),
+                volumes: volumes::estimate(&data, &plan.volume_days, open, close),
                 handle: durations::fit(&data.handle),
                 wrap: durations::fit(&data.wrap),
                 patience: patience::fit(&data),
@@ -152,16 +195,18 @@ pub fn fit(calls: Calls, report: Option<Intervals>) -> Fit {
                 warnings: Vec::new(),
             };
             t.warnings = warnings(&t);
+            t.warnings.extend(outliers.iter().map(Outliers::describe));
             t
         })
         .collect();
     Fit {
         types,
         interval_minutes: calls.slot_minutes,
-        open_slot: open,
-        days: calls.days,
+        open_slot: (plan.shift + open) % slots,
+        days: plan.days,
         rows: calls.rows,
         bad: calls.bad,
+        notes: plan.notes,
         intervals: report.map(|r| (r.rows, r.bad)),
     }
 }

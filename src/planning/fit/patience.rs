@@ -58,9 +58,11 @@ pub fn fit(d: &TypeData) -> PatienceFit {
             high: m.mean + h,
         }
     });
-    let families = if d.abandoned > 0 {
+    // The histograms' totals, not the rows: outlying waits have been left out of them.
+    let (abandoned, answered) = (d.abandon_waits.total(), d.answered_waits.total());
+    let families = if abandoned > 0 {
         let total = m.sum + d.answered_moments.sum;
-        fit_all(&points, total / d.abandoned as f64, 1.0)
+        fit_all(&points, total / abandoned as f64, 1.0)
     } else {
         Vec::new()
     };
@@ -69,8 +71,8 @@ pub fn fit(d: &TypeData) -> PatienceFit {
         km,
         km_median,
         naive,
-        abandoned: d.abandoned,
-        answered: d.answered,
+        abandoned,
+        answered,
     }
 }
 

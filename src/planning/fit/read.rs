@@ -9,6 +9,7 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::limits::{shown, MAX_DURATION_S};
 
 /// Most bad rows skipped before the file is refused: 1 % of its rows, and at least this.
 pub const MIN_BAD_ROWS_ALLOWED: u64 = 10;
@@ -21,6 +22,8 @@ pub struct Table {
     reader: csv::Reader<BufReader<File>>,
     record: csv::StringRecord,
     columns: Vec<(&'static str, Option<usize>)>,
+    /// Whether numbers may use a decimal comma (the delimiter is not a comma).
+    decimal_comma: bool,
     /// Length of the file in bytes, for the progress bar.
     pub bytes: u64,
 }
@@ -35,17 +38,19 @@ pub struct CellError {
 }
 
 impl Table {
-    /// Opens `path` and finds `required` (an error names the first missing one) and
-    /// `optional` columns in its header.
+    /// Opens `path`, its fields separated by `delimiter`, and finds `required` (an error
+    /// names the first missing one) and `optional` columns in its header.
     pub fn open(
         path: &Path,
         required: &[&'static str],
         optional: &[&'static str],
+        delimiter: u8,
     ) -> Result<Table> {
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
         let bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
+            .delimiter(delimiter)
             .from_reader(BufReader::with_capacity(1 << 16, file));
         let header = reader
             .headers()
@@ -65,14 +70,15 @@ impl Table {
         for &name in required {
             let Some(i) = find(name) else {
                 return Err(Error::Other(format!(
-                    "{}, line 1: no column `{name}` in the header (expected {}; found {})",
+                    "{}, line 1: no column `{name}` in the header (expected {}; found {}){}",
                     path.display(),
                     required.join(", "),
                     if names.is_empty() {
                         "nothing".into()
                     } else {
                         names.join(", ")
-                    }
+                    },
+                    delimiter_hint(&names, required, delimiter)
                 )));
             };
             columns.push((name, Some(i)));
@@ -85,6 +91,7 @@ impl Table {
             reader,
             record: csv::StringRecord::new(),
             columns,
+            decimal_comma: delimiter != b',',
             bytes,
         })
     }
@@ -148,9 +155,14 @@ impl Table {
             column: self.name(k),
             message,
         };
-        let x: f64 = s
-            .parse()
-            .map_err(|_| err(format!("expected a number of seconds, found \"{s}\"")))?;
+        let comma = self.decimal_comma && s.matches(',').count() == 1 && !s.contains('.');
+        let parsed = if comma {
+            s.replace(',', ".").parse()
+        } else {
+            s.parse()
+        };
+        let x: f64 =
+            parsed.map_err(|_| err(format!("expected a number of seconds, found \"{s}\"")))?;
         if !x.is_finite() {
             return Err(err(format!(
                 "expected a finite number of seconds, found \"{s}\""
@@ -158,6 +170,13 @@ impl Table {
         }
         if x < 0.0 {
             return Err(err(format!("is negative ({s}): a duration is at least 0")));
+        }
+        if x > MAX_DURATION_S {
+            return Err(err(format!(
+                "{} s is beyond the longest duration ccsim accepts ({} s, about 115 days): a placeholder or a broken value, not a contact",
+                shown(x),
+                shown(MAX_DURATION_S)
+            )));
         }
         Ok(Some(x))
     }
@@ -175,6 +194,27 @@ impl Table {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// A hint when the header, split on another common delimiter, holds the required
+/// columns (a semicolon-separated export read as comma-separated); empty otherwise.
+fn delimiter_hint(names: &[String], required: &[&str], delimiter: u8) -> String {
+    let joined = names.join(&char::from(delimiter).to_string());
+    [b';', b'\t', b'|', b',']
+        .into_iter()
+        .filter(|&d| d != delimiter)
+        .find(|&d| {
+            let split: Vec<&str> = joined.split(char::from(d)).map(str::trim).collect();
+            required.iter().all(|r| split.contains(r))
+        })
+        .map_or(String::new(), |d| {
+            let name = if d == b'\t' {
+                "tab".to_string()
+            } else {
+                format!("'{}'", char::from(d))
+            };
+            format!("; the header looks separated by {name}: try --delimiter {name}")
+        })
 }
 
 /// Rows skipped as bad, with the first few reasons.

@@ -11,7 +11,8 @@ pub const LOWEST_S: f64 = 0.01;
 pub const BINS_PER_DECADE: f64 = 200.0;
 /// Decades covered above [`LOWEST_S`]: up to 1e7 s, ccsim's longest duration.
 const DECADES: f64 = 9.0;
-const BINS: usize = 1 + (BINS_PER_DECADE * DECADES) as usize;
+/// Bins in a histogram: one for the shortest durations, then the regular grid.
+pub const BINS: usize = 1 + (BINS_PER_DECADE * DECADES) as usize;
 
 /// Counts and value sums on the logarithmic grid.
 #[derive(Debug, Clone)]
@@ -30,7 +31,7 @@ impl Default for Histogram {
 }
 
 /// The bin of a duration: 0 below [`LOWEST_S`], the last one for anything past the grid.
-fn bin_of(x: f64) -> usize {
+pub fn bin_of(x: f64) -> usize {
     if x < LOWEST_S {
         return 0;
     }
@@ -53,6 +54,22 @@ impl Histogram {
         let b = bin_of(x);
         self.counts[b] += 1;
         self.sums[b] += x;
+    }
+
+    /// Removes every value in the bins above bin `b`; returns how many there were.
+    pub fn remove_above(&mut self, b: usize) -> u64 {
+        let mut removed = 0;
+        for k in b + 1..BINS {
+            removed += self.counts[k];
+            self.counts[k] = 0;
+            self.sums[k] = 0.0;
+        }
+        removed
+    }
+
+    /// How many values each bin holds, shortest first.
+    pub fn counts(&self) -> &[u64] {
+        &self.counts
     }
 
     /// How many values were added.
@@ -127,6 +144,44 @@ impl Moments {
         self.m2 += term1;
     }
 
+    /// Adds `k` values all equal to `x` at once (Pébay's update for merging two sets, the
+    /// second with no spread).
+    pub fn add_repeated(&mut self, x: f64, k: u64) {
+        if k == 0 {
+            return;
+        }
+        if self.n == 0 {
+            self.min = x;
+            self.max = x;
+        }
+        self.min = self.min.min(x);
+        self.max = self.max.max(x);
+        self.sum += x * k as f64;
+        let (na, nb) = (self.n as f64, k as f64);
+        let n = na + nb;
+        let d = x - self.mean;
+        let (m2, m3) = (self.m2, self.m3);
+        self.mean += d * nb / n;
+        self.m4 += d.powi(4) * na * nb * (na * na - na * nb + nb * nb) / n.powi(3)
+            + 6.0 * d * d * nb * nb * m2 / (n * n)
+            - 4.0 * d * nb * m3 / n;
+        self.m3 += d.powi(3) * na * nb * (na - nb) / (n * n) - 3.0 * d * nb * m2 / n;
+        self.m2 += d * d * na * nb / n;
+        self.n += k;
+    }
+
+    /// The moments of the values in `h`, each taken at its bin's mean: what is left
+    /// once outliers are removed from the histogram.
+    pub fn of(h: &Histogram) -> Moments {
+        let mut m = Moments::default();
+        for (&count, &sum) in h.counts.iter().zip(&h.sums) {
+            if count > 0 {
+                m.add_repeated(sum / count as f64, count);
+            }
+        }
+        m
+    }
+
     /// Sample variance (n − 1).
     pub fn variance(&self) -> f64 {
         if self.n < 2 {
@@ -175,6 +230,16 @@ impl Sample {
         self.moments.add(x);
         self.histogram.add(x);
     }
+
+    /// Leaves out the values in bins above `b` (moments then from the bins); returns
+    /// how many.
+    pub fn remove_above(&mut self, b: usize) -> u64 {
+        let removed = self.histogram.remove_above(b);
+        if removed > 0 {
+            self.moments = Moments::of(&self.histogram);
+        }
+        removed
+    }
 }
 
 #[cfg(test)]
@@ -195,6 +260,20 @@ mod tests {
         assert!((m.variance() - var).abs() < 1e-7 * var);
         let m4 = xs.iter().map(|x| (x - mean).powi(4)).sum::<f64>();
         assert!((m.m4 - m4).abs() < 1e-7 * m4);
+    }
+
+    #[test]
+    fn repeated_values_update_moments_as_one_by_one() {
+        let (mut a, mut b) = (Moments::default(), Moments::default());
+        for (x, k) in [(3.0, 4), (10.0, 1), (0.5, 7), (200.0, 2)] {
+            a.add_repeated(x, k);
+            (0..k).for_each(|_| b.add(x));
+        }
+        assert_eq!(a.n, b.n);
+        for (x, y) in [(a.mean, b.mean), (a.m2, b.m2), (a.m3, b.m3), (a.m4, b.m4)] {
+            assert!((x - y).abs() <= 1e-9 * y.abs().max(1.0), "{x} {y}");
+        }
+        assert_eq!((a.min, a.max), (0.5, 200.0));
     }
 
     #[test]

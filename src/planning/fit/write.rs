@@ -45,6 +45,15 @@ fn with_interval(e: &Estimate, d: usize, unit: &str) -> String {
     }
 }
 
+/// `95 %: low–high` with the unit, or why there is no interval (never `NaN–NaN`).
+fn range(low: f64, high: f64, d: usize, unit: &str) -> String {
+    if low.is_finite() && high.is_finite() {
+        format!("95 %: {}–{}{unit}", num(low, d), num(high, d))
+    } else {
+        "no interval: too few values".into()
+    }
+}
+
 /// A TOML string literal.
 fn quoted(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
@@ -53,19 +62,12 @@ fn quoted(s: &str) -> String {
 /// `mean X s (95 %: …), CV Y (95 %: …)` of a fitted family.
 fn family_text(f: &Fitted) -> String {
     let mut s = format!(
-        "mean {} s (95 %: {}–{} s)",
+        "mean {} s ({})",
         num(f.mean, 1),
-        num(f.mean_ci.0, 1),
-        num(f.mean_ci.1, 1)
+        range(f.mean_ci.0, f.mean_ci.1, 1, " s")
     );
     if let Some((lo, hi)) = f.cv_ci {
-        let _ = write!(
-            s,
-            ", CV {} (95 %: {}–{})",
-            num(f.cv, 3),
-            num(lo, 3),
-            num(hi, 3)
-        );
+        let _ = write!(s, ", CV {} ({})", num(f.cv, 3), range(lo, hi, 3, ""));
     }
     s
 }
@@ -138,13 +140,11 @@ fn duration_comment(o: &mut String, what: &str, d: &DurationFit, sample: &super:
             let cv_se = sample.cv_standard_error() * super::mle::Z95;
             let _ = writeln!(
                 o,
-                "#   the data themselves: mean {} s (95 %: {}–{} s), CV {} (95 %: {}–{})",
+                "#   the data themselves: mean {} s ({}), CV {} ({})",
                 num(sample.mean, 1),
-                num(sample.mean - se, 1),
-                num(sample.mean + se, 1),
+                range(sample.mean - se, sample.mean + se, 1, " s"),
                 num(sample.cv(), 3),
-                num(sample.cv() - cv_se, 3),
-                num(sample.cv() + cv_se, 3)
+                range(sample.cv() - cv_se, sample.cv() + cv_se, 3, "")
             );
             o.push_str(&aic_line(all));
             if f.cv >= limits::MAX_CV * 0.999 {
@@ -269,8 +269,8 @@ fn type_tables(o: &mut String, fit: &Fit, t: &TypeFit, prefix: &str) {
     let p = &t.patience;
     let naive = p.naive.map_or(String::new(), |n| {
         format!(
-            "\n# The naive estimate, the mean wait of abandoned callers, is {} s (95 %: {}–{} s):\n# biased low, since answered callers would have waited longer; not used.",
-            num(n.value, 1), num(n.low, 1), num(n.high, 1)
+            "\n# The naive estimate, the mean wait of abandoned callers, is {} s ({}):\n# biased low, since answered callers would have waited longer; not used.",
+            num(n.value, 1), range(n.low, n.high, 1, " s")
         )
     });
     let km = p.km_median.map_or("the Kaplan–Meier curve stays above one half: over half the callers were never seen to give up".into(), |m| {
@@ -314,6 +314,9 @@ pub fn scenario(fit: &Fit, calls: &Path) -> String {
         civil_from_days(first),
         civil_from_days(last)
     );
+    for n in &fit.notes {
+        let _ = writeln!(o, "# NOTE: {}", one_line(n));
+    }
     if fit.bad.count > 0 {
         let _ = writeln!(
             o,
