@@ -6,6 +6,7 @@ mod batch;
 mod centre;
 mod centre_charts;
 mod centre_outputs;
+mod centre_roi;
 mod channels;
 mod channels_staff;
 mod cli;
