@@ -5,6 +5,7 @@
 pub mod bundle;
 pub mod csv;
 pub mod escape;
+mod headline;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -17,4 +18,5 @@ pub use target::{
     write_file, write_streamed, Output, Target,
 };
 
+pub use headline::email_apart;
 pub use number::{format_difference, format_half_width, format_signed, format_value, thousands};

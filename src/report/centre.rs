@@ -8,7 +8,7 @@ use super::{Metrics, PricingReport, SatisfactionModel, TargetsReport};
 use crate::metrics::{GroupMetricValues, MetricValues, GROUP_METRICS};
 use crate::roi::Spend;
 use crate::runner::{GroupRun, TypeRun};
-use crate::scenario::{Centre, Scenario};
+use crate::scenario::{Centre, Channel, Scenario};
 use crate::stats::{Estimate, Running};
 
 /// Results of one contact type of a centre.
@@ -177,11 +177,21 @@ pub(super) fn groups(scenario: &Scenario, centre: &Centre, runs: &[GroupRun]) ->
 }
 
 /// The whole centre's targets: none of its own (each type has its targets); the
-/// service-level threshold when every type shares it, else undefined (NaN).
+/// service-level threshold when every type its headline covers (the live ones, when it
+/// has any) shares it, else undefined (NaN).
 pub(super) fn centre_targets(centre: &Centre) -> TargetsReport {
-    let first = centre.types[0].scenario.targets.sl_within_s;
-    let common = centre
+    let live: Vec<_> = centre
         .types
+        .iter()
+        .filter(|t| t.channel != Channel::Email)
+        .collect();
+    let headline = if live.is_empty() {
+        centre.types.iter().collect()
+    } else {
+        live
+    };
+    let first = headline[0].scenario.targets.sl_within_s;
+    let common = headline
         .iter()
         .all(|t| t.scenario.targets.sl_within_s == first);
     TargetsReport {
