@@ -39,6 +39,7 @@ use std::collections::VecDeque;
 use crate::engine::{EventQueue, Timer};
 use crate::metrics::{GroupCounters, ReplicationCounters};
 use crate::scenario::Scenario;
+pub use email::deadline_warnings;
 pub use journey::{score, Journey, Outcome};
 pub use log::{ContactRecord, LoggedOutcome};
 pub use setup::{Pick, Route};

@@ -139,6 +139,7 @@ impl ScenarioReport {
                 ));
             }
         }
+        warnings.extend(crate::model::deadline_warnings(scenario));
         let overtime = run.day[Metric::OvertimeAgentHours as usize].mean();
         let paid = run.day[Metric::PaidAgentHours as usize].mean();
         if overtime > 0.02 * paid {
