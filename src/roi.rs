@@ -233,6 +233,36 @@ mod tests {
     }
 
     #[test]
+    fn a_centre_prices_each_type_and_group_at_its_own_rates() {
+        // Type 1 (0.35 a session) runs the bot, type 0 (0.0) does not; group 1 (31 an
+        // hour) gets 2 more scheduled hours, group 0 (20) keeps its 10.
+        let mut sessions = [0.0; METRIC_COUNT];
+        sessions[Metric::SelfServiceSessions as usize] = 100.0;
+        let none = [0.0; METRIC_COUNT];
+        let group = |h: f64| {
+            let mut g = [0.0; crate::metrics::GROUP_METRIC_COUNT];
+            g[GroupMetric::PaidAgentHours as usize] = h;
+            g
+        };
+        let spend = |bot: bool, hours: f64| {
+            let mut s = Spend::default();
+            s.add_type(&none, &pricing(0.0));
+            s.add_type(if bot { &sessions } else { &none }, &pricing(0.35));
+            s.add_group(&group(10.0), 20.0);
+            s.add_group(&group(hours), 31.0);
+            s
+        };
+        let days = vec![day(1000.0, 0.0, 100.0, 0.0); 2];
+        let r = roi(
+            &days,
+            &days,
+            &[spend(true, 6.0); 2],
+            &[spend(false, 4.0); 2],
+        );
+        assert!((r.change_cost.mean - (35.0 + 62.0)).abs() < 1e-9);
+    }
+
+    #[test]
     fn fewer_agents_add_no_spend_so_roi_is_undefined() {
         let b = vec![day(1000.0, 500.0, 0.0, 40.0); 3];
         let s = vec![day(900.0, 560.0, 0.0, 35.0); 3];

@@ -5,9 +5,9 @@
 //! Each type is then priced by its own tables, and the centre's money and satisfaction
 //! are the sums over its types, so the parts always add up to the whole.
 
-use super::counters::{GroupCounters, IntervalCounters, ReplicationCounters};
+use super::counters::{GroupCounters, ReplicationCounters};
 use super::values::{ratio, score_shares, values, Priced, Pricing};
-use super::{Kind, Metric, MetricDef, MetricValues, ReplicationValues, TypeValues};
+use super::{Kind, MetricDef, ReplicationValues, TypeValues};
 use crate::scenario::{Channel, Scenario};
 
 /// How one agent group is priced.
@@ -196,7 +196,7 @@ pub fn centre_values(
         })
         .collect();
     let day_total = total.day_total();
-    let live = live_counters(types, &pricing.channels);
+    let live = super::channels::live_counters(types, &pricing.channels);
     let intervals = total
         .intervals
         .iter()
@@ -210,14 +210,14 @@ pub fn centre_values(
             };
             let mut v = values(c, overtime, priced, days);
             if let Some(live) = &live {
-                live_headline(&mut v, &live.intervals[i], days);
+                super::channels::live_headline(&mut v, &live.intervals[i], days);
             }
             v
         })
         .collect();
     let mut day = values(&day_total, total.overtime_agent_s, &day_priced, days);
     if let Some(live) = &live {
-        live_headline(&mut day, &live.day_total(), days);
+        super::channels::live_headline(&mut day, &live.day_total(), days);
     }
     ReplicationValues {
         day,
@@ -235,38 +235,6 @@ pub fn centre_values(
                 v
             })
             .collect(),
-    }
-}
-
-/// The live types' (voice and chat) counters merged, when the centre also has email: a
-/// centre's headline service level and abandonment are its live channels', since an
-/// email's deadline of hours would swamp the seconds a caller waits. `None` when every
-/// type is live (the figures are the whole centre's already) or none is.
-fn live_counters(
-    types: &[&ReplicationCounters],
-    channels: &[Channel],
-) -> Option<ReplicationCounters> {
-    let live: Vec<&ReplicationCounters> = types
-        .iter()
-        .zip(channels)
-        .filter(|(_, c)| **c != Channel::Email)
-        .map(|(t, _)| *t)
-        .collect();
-    if live.is_empty() || live.len() == types.len() {
-        return None;
-    }
-    let mut merged = live[0].clone();
-    for t in &live[1..] {
-        merged.merge(t);
-    }
-    Some(merged)
-}
-
-/// Replaces the service level and abandonment rate of `v` by those of the live counters.
-fn live_headline(v: &mut MetricValues, live: &IntervalCounters, days: u32) {
-    let own = values(live, 0.0, &Priced::default(), days);
-    for m in [Metric::ServiceLevel, Metric::AbandonmentRate] {
-        v[m as usize] = own[m as usize];
     }
 }
 
