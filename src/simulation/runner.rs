@@ -6,9 +6,9 @@
 use rayon::prelude::*;
 
 use crate::metrics::{
-    centre_values, replication_values, CentrePricing, GroupValues, MetricValues, Pricing,
-    ReplicationValues, TypeValues, CHAT_FIGURES, EMAIL_FIGURES, GROUP_METRIC_COUNT, METRIC_COUNT,
-    SCORES,
+    centre_values, replication_values, CentrePricing, GroupMetricValues, GroupValues, MetricValues,
+    Pricing, ReplicationValues, TypeValues, CHAT_FIGURES, EMAIL_FIGURES, GROUP_METRIC_COUNT,
+    METRIC_COUNT, SCORES,
 };
 use crate::model::Centre;
 use crate::scenario::{Channel, Scenario};
@@ -46,6 +46,9 @@ pub struct TypeRun {
     pub score_shares: Vec<Running>,
     /// An email type's figures (see [`crate::metrics::EMAIL_FIGURES`]); empty otherwise.
     pub channel: Vec<Running>,
+    /// Each replication's day-level values, in replication order (for the change cost
+    /// of a comparison and the day-to-day charts).
+    pub day_samples: Vec<MetricValues>,
 }
 
 /// What the replications measured for one agent group.
@@ -59,6 +62,8 @@ pub struct GroupRun {
     pub occupancy: Vec<Running>,
     /// A chat group's figures (see [`crate::metrics::CHAT_FIGURES`]); empty otherwise.
     pub chat: Vec<Running>,
+    /// Each replication's group figures, in replication order (for the change cost).
+    pub day_samples: Vec<GroupMetricValues>,
 }
 
 fn push_all<'a>(acc: &mut [Running], xs: impl IntoIterator<Item = &'a f64>) {
@@ -78,6 +83,7 @@ impl TypeRun {
             intervals: vec![vec![Running::default(); METRIC_COUNT]; n],
             score_shares: vec![Running::default(); SCORES],
             channel: vec![Running::default(); figures],
+            day_samples: Vec::new(),
         }
     }
 
@@ -88,6 +94,7 @@ impl TypeRun {
         }
         push_all(&mut self.score_shares, &v.score_shares);
         push_all(&mut self.channel, &v.channel);
+        self.day_samples.push(v.day);
     }
 }
 
@@ -98,6 +105,7 @@ impl GroupRun {
             busy_share: vec![Running::default(); types_served],
             occupancy: vec![Running::default(); n],
             chat: vec![Running::default(); if chat { CHAT_FIGURES.len() } else { 0 }],
+            day_samples: Vec::new(),
         }
     }
 
@@ -106,6 +114,7 @@ impl GroupRun {
         push_all(&mut self.busy_share, &v.busy_share);
         push_all(&mut self.occupancy, &v.occupancy);
         push_all(&mut self.chat, &v.chat);
+        self.day_samples.push(v.day);
     }
 }
 

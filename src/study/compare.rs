@@ -132,8 +132,8 @@ pub fn compare(scenario: &ScenarioReport, baseline: &ScenarioReport) -> Comparis
             roi(
                 &scenario.day_samples[..pairs],
                 &baseline.day_samples[..pairs],
-                &scenario.pricing,
-                &baseline.pricing,
+                &scenario.spend[..pairs],
+                &baseline.spend[..pairs],
             )
         }),
     }

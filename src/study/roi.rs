@@ -5,7 +5,8 @@
 //!
 //! - cost of the change = the scenario's extra spend on what it adds: bot sessions,
 //!   callback attempts and extra paid agent hours, each counted only where it exceeds
-//!   the baseline's;
+//!   the baseline's; a centre's sessions and attempts are priced at each type's own
+//!   prices and its hours at each group's own rate, as its operating cost is;
 //! - benefit = baseline operating cost − scenario operating cost, before the change's own
 //!   cost (i.e. with that cost added back); net benefit = benefit − cost of the change;
 //! - ROI = net benefit ÷ cost of the change × 100;
@@ -23,7 +24,7 @@
 use serde::Serialize;
 
 use crate::metrics::{Metric, MetricValues};
-use crate::report::PricingReport;
+pub use crate::report::Spend;
 use crate::stats::{Estimate, Running};
 
 /// ROI of a scenario against a baseline, per simulated day.
@@ -55,31 +56,22 @@ fn at(v: &MetricValues, m: Metric) -> f64 {
 }
 
 /// The change cost of one replication.
-fn change_cost(s: &MetricValues, b: &MetricValues, ps: &PricingReport, pb: &PricingReport) -> f64 {
+fn change_cost(s: &Spend, b: &Spend) -> f64 {
     // Scheduled hours are a difference of two float sums: a plan that adds nothing can
     // leave 1e-13 h of rounding, which must not become a change cost (and an ROI of 1e17 %).
     let extra = |x: f64| if x > 1e-6 { x } else { 0.0 };
-    extra(
-        at(s, Metric::SelfServiceSessions) * ps.cost_per_session
-            - at(b, Metric::SelfServiceSessions) * pb.cost_per_session,
-    ) + extra(
-        at(s, Metric::CallbackAttempts) * ps.cost_per_attempt
-            - at(b, Metric::CallbackAttempts) * pb.cost_per_attempt,
-    ) + ps.agent_hour * extra(scheduled_hours(s) - scheduled_hours(b))
+    extra(s.sessions - b.sessions) + extra(s.attempts - b.attempts) + extra(s.agents - b.agents)
 }
 
 /// Paid hours as planned: overtime is a consequence of the plan, not something it adds.
-fn scheduled_hours(v: &MetricValues) -> f64 {
-    at(v, Metric::PaidAgentHours) - at(v, Metric::OvertimeAgentHours)
-}
 
-/// The ROI of `scenario` against `baseline` from their per-replication day values
-/// (same seed and replications, so replication r of each saw the same callers).
+/// The ROI of `scenario` against `baseline` from their per-replication day values and
+/// spends (same seed and replications, so replication r of each saw the same callers).
 pub fn roi(
     scenario: &[MetricValues],
     baseline: &[MetricValues],
-    ps: &PricingReport,
-    pb: &PricingReport,
+    spend_s: &[Spend],
+    spend_b: &[Spend],
 ) -> Roi {
     let includes_lost_value = scenario
         .iter()
@@ -93,8 +85,12 @@ pub fn roi(
         Running::default(),
     );
     let mut pairs = Vec::with_capacity(scenario.len());
-    for (s, b) in scenario.iter().zip(baseline) {
-        let c = change_cost(s, b, ps, pb);
+    for ((s, b), (xs, xb)) in scenario
+        .iter()
+        .zip(baseline)
+        .zip(spend_s.iter().zip(spend_b))
+    {
+        let c = change_cost(xs, xb);
         let n = at(b, Metric::CostTotal) - at(s, Metric::CostTotal);
         let l = at(b, Metric::LostValue) - at(s, Metric::LostValue);
         cost.push(c);
@@ -164,6 +160,14 @@ mod tests {
         }
     }
 
+    /// The ROI of one-type days at 20 an hour and the given prices per session.
+    fn roi_of(s: &[MetricValues], b: &[MetricValues], per_s: f64, per_b: f64) -> Roi {
+        let spend = |days: &[MetricValues], p: f64| -> Vec<Spend> {
+            days.iter().map(|d| Spend::of_day(d, &pricing(p))).collect()
+        };
+        roi(s, b, &spend(s, per_s), &spend(b, per_b))
+    }
+
     #[test]
     fn a_chatbot_that_pays_for_itself_by_hand() {
         // Baseline: cost 1000, lost 500. Chatbot: 100 sessions at 1.0, cost 950, lost 450.
@@ -174,7 +178,7 @@ mod tests {
             day(950.0, 450.0, 100.0, 40.0),
             day(1050.0, 470.0, 100.0, 40.0),
         ];
-        let r = roi(&s, &b, &pricing(1.0), &pricing(0.0));
+        let r = roi_of(&s, &b, 1.0, 0.0);
         assert_eq!(r.change_cost.mean, 100.0);
         assert_eq!(r.benefit.mean, 150.0);
         assert_eq!(r.net_benefit.mean, 50.0);
@@ -188,10 +192,40 @@ mod tests {
     }
 
     #[test]
+    fn a_centre_prices_each_type_and_group_at_its_own_rates() {
+        // Type 1 (0.35 a session) runs the bot, type 0 (0.0) does not; group 1 (31 an
+        // hour) gets 2 more scheduled hours, group 0 (20) keeps its 10.
+        let mut sessions = [0.0; METRIC_COUNT];
+        sessions[Metric::SelfServiceSessions as usize] = 100.0;
+        let none = [0.0; METRIC_COUNT];
+        let group = |h: f64| {
+            let mut g = [0.0; crate::metrics::GROUP_METRIC_COUNT];
+            g[GroupMetric::PaidAgentHours as usize] = h;
+            g
+        };
+        let spend = |bot: bool, hours: f64| {
+            let mut s = Spend::default();
+            s.add_type(&none, &pricing(0.0));
+            s.add_type(if bot { &sessions } else { &none }, &pricing(0.35));
+            s.add_group(&group(10.0), 20.0);
+            s.add_group(&group(hours), 31.0);
+            s
+        };
+        let days = vec![day(1000.0, 0.0, 100.0, 0.0); 2];
+        let r = roi(
+            &days,
+            &days,
+            &[spend(true, 6.0); 2],
+            &[spend(false, 4.0); 2],
+        );
+        assert!((r.change_cost.mean - (35.0 + 62.0)).abs() < 1e-9);
+    }
+
+    #[test]
     fn fewer_agents_add_no_spend_so_roi_is_undefined() {
         let b = vec![day(1000.0, 500.0, 0.0, 40.0); 3];
         let s = vec![day(900.0, 560.0, 0.0, 35.0); 3];
-        let r = roi(&s, &b, &pricing(0.0), &pricing(0.0));
+        let r = roi_of(&s, &b, 0.0, 0.0);
         assert_eq!(r.change_cost.mean, 0.0);
         assert!(r.roi_percent.is_none());
         // Saves 100 of operating cost but, by the value model, loses 60 more value.
@@ -203,7 +237,7 @@ mod tests {
     fn without_a_value_model_there_are_no_value_lines() {
         let b = vec![day(1000.0, f64::NAN, 0.0, 40.0); 2];
         let s = vec![day(950.0, f64::NAN, 10.0, 40.0); 2];
-        let r = roi(&s, &b, &pricing(1.0), &pricing(0.0));
+        let r = roi_of(&s, &b, 1.0, 0.0);
         assert!(!r.includes_lost_value);
         assert!(r.lost_value_avoided.is_none() && r.roi_with_lost_value_percent.is_none());
         // (50 + 10 − 10) ÷ 10 = 500 %.
@@ -215,7 +249,7 @@ mod tests {
         // 0.1 + 0.2 − 0.3 ≠ 0 in floats: the same plan summed another way.
         let b = vec![day(1000.0, 500.0, 0.0, 0.3); 2];
         let s = vec![day(990.0, 520.0, 0.0, 0.1 + 0.2); 2];
-        let r = roi(&s, &b, &pricing(0.0), &pricing(0.0));
+        let r = roi_of(&s, &b, 0.0, 0.0);
         assert_eq!(r.change_cost.mean, 0.0);
         assert!(r.roi_percent.is_none());
     }
@@ -224,7 +258,7 @@ mod tests {
     fn extra_agent_hours_are_a_change_cost() {
         let b = vec![day(1000.0, 600.0, 0.0, 40.0); 2];
         let s = vec![day(1040.0, 500.0, 0.0, 42.0); 2];
-        let r = roi(&s, &b, &pricing(0.0), &pricing(0.0));
+        let r = roi_of(&s, &b, 0.0, 0.0);
         assert_eq!(r.change_cost.mean, 40.0);
         // Operating: benefit = −40 + 40 = 0; ROI = (0 − 40) ÷ 40 = −100 %.
         assert_eq!(r.roi_percent.unwrap().mean, -100.0);

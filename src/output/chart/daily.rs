@@ -1,5 +1,6 @@
 //! `daily-sl`: how the day's service level varies from one simulated day to the next.
-//! One dot per replication (spread sideways so they do not hide each other), a box from
+//! One box per scenario (a centre: per live type, each with its own threshold and
+//! target). One dot per replication (spread sideways so they do not hide each other), a box from
 //! the lower to the upper quartile with the median, and under each scenario the share of
 //! days that missed its service-level target: what a director means by "how often do
 //! we miss?".
@@ -7,20 +8,65 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::common::{color, draw_lines_below, fits_in, target_of, tick, FONT, TARGET};
+use std::borrow::Cow;
+
+use super::common::{color, draw_lines_below, fits_in, limit_of, target_of, tick, FONT, TARGET};
 use super::DrawResult;
-use crate::metrics::Metric;
+use crate::escape::one_line;
+use crate::metrics::{Metric, MetricValues};
 use crate::report::{Report, ScenarioReport};
 
-/// The day-level service levels of `s` (undefined days left out), in percent, sorted.
-fn days(s: &ScenarioReport) -> Vec<f64> {
-    let mut v: Vec<f64> = s
-        .day_samples
+/// The day-level service levels of some replications (undefined days left out), in
+/// percent, sorted.
+fn days_of(samples: &[MetricValues]) -> Vec<f64> {
+    let mut v: Vec<f64> = samples
         .iter()
         .map(|d| d[Metric::ServiceLevel as usize] * 100.0)
         .filter(|x| x.is_finite())
         .collect();
     v.sort_by(f64::total_cmp);
+    v
+}
+
+/// The day-level service levels of `s` (undefined days left out), in percent, sorted.
+fn days(s: &ScenarioReport) -> Vec<f64> {
+    days_of(&s.day_samples)
+}
+
+/// One box of the chart: a one-type scenario, or one type of a centre (each has its own
+/// threshold and target, so a centre's blended figure would mean nothing here).
+struct Slot<'a> {
+    name: Cow<'a, str>,
+    days: Vec<f64>,
+    target: Option<f64>,
+    within_s: f64,
+}
+
+/// The boxes of `r`: a one-type scenario is one; a centre gives one per live type (voice,
+/// chat), or per type when all are email.
+fn slots(r: &Report) -> Vec<Slot<'_>> {
+    let mut v = Vec::new();
+    for s in &r.scenarios {
+        match &s.types {
+            None => v.push(Slot {
+                name: super::common::name(s),
+                days: days(s),
+                target: target_of(s, Metric::ServiceLevel).map(|t| t.0),
+                within_s: s.targets.service_level_within_s,
+            }),
+            Some(types) => {
+                let live = types.iter().any(|t| t.channel != "email");
+                for t in types.iter().filter(|t| !live || t.channel != "email") {
+                    v.push(Slot {
+                        name: Cow::Owned(format!("{} · {}", one_line(&s.name), one_line(&t.name))),
+                        days: days_of(&t.day_samples),
+                        target: limit_of(&t.targets, Metric::ServiceLevel).map(|t| t.0),
+                        within_s: t.targets.service_level_within_s,
+                    });
+                }
+            }
+        }
+    }
     v
 }
 
@@ -51,56 +97,56 @@ pub(crate) fn share_of_days_below_target(s: &ScenarioReport) -> Option<f64> {
     (!v.is_empty()).then(|| v.iter().filter(|x| **x < t * 100.0).count() as f64 / v.len() as f64)
 }
 
+/// Share of `days` below `target` (a share), `None` without days.
+fn below(days: &[f64], target: f64) -> Option<f64> {
+    (!days.is_empty())
+        .then(|| days.iter().filter(|x| **x < target * 100.0).count() as f64 / days.len() as f64)
+}
+
 /// Draws the chart on `root`.
 pub(super) fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, r: &Report) -> DrawResult
 where
     DB::ErrorType: 'static,
 {
-    let n = r.scenarios.len();
-    let samples: Vec<Vec<f64>> = r.scenarios.iter().map(days).collect();
-    let lowest = samples
+    let slots = slots(r);
+    let n = slots.len();
+    let lowest = slots
         .iter()
-        .flatten()
-        .copied()
-        .chain(
-            r.scenarios
-                .iter()
-                .filter_map(|s| target_of(s, Metric::ServiceLevel).map(|t| t.0 * 100.0)),
-        )
+        .flat_map(|s| s.days.iter().copied())
+        .chain(slots.iter().filter_map(|s| s.target.map(|t| t * 100.0)))
         .fold(100.0f64, f64::min);
     let y0 = ((lowest - 5.0) / 10.0).floor().max(0.0) * 10.0;
-    let within = r
-        .scenarios
-        .first()
-        .map_or(20.0, |s| s.targets.service_level_within_s);
-
-    let area = root.margin(10, 0, 10, 10).titled(
-        &format!("Service level of each simulated day (answered within {within} s)"),
-        (FONT, 32),
-    )?;
+    // One threshold for every box goes in the title; otherwise each box names its own.
+    let shared = super::common::shared(slots.iter().map(|s| Some(s.within_s)));
+    let title = match (shared, slots.is_empty()) {
+        (Some(within), _) => {
+            format!("Service level of each simulated day (answered within {within} s)")
+        }
+        (None, true) => "Service level of each simulated day (answered within 20 s)".to_string(),
+        (None, false) => {
+            "Service level of each simulated day (each within its own threshold)".to_string()
+        }
+    };
+    let area = root.margin(10, 0, 10, 10).titled(&title, (FONT, 32))?;
     let (w, _) = area.dim_in_pixel();
     let slot_px = (w as f64 - 120.0) / n.max(1) as f64 - 8.0;
-    let all: Vec<_> = r.scenarios.iter().map(super::common::name).collect();
+    let all: Vec<Cow<'_, str>> = slots.iter().map(|s| s.name.clone()).collect();
     let (names, size) = super::common::fit_names(&area, &all, slot_px, (19, 15));
     let style = TextStyle::from((FONT, size).into_font());
-    let captions: Vec<Vec<String>> = r
-        .scenarios
+    let captions: Vec<Vec<String>> = slots
         .iter()
-        .zip(&samples)
         .zip(names)
-        .map(|((s, v), mut l)| {
-            l.push(
-                match (
-                    target_of(s, Metric::ServiceLevel),
-                    share_of_days_below_target(s),
-                ) {
-                    (Some((t, _)), Some(p)) => {
-                        // One decimal: "0 %" for 1 day in 200 would read as "never".
-                        format!("P(day SL < {:.0} %) = {:.1} %", t * 100.0, p * 100.0)
-                    }
-                    _ => "no SL target".into(),
-                },
-            );
+        .map(|(s, mut l)| {
+            if shared.is_none() {
+                l.push(format!("within {} s", s.within_s));
+            }
+            l.push(match (s.target, below(&s.days, s.target.unwrap_or(0.0))) {
+                (Some(t), Some(p)) => {
+                    // One decimal: "0 %" for 1 day in 200 would read as "never".
+                    format!("P(day SL < {:.0} %) = {:.1} %", t * 100.0, p * 100.0)
+                }
+                _ => "no SL target".into(),
+            });
             // In a narrow slot the probability takes two lines.
             if let Some(last) = l.pop() {
                 match last.split_once(" = ") {
@@ -111,9 +157,9 @@ where
                     _ => l.push(last),
                 }
             }
-            if let Some((t, _)) = target_of(s, Metric::ServiceLevel) {
-                let below = v.iter().filter(|x| **x < t * 100.0).count();
-                l.push(format!("({below} of {} days)", v.len()));
+            if let Some(t) = s.target {
+                let below = s.days.iter().filter(|x| **x < t * 100.0).count();
+                l.push(format!("({below} of {} days)", s.days.len()));
             }
             l
         })
@@ -141,8 +187,8 @@ where
         .bold_line_style(BLACK.mix(0.12))
         .draw()?;
 
-    for (i, v) in samples.iter().enumerate() {
-        let x = i as f64;
+    for (i, slot) in slots.iter().enumerate() {
+        let (x, v) = (i as f64, &slot.days);
         chart.draw_series(v.iter().enumerate().map(|(k, y)| {
             let dx = (jitter(k as u64) - 0.5) * 0.5;
             Circle::new((x + dx, *y), 3, color(i).mix(0.45).filled())
@@ -158,7 +204,7 @@ where
                 BLACK.stroke_width(4),
             )])?;
         }
-        if let Some((t, _)) = target_of(&r.scenarios[i], Metric::ServiceLevel) {
+        if let Some(t) = slot.target {
             chart.draw_series(DashedLineSeries::new(
                 [(x - 0.45, t * 100.0), (x + 0.45, t * 100.0)],
                 10,

@@ -5,6 +5,7 @@
 pub mod bundle;
 pub mod csv;
 pub use crate::foundation::escape;
+mod headline;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -20,3 +21,4 @@ pub use target::{
 pub use crate::foundation::number::{
     format_difference, format_half_width, format_signed, format_value, thousands,
 };
+pub use headline::email_apart;

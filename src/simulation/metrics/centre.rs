@@ -196,6 +196,7 @@ pub fn centre_values(
         })
         .collect();
     let day_total = total.day_total();
+    let live = super::channels::live_counters(types, &pricing.channels);
     let intervals = total
         .intervals
         .iter()
@@ -207,11 +208,19 @@ pub fn centre_values(
             } else {
                 0.0
             };
-            values(c, overtime, priced, days)
+            let mut v = values(c, overtime, priced, days);
+            if let Some(live) = &live {
+                super::channels::live_headline(&mut v, &live.intervals[i], days);
+            }
+            v
         })
         .collect();
+    let mut day = values(&day_total, total.overtime_agent_s, &day_priced, days);
+    if let Some(live) = &live {
+        super::channels::live_headline(&mut day, &live.day_total(), days);
+    }
     ReplicationValues {
-        day: values(&day_total, total.overtime_agent_s, &day_priced, days),
+        day,
         intervals,
         score_shares: score_shares(&day_total),
         types: type_values,

@@ -2,9 +2,13 @@
 //! an email type's backlog (at each interval's end and at the end of the horizon) and
 //! its oldest open email; a chat group's slot utilisation and chats per agent. They are
 //! kept out of the common metric list so that voice reports keep their exact columns.
+//! A centre that has email beside live channels takes its headline service level and
+//! abandonment from the live ones.
 
-use super::counters::{GroupCounters, ReplicationCounters};
-use super::values::ratio;
+use super::counters::{GroupCounters, IntervalCounters, ReplicationCounters};
+use super::values::{ratio, values, Priced};
+use super::{Metric, MetricValues};
+use crate::scenario::Channel;
 
 /// An email type's figures, in this order, then the mean backlog at each interval's end.
 pub const EMAIL_FIGURES: [&str; 3] = ["open_at_horizon", "open_past_deadline", "oldest_open_s"];
@@ -38,4 +42,36 @@ pub fn chat_values(g: &GroupCounters, slots: u32, chat: &[bool]) -> Vec<f64> {
         ratio(chat_s, f64::from(slots) * productive),
         ratio(chat_s, engaged),
     ]
+}
+
+/// The live types' (voice and chat) counters merged, when the centre also has email: a
+/// centre's headline service level and abandonment are its live channels', since an
+/// email's deadline of hours would swamp the seconds a caller waits. `None` when every
+/// type is live (the figures are the whole centre's already) or none is.
+pub(super) fn live_counters(
+    types: &[&ReplicationCounters],
+    channels: &[Channel],
+) -> Option<ReplicationCounters> {
+    let live: Vec<&ReplicationCounters> = types
+        .iter()
+        .zip(channels)
+        .filter(|(_, c)| **c != Channel::Email)
+        .map(|(t, _)| *t)
+        .collect();
+    if live.is_empty() || live.len() == types.len() {
+        return None;
+    }
+    let mut merged = live[0].clone();
+    for t in &live[1..] {
+        merged.merge(t);
+    }
+    Some(merged)
+}
+
+/// Replaces the service level and abandonment rate of `v` by those of the live counters.
+pub(super) fn live_headline(v: &mut MetricValues, live: &IntervalCounters, days: u32) {
+    let own = values(live, 0.0, &Priced::default(), days);
+    for m in [Metric::ServiceLevel, Metric::AbandonmentRate] {
+        v[m as usize] = own[m as usize];
+    }
 }

@@ -61,8 +61,11 @@ pub struct IntervalCounters {
     pub carried_over: u64,
     /// Emails still open at the end of the horizon.
     pub open_at_end: u64,
-    /// Of those, emails open longer than the deadline (service-level misses).
+    /// Of those, emails open longer than the deadline.
     pub open_past_deadline: u64,
+    /// Of those, emails counted as service-level misses: those past the deadline, or
+    /// every one when the deadline is longer than the whole horizon.
+    pub open_counted_late: u64,
     /// Emails waiting at this interval's end, summed over days (by clock time).
     pub backlog_end: u64,
     /// Journeys by the interval of their fresh contact.
@@ -146,6 +149,7 @@ impl IntervalCounters {
         self.carried_over += o.carried_over;
         self.open_at_end += o.open_at_end;
         self.open_past_deadline += o.open_past_deadline;
+        self.open_counted_late += o.open_counted_late;
         self.backlog_end += o.backlog_end;
         self.journeys.merge(&o.journeys);
     }

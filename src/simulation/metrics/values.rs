@@ -123,10 +123,11 @@ pub fn values(c: &IntervalCounters, overtime_s: f64, priced: &Priced, days: u32)
     set(M::DelayedShare, ratio(c.delayed as f64, reached_queue));
     set(
         M::ServiceLevel,
-        // Emails still open past their deadline are misses (0 for other channels).
+        // Emails still open past their deadline, or past a horizon shorter than it, are
+        // misses (0 for other channels).
         ratio(
             c.answered_within as f64,
-            answered + abandoned + c.open_past_deadline as f64,
+            answered + abandoned + c.open_counted_late as f64,
         ),
     );
     set(M::AsaS, ratio(c.wait_answered_s, answered));

@@ -40,6 +40,7 @@ use crate::engine::{EventQueue, Timer};
 use crate::metrics::{GroupCounters, ReplicationCounters};
 use crate::scenario::Scenario;
 pub use crate::scenario::{Pick, Route};
+pub use email::deadline_warnings;
 pub use journey::{score, Journey, Outcome};
 pub use log::{ContactRecord, LoggedOutcome};
 pub use streams::{stream, Purpose, Stream, Streams};

@@ -4,10 +4,11 @@
 
 use serde::{Serialize, Serializer};
 
-use super::{Metrics, SatisfactionModel, TargetsReport};
-use crate::metrics::GROUP_METRICS;
+use super::{Metrics, PricingReport, SatisfactionModel, TargetsReport};
+use crate::metrics::{GroupMetricValues, MetricValues, GROUP_METRICS};
+use super::Spend;
 use crate::runner::{GroupRun, TypeRun};
-use crate::scenario::{Centre, Scenario};
+use crate::scenario::{Centre, Channel, Scenario};
 use crate::stats::{Estimate, Running};
 
 /// Results of one contact type of a centre.
@@ -30,6 +31,9 @@ pub struct TypeReport {
     /// An email type's backlog and deadline (absent for voice and chat).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<super::channels::EmailReport>,
+    /// Each replication's day-level values (not in the JSON: for charts and comparisons).
+    #[serde(skip)]
+    pub day_samples: Vec<MetricValues>,
 }
 
 /// Results of one contact type in one interval of the day.
@@ -83,6 +87,9 @@ pub struct GroupReport {
     /// A chat group's slots and how full they were (absent for a group serving no chat).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chat: Option<super::channels::ChatReport>,
+    /// Each replication's group figures (not in the JSON: for comparisons).
+    #[serde(skip)]
+    pub day_samples: Vec<GroupMetricValues>,
 }
 
 /// One agent group in one interval of the day.
@@ -123,6 +130,7 @@ pub(super) fn types(scenario: &Scenario, centre: &Centre, runs: &[TypeRun]) -> V
                 .collect(),
             satisfaction_model: SatisfactionModel::of(&t.scenario),
             score_distribution: run.score_shares.iter().map(Running::estimate).collect(),
+            day_samples: run.day_samples.clone(),
         })
         .collect()
 }
@@ -163,16 +171,27 @@ pub(super) fn groups(scenario: &Scenario, centre: &Centre, runs: &[GroupRun]) ->
                 })
                 .collect(),
             chat: super::channels::chat(g, run),
+            day_samples: run.day_samples.clone(),
         })
         .collect()
 }
 
 /// The whole centre's targets: none of its own (each type has its targets); the
-/// service-level threshold when every type shares it, else undefined (NaN).
+/// service-level threshold when every type its headline covers (the live ones, when it
+/// has any) shares it, else undefined (NaN).
 pub(super) fn centre_targets(centre: &Centre) -> TargetsReport {
-    let first = centre.types[0].scenario.targets.sl_within_s;
-    let common = centre
+    let live: Vec<_> = centre
         .types
+        .iter()
+        .filter(|t| t.channel != Channel::Email)
+        .collect();
+    let headline = if live.is_empty() {
+        centre.types.iter().collect()
+    } else {
+        live
+    };
+    let first = headline[0].scenario.targets.sl_within_s;
+    let common = headline
         .iter()
         .all(|t| t.scenario.targets.sl_within_s == first);
     TargetsReport {
@@ -182,4 +201,31 @@ pub(super) fn centre_targets(centre: &Centre) -> TargetsReport {
         asa_at_most_s: None,
         occupancy_at_most: None,
     }
+}
+
+/// Each replication's spend on what a change can add: every type's sessions and attempts
+/// at its own prices, every group's scheduled hours at its own rate.
+pub(super) fn spend(
+    centre: &Centre,
+    types: &[TypeReport],
+    groups: &[GroupReport],
+    replications: usize,
+) -> Vec<Spend> {
+    let prices: Vec<PricingReport> = centre
+        .types
+        .iter()
+        .map(|t| PricingReport::of(&t.scenario))
+        .collect();
+    (0..replications)
+        .map(|r| {
+            let mut s = Spend::default();
+            for (t, p) in types.iter().zip(&prices) {
+                s.add_type(&t.day_samples[r], p);
+            }
+            for g in groups {
+                s.add_group(&g.day_samples[r], g.agent_hour);
+            }
+            s
+        })
+        .collect()
 }

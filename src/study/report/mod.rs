@@ -8,10 +8,12 @@ use serde::{Serialize, Serializer};
 mod centre;
 mod channels;
 mod parts;
+mod spend;
 
 pub use centre::{GroupIntervalReport, GroupReport, TypeIntervalReport, TypeReport};
 pub use channels::{BacklogReport, ChatReport, EmailReport};
 pub use parts::{IntervalReport, PricingReport, SatisfactionModel, TargetsReport};
+pub use spend::{scheduled_hours, Spend};
 
 use crate::metrics::{Metric, MetricValues, METRICS};
 use crate::runner::ScenarioRun;
@@ -108,6 +110,10 @@ pub struct ScenarioReport {
     /// Each replication's day-level values (not in the JSON: for comparisons and charts).
     #[serde(skip)]
     pub day_samples: Vec<MetricValues>,
+    /// Each replication's spend on what a change can add, priced type by type and group
+    /// by group (not in the JSON: for the change cost of a comparison).
+    #[serde(skip)]
+    pub spend: Vec<Spend>,
 }
 
 impl ScenarioReport {
@@ -134,6 +140,7 @@ impl ScenarioReport {
                 ));
             }
         }
+        warnings.extend(crate::model::deadline_warnings(scenario));
         let overtime = run.day[Metric::OvertimeAgentHours as usize].mean();
         let paid = run.day[Metric::PaidAgentHours as usize].mean();
         if overtime > 0.02 * paid {
@@ -141,6 +148,25 @@ impl ScenarioReport {
                 "the queue left at closing took {overtime:.1} agent hours of overtime per day to drain"
             ));
         }
+        let pricing = PricingReport::of(scenario);
+        let types = scenario
+            .centre
+            .as_ref()
+            .map(|c| centre::types(scenario, c, &run.types));
+        let groups = scenario
+            .centre
+            .as_ref()
+            .map(|c| centre::groups(scenario, c, &run.groups));
+        let spend = match (&scenario.centre, &types, &groups) {
+            (Some(c), Some(types), Some(groups)) => {
+                centre::spend(c, types, groups, run.day_samples.len())
+            }
+            _ => run
+                .day_samples
+                .iter()
+                .map(|d| Spend::of_day(d, &pricing))
+                .collect(),
+        };
         ScenarioReport {
             name: scenario.name.clone(),
             point: None,
@@ -157,7 +183,7 @@ impl ScenarioReport {
                 Some(c) => centre::centre_targets(c),
             },
             satisfaction_model: SatisfactionModel::of(scenario),
-            pricing: PricingReport::of(scenario),
+            pricing,
             metrics: Metrics::from_running(&run.day),
             intervals: run
                 .intervals
@@ -168,17 +194,12 @@ impl ScenarioReport {
                     ..IntervalReport::staffing(scenario, i)
                 })
                 .collect(),
-            types: scenario
-                .centre
-                .as_ref()
-                .map(|c| centre::types(scenario, c, &run.types)),
-            groups: scenario
-                .centre
-                .as_ref()
-                .map(|c| centre::groups(scenario, c, &run.groups)),
+            types,
+            groups,
             warnings,
             score_distribution: run.score_shares.iter().map(Running::estimate).collect(),
             day_samples: run.day_samples.clone(),
+            spend,
         }
     }
 }

@@ -110,6 +110,9 @@ fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
     for line in crate::export::table::render(&routing).lines() {
         let _ = writeln!(o, "    {line}");
     }
+    for w in crate::model::deadline_warnings(s) {
+        let _ = writeln!(o, "\n  warning: {}", one_line(&w));
+    }
     o
 }
 

@@ -80,9 +80,12 @@ pub(super) fn section(study: &Study) -> String {
             Some(p) => format!("; service level below target on {:.1} % of days", p * 100.0),
             None => String::new(),
         };
+        let email = crate::export::email_apart(s, &|n| markdown_table_cell(n))
+            .map(|note| format!("; {note}"))
+            .unwrap_or_default();
         let _ = writeln!(
             o,
-            "- **{name}**{role} {}; {}; {}{days}.",
+            "- **{name}**{role} {}{email}; {}; {}{days}.",
             parts.join(", "),
             money_per_day(s, c, &currency),
             missed(s)

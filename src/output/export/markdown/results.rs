@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::format::{label, rows};
 use super::{currency, names};
+use crate::export::escape::markdown_table_cell;
 use crate::export::{format_half_width, format_value};
 use crate::report::Report;
 
@@ -38,6 +39,23 @@ pub(super) fn section(r: &Report) -> String {
             );
         }
         o.push('\n');
+    }
+    let notes: Vec<String> = r
+        .scenarios
+        .iter()
+        .zip(&names)
+        .filter_map(|(s, name)| {
+            crate::export::email_apart(s, &|n| markdown_table_cell(n))
+                .map(|n| format!("- {name}: {n}."))
+        })
+        .collect();
+    if !notes.is_empty() {
+        let _ = writeln!(
+            o,
+            "\nA centre's service level and abandonment rate cover its live channels; its email \
+             is reported on its own:\n\n{}",
+            notes.join("\n")
+        );
     }
     o
 }

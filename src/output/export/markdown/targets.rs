@@ -30,18 +30,38 @@ pub(super) fn section(r: &Report) -> String {
     let _ = writeln!(o, "| --- |{}", " --- |".repeat(names.len()));
     for m in checks {
         let mut row = format!("| {}", m.def().label);
+        // The threshold of the scenarios judged on it here (a centre's types have their
+        // own), in the label when they share it, else in each cell.
+        let within = |s: &crate::report::ScenarioReport| {
+            Some(s.targets.service_level_within_s).filter(|_| target_text(&s.targets, m).is_some())
+        };
+        let judged: Vec<f64> = r.scenarios.iter().filter_map(within).collect();
+        let shared = judged
+            .first()
+            .copied()
+            .filter(|&t| judged.iter().all(|&x| x == t));
         if m == Metric::ServiceLevel {
-            if let Some(s) = r.scenarios.first() {
-                let _ = write!(row, " within {} s", s.targets.service_level_within_s);
+            if let Some(t) = shared {
+                let _ = write!(row, " within {t} s");
             }
         }
         row.push_str(" |");
         for s in &r.scenarios {
             let e = s.metrics.get(m);
             let text = match (target_text(&s.targets, m), s.targets.met(m, &e)) {
-                (Some(t), Some(true)) => format!("met: {} ({t})", value(m, e.mean, &currency)),
-                (Some(t), Some(false)) => {
-                    format!("**missed**: {} ({t})", value(m, e.mean, &currency))
+                (Some(t), Some(met)) => {
+                    let t = match within(s) {
+                        Some(w) if m == Metric::ServiceLevel && shared.is_none() => {
+                            format!("{t} within {w} s")
+                        }
+                        _ => t,
+                    };
+                    let figure = value(m, e.mean, &currency);
+                    if met {
+                        format!("met: {figure} ({t})")
+                    } else {
+                        format!("**missed**: {figure} ({t})")
+                    }
                 }
                 // A centre has no targets of its own: each of its types has.
                 _ if s.types.is_some() => "per type: see Contact types".into(),

@@ -69,6 +69,9 @@ CSAT, NPS and lost value come from the scenario's satisfaction and value model, 
             ),
             width,
         ));
+        if let Some(note) = crate::export::email_apart(s, &|n| one_line(n).into_owned()) {
+            out.push_str(&wrap(&format!("  headline: {note}"), width));
+        }
         out.push_str(&wrap(
             &format!("  {}", s.satisfaction_model.describe()),
             width,
