@@ -25,6 +25,7 @@ mod precision;
 mod progress;
 mod satisfaction;
 mod schedule;
+mod shard_trust;
 mod shards;
 mod shifts;
 mod staff;
