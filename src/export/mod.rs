@@ -9,6 +9,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 mod number;
+pub mod study_dir;
 pub mod table;
 mod target;
 

@@ -31,6 +31,7 @@ mod shifts;
 mod staff;
 mod staff_centre;
 mod staff_limits;
+mod study_folder;
 mod sweep;
 mod tables;
 mod validation;
