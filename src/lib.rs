@@ -23,6 +23,7 @@ pub mod error;
 pub mod export;
 pub mod fit;
 pub mod limits;
+pub mod memory;
 pub mod metrics;
 pub mod model;
 pub mod overrides;

@@ -43,6 +43,8 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         args.simulation.seed,
         &args.simulation.set,
     )?;
+    let sim = &args.simulation;
+    crate::memory::configure(sim.max_memory, sim.threads, &plan.scenarios, false)?;
     let outputs = bundle::outputs(&args.out, &plan.outlines());
     check_outputs(&plan.inputs, &outputs)?;
     bundle::prepare_dir(&args.out, &plan.outlines())?;

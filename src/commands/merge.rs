@@ -71,6 +71,12 @@ pub fn run_shard(args: &RunArgs, shard: Shard) -> Result<()> {
         ));
     };
     let scenarios = plan::load_sources(&args.files, sim.replications, sim.seed, &sim.set)?;
+    crate::memory::configure(
+        sim.max_memory,
+        sim.threads,
+        scenarios.iter().map(|(s, _)| s),
+        false,
+    )?;
     check_outputs(&args.files, &[Output::new("--json", json.clone())])?;
     json.check_writable()?;
     let bar = progress::simulation_bar(

@@ -106,6 +106,7 @@ pub fn run(args: &SweepArgs) -> Result<()> {
     let sim = &args.simulation;
     let scenarios = point_scenarios(&source, &path, sim, &points)?;
 
+    crate::memory::configure(sim.max_memory, sim.threads, &scenarios, false)?;
     let json = args.json.as_deref().map(Target::parse);
     let csv = args.csv.as_deref().map(Target::parse);
     let mut outputs: Vec<Output> = Vec::new();
