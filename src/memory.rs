@@ -177,7 +177,7 @@ pub fn parse_bytes(arg: &str) -> std::result::Result<u64, String> {
         _ => return Err(bad()),
     };
     let bytes = x * scale;
-    if !bytes.is_finite() || bytes < 1e6 || bytes > 1e18 {
+    if !(1e6..=1e18).contains(&bytes) {
         return Err(format!("`{arg}`: expected a size from 1M to 1000000T"));
     }
     Ok(bytes as u64)
