@@ -107,6 +107,10 @@ pub struct SimulationArgs {
     /// Worker threads (default: all cores); never changes results.
     #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+    /// Memory the replications in flight may take (e.g. 2G, 512M; default: half of the
+    /// machine's memory): fewer in flight when they are large; never changes results.
+    #[arg(long, value_name = "SIZE", value_parser = crate::memory::parse_bytes)]
+    pub max_memory: Option<u64>,
     /// Override a scenario field (of every file): dotted KEY, TOML VALUE, e.g.
     /// staffing.shrinkage=0.25 or 'staffing.agents=[5,9,12]'; repeatable. A signed
     /// agents value (+2, -3) is added to every interval.

@@ -1,7 +1,8 @@
 //! Replications on rayon. Each replication derives its own random streams from
 //! (seed, replication), and results are folded in replication order, chunk by chunk,
 //! so the numbers are bit-identical whatever the number of threads, and memory holds
-//! one chunk of per-replication values at a time.
+//! one chunk of per-replication values at a time. A chunk is cut to the replications
+//! the memory budget lets be in flight at once (see [`crate::memory`]).
 
 use rayon::prelude::*;
 
@@ -215,7 +216,9 @@ pub fn simulate_replications(
     mut sink: impl FnMut(ReplicationValues),
 ) {
     let valuation = Valuation::of(scenario);
-    for chunk in replications.chunks(CHUNK as usize) {
+    // A chunk of k replications has at most k in flight: fewer when they are large.
+    let chunk_len = (CHUNK as usize).min(crate::memory::in_flight(scenario, false));
+    for chunk in replications.chunks(chunk_len) {
         let values: Vec<ReplicationValues> = chunk
             .par_iter()
             .map_init(

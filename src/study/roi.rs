@@ -63,8 +63,6 @@ fn change_cost(s: &Spend, b: &Spend) -> f64 {
     extra(s.sessions - b.sessions) + extra(s.attempts - b.attempts) + extra(s.agents - b.agents)
 }
 
-/// Paid hours as planned: overtime is a consequence of the plan, not something it adds.
-
 /// The ROI of `scenario` against `baseline` from their per-replication day values and
 /// spends (same seed and replications, so replication r of each saw the same callers).
 pub fn roi(
@@ -141,7 +139,8 @@ fn ratio(pairs: &[(f64, f64)], mean_cost: f64) -> Option<Estimate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::metrics::METRIC_COUNT;
+    use crate::metrics::{GroupMetric, METRIC_COUNT};
+    use crate::report::PricingReport;
 
     fn day(cost: f64, lost: f64, sessions: f64, hours: f64) -> MetricValues {
         let mut v = [0.0; METRIC_COUNT];

@@ -567,19 +567,27 @@ fn a_second_study_removes_what_the_first_wrote_and_only_that() {
 }
 
 #[test]
-fn a_study_stopped_half_way_is_cleaned_up_by_the_next() {
+fn a_study_failing_half_way_leaves_the_old_one_whole_and_the_next_cleans_up() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = study(tmp.path(), &["Lean", "Base", "Rich"]);
     let out_dir = tmp.path().join("out");
-    fs::create_dir(&out_dir).unwrap();
-    // report.md is written last: on a full device, everything else is already written.
+    assert_success(&ccsim(tmp.path(), &[&"batch", &dir, &"--out", &out_dir]));
+    let old_svg = fs::read(out_dir.join("intervals-rich.svg")).unwrap();
+    // report.md, a link to a full device: written through before anything is moved in.
+    fs::remove_file(out_dir.join("report.md")).unwrap();
     std::os::unix::fs::symlink("/dev/full", out_dir.join("report.md")).unwrap();
+    fs::remove_file(dir.join("s2.toml")).unwrap();
     let out = ccsim(tmp.path(), &[&"batch", &dir, &"--out", &out_dir]);
     assert_error_not_panic(&out, "report.md");
-    assert!(out_dir.join("intervals-rich.svg").exists());
+    assert_eq!(
+        fs::read(out_dir.join("intervals-rich.svg")).unwrap(),
+        old_svg
+    );
+    assert!(!files_in(&out_dir)
+        .iter()
+        .any(|n| n.starts_with(".ccsim-staging")));
     fs::remove_file(out_dir.join("report.md")).unwrap();
 
-    fs::remove_file(dir.join("s2.toml")).unwrap();
     assert_success(&ccsim(tmp.path(), &[&"batch", &dir, &"--out", &out_dir]));
     assert_whole_study(&out_dir);
     assert!(!out_dir.join("intervals-rich.svg").exists());

@@ -44,6 +44,8 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         args.simulation.seed,
         &args.simulation.set,
     )?;
+    let sim = &args.simulation;
+    crate::commands::configure_memory(sim.max_memory, sim.threads, &plan.scenarios, false)?;
     let outputs = bundle::outputs(&args.out, &plan.outlines());
     check_outputs(&plan.inputs, &outputs)?;
     bundle::prepare_dir(&args.out, &plan.outlines())?;

@@ -124,7 +124,8 @@ pub fn write(s: &Scenario, path: &Path, threads: Option<usize>) -> Result<u64> {
         let workers = pool
             .as_ref()
             .map_or_else(rayon::current_num_threads, |p| p.current_num_threads());
-        let step = 2 * workers as u32;
+        // Each replication's rows are held until written: fewer at once when large.
+        let step = 2 * workers.min(crate::memory::in_flight(s, true)) as u32;
         let mut start = 0;
         while start < s.simulation.replications {
             let end = (start + step).min(s.simulation.replications);

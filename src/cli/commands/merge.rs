@@ -48,6 +48,13 @@ pub fn run_shard(args: &RunArgs, shard: Shard) -> Result<()> {
     if args.intervals {
         return refuse("--intervals");
     }
+    if args.calls_log.is_some() {
+        return Err(Error::Usage(
+            "--shard does not take --calls-log: a part holds raw values for `ccsim merge`, not \
+             contacts; log the contacts with the unsharded `ccsim run FILE --calls-log CALLS.csv`"
+                .into(),
+        ));
+    }
     if args.baseline.is_some() {
         return Err(Error::Usage(
             "--shard does not take --baseline: shard and merge each scenario's run, then compare with `ccsim run` or `batch`".into(),
@@ -64,6 +71,12 @@ pub fn run_shard(args: &RunArgs, shard: Shard) -> Result<()> {
         ));
     };
     let scenarios = plan::load_sources(&args.files, sim.replications, sim.seed, &sim.set)?;
+    crate::commands::configure_memory(
+        sim.max_memory,
+        sim.threads,
+        scenarios.iter().map(|(s, _)| s),
+        false,
+    )?;
     check_outputs(&args.files, &[Output::new("--json", json.clone())])?;
     json.check_writable()?;
     let bar = progress::simulation_bar(

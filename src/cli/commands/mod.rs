@@ -24,3 +24,17 @@ pub fn describe_report(report: &crate::report::Report) -> String {
         })
         .collect()
 }
+
+/// Sets the run's memory budget and shows on standard error each scenario of which fewer
+/// replications than threads will be in flight (see [`crate::memory::configure`]).
+pub(crate) fn configure_memory<'a>(
+    max_memory: Option<u64>,
+    threads: Option<u16>,
+    scenarios: impl IntoIterator<Item = &'a crate::scenario::Scenario>,
+    logging: bool,
+) -> crate::error::Result<()> {
+    for note in crate::memory::configure(max_memory, threads, scenarios, logging)? {
+        crate::terminal::warn(&note);
+    }
+    Ok(())
+}

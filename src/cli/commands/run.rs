@@ -21,6 +21,9 @@ pub fn run(args: &RunArgs) -> Result<()> {
         Some(b) => plan::study_with(&args.files, Some(b), sim.replications, sim.seed, &sim.set)?,
         None => plan::separate(&args.files, sim.replications, sim.seed, &sim.set)?,
     };
+    // With --calls-log, each replication also holds its rows until they are written.
+    let logging = args.calls_log.is_some();
+    crate::commands::configure_memory(sim.max_memory, sim.threads, &plan.scenarios, logging)?;
     let json = args.json.as_deref().map(Target::parse);
     let csv = args.csv.as_deref().map(Target::parse);
     let mut outputs: Vec<Output> = Vec::new();

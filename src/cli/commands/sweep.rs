@@ -8,7 +8,7 @@ use crate::chart::{sweep_charts, SweepData};
 use crate::cli::SimulationArgs;
 use crate::error::{Error, Result};
 use crate::export::sweep::KEY_METRICS;
-use crate::export::{self, check_existing, check_outputs, write_atomic, Output, Target};
+use crate::export::{self, check_existing, check_outputs, Output, Target};
 use crate::overrides;
 use crate::progress;
 use crate::report::Report;
@@ -107,6 +107,7 @@ pub fn run(args: &SweepArgs) -> Result<()> {
     let sim = &args.simulation;
     let scenarios = point_scenarios(&source, &path, sim, &points)?;
 
+    crate::commands::configure_memory(sim.max_memory, sim.threads, &scenarios, false)?;
     let json = args.json.as_deref().map(Target::parse);
     let csv = args.csv.as_deref().map(Target::parse);
     let mut outputs: Vec<Output> = Vec::new();
@@ -117,6 +118,8 @@ pub fn run(args: &SweepArgs) -> Result<()> {
         outputs.extend(
             files
                 .iter()
+                .map(String::as_str)
+                .chain([export::study_dir::MANIFEST])
                 .map(|n| Output::new(format!("--out (its {n})"), Target::File(dir.join(n)))),
         );
     }
@@ -202,7 +205,8 @@ pub fn simulate(
     Report::new(reports)
 }
 
-/// Creates `dir` if missing and fails now if a file there could not be replaced.
+/// Creates `dir` if missing and fails now if a file there could not be replaced or was
+/// not written by a study.
 fn prepare_dir(dir: &Path, files: &[String]) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
         return Err(Error::Other(format!(
@@ -220,10 +224,12 @@ fn prepare_dir(dir: &Path, files: &[String]) -> Result<()> {
         }
         check_existing(&p)?;
     }
+    export::study_dir::check_owned(dir, files)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
 }
 
-/// Writes every file of `--out`: charts drawn first, then `report.html`, `report.md` last.
+/// Writes every file of `--out`, whole or not at all: charts drawn first, then
+/// `report.html` and `report.md`.
 fn write_dir(
     dir: &Path,
     report: &Report,
@@ -244,11 +250,13 @@ fn write_dir(
         .iter()
         .map(|c| c.render(&data))
         .collect::<Result<Vec<_>>>()?;
-    write_atomic(&dir.join("sweep.json"), &export::json::to_json(report)?)?;
-    write_atomic(&dir.join("sweep.csv"), &export::csv::summary(report)?)?;
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("sweep.json".into(), export::json::to_json(report)?),
+        ("sweep.csv".into(), export::csv::summary(report)?),
+    ];
     for (c, r) in charts.iter().zip(&rendered) {
-        write_atomic(&dir.join(format!("{}.png", c.stem)), &r.png)?;
-        write_atomic(&dir.join(format!("{}.svg", c.stem)), &r.svg)?;
+        files.push((format!("{}.png", c.stem), r.png.clone()));
+        files.push((format!("{}.svg", c.stem), r.svg.clone()));
     }
     let titles: Vec<(String, String)> = charts
         .iter()
@@ -260,9 +268,10 @@ fn write_dir(
         .zip(&rendered)
         .map(|(c, r)| (c.stem.as_str(), r.svg.as_slice()))
         .collect();
-    write_atomic(
-        &dir.join("report.html"),
-        export::html::report(&md, &svgs).as_bytes(),
-    )?;
-    write_atomic(&dir.join("report.md"), md.as_bytes())
+    files.push((
+        "report.html".into(),
+        export::html::report(&md, &svgs).into_bytes(),
+    ));
+    files.push(("report.md".into(), md.into_bytes()));
+    export::study_dir::write_all(dir, &files).map(|_| ())
 }

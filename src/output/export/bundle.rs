@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{check_existing, check_file_name, probe, write_file, Output, Target};
+use super::{check_existing, check_file_name, Output, Target};
 use crate::chart::{self, Outline};
 use crate::compare::Comparison;
 use crate::error::{Error, Result};
@@ -50,9 +50,7 @@ pub fn json(study: &Study) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The list, inside an output folder, of the files ccsim last wrote there: the next
-/// study written into the folder removes those it does not write again, and nothing else.
-pub const MANIFEST: &str = ".ccsim-files";
+pub use super::study_dir::MANIFEST;
 
 /// The paired differences and ROI against the baseline (the header alone without one).
 pub const DIFFERENCES_CSV: &str = "differences.csv";
@@ -100,7 +98,7 @@ pub fn outputs(dir: &Path, outlines: &[Outline]) -> Vec<Output> {
 /// Makes sure `dir` can take the outputs of a study of scenarios with these outlines: creates
 /// it when missing, fails when it is a file, cannot be written, a file name would be
 /// refused (too long for the file system, or with `dir`, too long a path) or a file
-/// there may not be replaced. Call it before simulating, so that a study is written whole
+/// there may not be replaced or was not written by a study. Call it before simulating, so that a study is written whole
 /// or not at all; it returns the paths [`write`] will write.
 pub fn prepare_dir(dir: &Path, outlines: &[Outline]) -> Result<Vec<PathBuf>> {
     if dir.exists() && !dir.is_dir() {
@@ -120,6 +118,7 @@ pub fn prepare_dir(dir: &Path, outlines: &[Outline]) -> Result<Vec<PathBuf>> {
         }
         check_existing(p)?;
     }
+    super::study_dir::check_owned(dir, &file_names(outlines))?;
     let created = first_missing(dir);
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let longest = paths
@@ -128,7 +127,7 @@ pub fn prepare_dir(dir: &Path, outlines: &[Outline]) -> Result<Vec<PathBuf>> {
         .max_by_key(|n| n.len())
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if let Err(e) = probe(dir, longest.len()) {
+    if let Err(e) = super::study_dir::probe_staged(dir, longest.len()) {
         // Leave no empty folder behind for a study that was never written.
         if let Some(top) = created {
             let mut d = dir.to_path_buf();
@@ -154,9 +153,9 @@ fn first_missing(dir: &Path) -> Option<PathBuf> {
     missing
 }
 
-/// Writes every output of `study` into `dir` (which [`prepare_dir`] accepted), each file
-/// atomically, `report.md` last; then removes what an earlier study wrote there and this
-/// one did not (as listed in [`MANIFEST`]). Returns the paths written, in order.
+/// Writes every output of `study` into `dir` (which [`prepare_dir`] accepted), whole or
+/// not at all (see [`super::study_dir`]); then removes what an earlier study wrote there
+/// and this one did not (as listed in [`MANIFEST`]). Returns the paths written, in order.
 pub fn write(dir: &Path, study: &Study) -> Result<Vec<PathBuf>> {
     let report = study.report;
     let charts = chart::charts(report);
@@ -190,66 +189,5 @@ pub fn write(dir: &Path, study: &Study) -> Result<Vec<PathBuf>> {
     }
     files.push((REPORT_HTML.into(), html.into_bytes()));
     files.push(("report.md".into(), md.into_bytes()));
-    let previous = read_manifest(dir);
-    // Until every file is in place the manifest lists the old files and the new ones, so
-    // that a study stopped half-way is still cleaned up by the next one.
-    let mut both: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
-    for old in &previous {
-        if !both.contains(&old.as_str()) {
-            both.push(old);
-        }
-    }
-    write_manifest(dir, &both)?;
-    let mut written = Vec::with_capacity(files.len());
-    for (name, bytes) in &files {
-        let path = dir.join(name);
-        write_file(&path, bytes)?;
-        written.push(path);
-    }
-    for stale in previous
-        .iter()
-        .filter(|old| !files.iter().any(|(name, _)| name == *old))
-    {
-        let path = dir.join(stale);
-        if path.symlink_metadata().is_ok_and(|m| m.is_file()) {
-            std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
-        }
-    }
-    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
-    write_manifest(dir, &names)?;
-    Ok(written)
-}
-
-/// Writes `dir`'s manifest: a comment line, then one file name a line.
-fn write_manifest(dir: &Path, names: &[&str]) -> Result<()> {
-    let mut manifest = String::from("# Files the last ccsim study wrote into this folder.\n");
-    for name in names {
-        manifest.push_str(name);
-        manifest.push('\n');
-    }
-    write_file(&dir.join(MANIFEST), manifest.as_bytes())
-}
-
-/// The file names an earlier study listed in `dir`'s manifest: plain names of the kinds
-/// a study writes only, so a tampered manifest cannot reach outside the folder or remove
-/// a scenario file.
-fn read_manifest(dir: &Path) -> Vec<String> {
-    let Ok(text) = std::fs::read_to_string(dir.join(MANIFEST)) else {
-        return Vec::new();
-    };
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .filter(|l| {
-            let p = Path::new(l);
-            p.components().count() == 1
-                && matches!(p.components().next(), Some(std::path::Component::Normal(_)))
-                && *l != MANIFEST
-                // Only the kinds of file a study writes: a hand-edited list can never
-                // make ccsim delete a scenario or anything else it does not write.
-                && [".csv", ".json", ".md", ".html", ".png", ".svg"]
-                    .iter()
-                    .any(|x| l.ends_with(x))
-        })
-        .map(str::to_string)
-        .collect()
+    super::study_dir::write_all(dir, &files)
 }

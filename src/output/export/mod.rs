@@ -9,6 +9,7 @@ mod headline;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod study_dir;
 pub mod sweep;
 pub mod table;
 mod target;

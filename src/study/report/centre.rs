@@ -4,9 +4,9 @@
 
 use serde::{Serialize, Serializer};
 
+use super::Spend;
 use super::{Metrics, PricingReport, SatisfactionModel, TargetsReport};
 use crate::metrics::{GroupMetricValues, MetricValues, GROUP_METRICS};
-use super::Spend;
 use crate::runner::{GroupRun, TypeRun};
 use crate::scenario::{Centre, Channel, Scenario};
 use crate::stats::{Estimate, Running};

@@ -67,6 +67,9 @@ pub struct ScheduleArgs {
     /// Worker threads (default: all cores); never changes results.
     #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+    /// Memory the replications in flight may take (see `run --max-memory`).
+    #[arg(long, value_name = "SIZE", value_parser = crate::memory::parse_bytes)]
+    pub max_memory: Option<u64>,
 }
 
 fn gap(s: &str) -> std::result::Result<f64, String> {
@@ -146,6 +149,7 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
         },
         max_repairs: args.max_repairs,
     };
+    crate::commands::configure_memory(args.max_memory, args.threads, [&scenario], false)?;
     let bar = spinner();
     let name = crate::escape::one_line(&scenario.name);
     let report = |p: &str| bar.set_message(format!("{name}: {p}"));

@@ -67,6 +67,9 @@ pub struct StaffArgs {
     /// Worker threads (default: all cores); never changes results.
     #[arg(short = 'j', long, value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+    /// Memory the replications in flight may take (see `run --max-memory`).
+    #[arg(long, value_name = "SIZE", value_parser = crate::memory::parse_bytes)]
+    pub max_memory: Option<u64>,
     /// Override a scenario field before planning (see `run --set`); the plan written
     /// with --out keeps the override.
     #[arg(long = "set", value_name = "KEY=VALUE", value_parser = crate::overrides::parse_set)]
@@ -139,6 +142,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
             staffing::Criterion::Mean
         },
     };
+    crate::commands::configure_memory(args.max_memory, args.threads, [&scenario], false)?;
     let bar = spinner();
     let report = |p: &Progress| {
         bar.set_message(format!(

@@ -12,22 +12,23 @@
 //! text it was simulated from (after `--set`), so the merge needs no other file and can
 //! tell parts of different studies apart.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::{Error, Result};
-use crate::metrics::{
-    GroupValues, ReplicationValues, TypeValues, CHAT_FIGURES, EMAIL_FIGURES, GROUP_METRIC_COUNT,
-    METRIC_COUNT, SCORES,
-};
+use crate::metrics::{GROUP_METRIC_COUNT, METRIC_COUNT};
 use crate::report::{Report, ScenarioReport};
 use crate::runner::{simulate_replications, ScenarioRun};
-use crate::scenario::{Channel, Scenario};
+use crate::scenario::Scenario;
 
-/// The format version of a part file.
-pub const FORMAT: u32 = 1;
+mod differ;
+mod part;
+mod values;
+
+pub use part::{read_part, PartFile, PartScenario};
+use values::{decode, encode};
+
+/// The format version of a part file (2: with a checksum).
+pub const FORMAT: u32 = 2;
 
 /// `--shard I/N`: this process simulates part I of N.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,141 +62,6 @@ impl Shard {
     }
 }
 
-/// One part file.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct PartFile {
-    /// Marks a part file and its format.
-    pub ccsim_shard: u32,
-    /// The ccsim that wrote it (a merge needs the same one).
-    pub ccsim_version: String,
-    /// This part, 1-based.
-    pub shard: u32,
-    /// Number of parts.
-    pub of: u32,
-    /// Values per replication of the metric lists (another build would not fit).
-    pub metric_count: usize,
-    /// Values per group of the group metric list.
-    pub group_metric_count: usize,
-    /// Where the shared seed came from (`--seed`), as the unsharded report says it.
-    pub seed_source: Option<String>,
-    /// One entry per scenario, in command-line order.
-    pub scenarios: Vec<PartScenario>,
-}
-
-/// One scenario's replications in a part.
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct PartScenario {
-    /// The path it was read from, as given.
-    pub file: String,
-    /// The scenario text simulated (after `--set`).
-    pub source: String,
-    /// Replications of the whole study (all parts).
-    pub replications: u32,
-    /// The master seed.
-    pub seed: u64,
-    /// Each replication of this part, in order: its values as 16 hex digits per f64.
-    pub values: Vec<String>,
-}
-
-/// Every value of a replication, in a fixed order.
-fn flatten(v: &ReplicationValues) -> Vec<f64> {
-    let mut out: Vec<f64> = Vec::new();
-    out.extend(v.day);
-    v.intervals.iter().for_each(|i| out.extend(i));
-    out.extend(v.score_shares);
-    for t in &v.types {
-        out.extend(t.day);
-        t.intervals.iter().for_each(|i| out.extend(i));
-        out.extend(t.score_shares);
-        out.extend(&t.channel);
-    }
-    for g in &v.groups {
-        out.extend(g.day);
-        out.extend(&g.busy_share);
-        out.extend(&g.occupancy);
-        out.extend(&g.chat);
-    }
-    out
-}
-
-fn encode(v: &ReplicationValues) -> String {
-    let mut s = String::new();
-    for x in flatten(v) {
-        let _ = write!(s, "{:016x}", x.to_bits());
-    }
-    s
-}
-
-/// Reads values back in the order [`flatten`] wrote them, shaped by the scenario.
-struct Reader<'a> {
-    hex: &'a str,
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn next(&mut self) -> Option<f64> {
-        let h = self.hex.get(self.at..self.at + 16)?;
-        self.at += 16;
-        u64::from_str_radix(h, 16).ok().map(f64::from_bits)
-    }
-
-    fn array<const K: usize>(&mut self) -> Option<[f64; K]> {
-        let mut a = [0.0; K];
-        for x in &mut a {
-            *x = self.next()?;
-        }
-        Some(a)
-    }
-
-    fn vec(&mut self, k: usize) -> Option<Vec<f64>> {
-        (0..k).map(|_| self.next()).collect()
-    }
-}
-
-fn decode(hex: &str, s: &Scenario) -> Option<ReplicationValues> {
-    let n = s.intervals();
-    let mut r = Reader { hex, at: 0 };
-    let day = r.array::<METRIC_COUNT>()?;
-    let intervals = (0..n)
-        .map(|_| r.array::<METRIC_COUNT>())
-        .collect::<Option<_>>()?;
-    let score_shares = r.array::<SCORES>()?;
-    let mut types = Vec::new();
-    let mut groups = Vec::new();
-    if let Some(c) = &s.centre {
-        for t in &c.types {
-            let email = t.channel == Channel::Email;
-            types.push(TypeValues {
-                day: r.array::<METRIC_COUNT>()?,
-                intervals: (0..n)
-                    .map(|_| r.array::<METRIC_COUNT>())
-                    .collect::<Option<_>>()?,
-                score_shares: r.array::<SCORES>()?,
-                channel: r.vec(if email { EMAIL_FIGURES.len() + n } else { 0 })?,
-            });
-        }
-        for g in &c.groups {
-            let chat = g
-                .serves
-                .iter()
-                .any(|&t| c.types[t].channel == Channel::Chat);
-            groups.push(GroupValues {
-                day: r.array::<GROUP_METRIC_COUNT>()?,
-                busy_share: r.vec(g.serves.len())?,
-                occupancy: r.vec(n)?,
-                chat: r.vec(if chat { CHAT_FIGURES.len() } else { 0 })?,
-            });
-        }
-    }
-    (r.at == hex.len()).then_some(ReplicationValues {
-        day,
-        intervals,
-        score_shares,
-        types,
-        groups,
-    })
-}
-
 /// Simulates this part's replications of every scenario and returns the part file's bytes.
 pub fn simulate_part(
     scenarios: &[(Scenario, String)],
@@ -227,46 +93,9 @@ pub fn simulate_part(
         group_metric_count: GROUP_METRIC_COUNT,
         seed_source,
         scenarios: parts,
+        checksum: None,
     };
-    let mut bytes = serde_json::to_vec(&part)
-        .map_err(|e| Error::Other(format!("cannot serialise the shard: {e}")))?;
-    bytes.push(b'\n');
-    Ok(bytes)
-}
-
-/// Reads a part file, refusing anything else.
-pub fn read_part(path: &Path) -> Result<PartFile> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let bad = |m: String| Error::Other(format!("{}: {m}", path.display()));
-    let value: serde_json::Value = serde_json::from_slice(&bytes)
-        .map_err(|e| bad(format!("not a shard file (not JSON: {e})")))?;
-    if value.get("ccsim_shard").is_none() {
-        return Err(bad(
-            "not a shard file: write parts with `ccsim run FILE --shard I/N --json PART.json`"
-                .into(),
-        ));
-    }
-    let part: PartFile =
-        serde_json::from_value(value).map_err(|e| bad(format!("a damaged shard file: {e}")))?;
-    if part.ccsim_shard != FORMAT
-        || part.ccsim_version != env!("CARGO_PKG_VERSION")
-        || part.metric_count != METRIC_COUNT
-        || part.group_metric_count != GROUP_METRIC_COUNT
-    {
-        return Err(bad(format!(
-            "written by ccsim {} (shard format {}); this is ccsim {} (format {FORMAT}): merge with the ccsim that ran the shards",
-            part.ccsim_version,
-            part.ccsim_shard,
-            env!("CARGO_PKG_VERSION")
-        )));
-    }
-    if part.of == 0 || part.shard == 0 || part.shard > part.of {
-        return Err(bad(format!(
-            "a damaged shard file: part {} of {}",
-            part.shard, part.of
-        )));
-    }
-    Ok(part)
+    part.to_bytes()
 }
 
 /// What a merge gives: the report, and where its seed came from.
@@ -309,8 +138,18 @@ pub fn merge(paths: &[PathBuf]) -> Result<Merged> {
             return Err(clash("the numbers of scenarios"));
         }
         for (a, b) in first.scenarios.iter().zip(&part.scenarios) {
-            if a.file != b.file || a.source != b.source {
-                return Err(clash(&format!("the scenarios ({} and {})", a.file, b.file)));
+            if a.file != b.file {
+                return Err(clash(&format!(
+                    "the scenario files ({} and {})",
+                    a.file, b.file
+                )));
+            }
+            if a.source != b.source {
+                return Err(clash(&format!(
+                    "the scenarios simulated from {} ({}; another --set?)",
+                    a.file,
+                    differ::describe(&a.source, &b.source)
+                )));
             }
             if a.seed != b.seed {
                 return Err(clash(&format!("the seeds ({} and {})", a.seed, b.seed)));

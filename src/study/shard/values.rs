@@ -1,0 +1,109 @@
+//! A replication's values in a part: every f64 as its 16 hex digits, in one fixed order
+//! that the scenario alone shapes, so they read back bit for bit.
+
+use std::fmt::Write as _;
+
+use crate::metrics::{
+    GroupValues, ReplicationValues, TypeValues, CHAT_FIGURES, EMAIL_FIGURES, GROUP_METRIC_COUNT,
+    METRIC_COUNT, SCORES,
+};
+use crate::scenario::{Channel, Scenario};
+
+/// Every value of a replication, in a fixed order.
+fn flatten(v: &ReplicationValues) -> Vec<f64> {
+    let mut out: Vec<f64> = Vec::new();
+    out.extend(v.day);
+    v.intervals.iter().for_each(|i| out.extend(i));
+    out.extend(v.score_shares);
+    for t in &v.types {
+        out.extend(t.day);
+        t.intervals.iter().for_each(|i| out.extend(i));
+        out.extend(t.score_shares);
+        out.extend(&t.channel);
+    }
+    for g in &v.groups {
+        out.extend(g.day);
+        out.extend(&g.busy_share);
+        out.extend(&g.occupancy);
+        out.extend(&g.chat);
+    }
+    out
+}
+
+pub(super) fn encode(v: &ReplicationValues) -> String {
+    let mut s = String::new();
+    for x in flatten(v) {
+        let _ = write!(s, "{:016x}", x.to_bits());
+    }
+    s
+}
+
+/// Reads values back in the order [`flatten`] wrote them, shaped by the scenario.
+struct Reader<'a> {
+    hex: &'a str,
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn next(&mut self) -> Option<f64> {
+        let h = self.hex.get(self.at..self.at + 16)?;
+        self.at += 16;
+        u64::from_str_radix(h, 16).ok().map(f64::from_bits)
+    }
+
+    fn array<const K: usize>(&mut self) -> Option<[f64; K]> {
+        let mut a = [0.0; K];
+        for x in &mut a {
+            *x = self.next()?;
+        }
+        Some(a)
+    }
+
+    fn vec(&mut self, k: usize) -> Option<Vec<f64>> {
+        (0..k).map(|_| self.next()).collect()
+    }
+}
+
+pub(super) fn decode(hex: &str, s: &Scenario) -> Option<ReplicationValues> {
+    let n = s.intervals();
+    let mut r = Reader { hex, at: 0 };
+    let day = r.array::<METRIC_COUNT>()?;
+    let intervals = (0..n)
+        .map(|_| r.array::<METRIC_COUNT>())
+        .collect::<Option<_>>()?;
+    let score_shares = r.array::<SCORES>()?;
+    let mut types = Vec::new();
+    let mut groups = Vec::new();
+    if let Some(c) = &s.centre {
+        for t in &c.types {
+            let email = t.channel == Channel::Email;
+            types.push(TypeValues {
+                day: r.array::<METRIC_COUNT>()?,
+                intervals: (0..n)
+                    .map(|_| r.array::<METRIC_COUNT>())
+                    .collect::<Option<_>>()?,
+                score_shares: r.array::<SCORES>()?,
+                channel: r.vec(if email { EMAIL_FIGURES.len() + n } else { 0 })?,
+            });
+        }
+        for g in &c.groups {
+            let chat = g
+                .serves
+                .iter()
+                .any(|&t| c.types[t].channel == Channel::Chat);
+            groups.push(GroupValues {
+                day: r.array::<GROUP_METRIC_COUNT>()?,
+                busy_share: r.vec(g.serves.len())?,
+                occupancy: r.vec(n)?,
+                chat: r.vec(if chat { CHAT_FIGURES.len() } else { 0 })?,
+            });
+        }
+    }
+    (r.at == hex.len()).then_some(ReplicationValues {
+        day,
+        intervals,
+        score_shares,
+        types,
+        groups,
+    })
+}
