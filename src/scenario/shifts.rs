@@ -270,23 +270,33 @@ impl Rostering {
     }
 
     /// Every way to place one break of each rule in a shift of `len` minutes: positions
-    /// on the start grid within the rule's window, in order, not overlapping.
+    /// on the start grid within the rule's window, no two overlapping, each way's breaks
+    /// in the order they are taken. The rules are placed in a fixed order of their own
+    /// (earliest window first) and a break may go before one already placed, so the
+    /// order they are listed in `[rostering] breaks` changes nothing.
     fn break_choices(&self, rules: &[&BreakRule], len: u32) -> Vec<Vec<Break>> {
+        let mut rules = rules.to_vec();
+        rules.sort_by_key(|r| (r.after_min, r.after_max, r.minutes, r.paid));
         let mut choices: Vec<Vec<Break>> = vec![Vec::new()];
         for r in rules {
             let mut next = Vec::new();
             for c in &choices {
-                let earliest = c.last().map_or(0, |b: &Break| b.after + b.minutes);
                 let mut at = r.after_min;
                 while at <= r.after_max && at + r.minutes <= len {
-                    if at >= earliest {
+                    let clear = c
+                        .iter()
+                        .all(|b| at + r.minutes <= b.after || b.after + b.minutes <= at);
+                    if clear {
                         let mut with = c.clone();
                         with.push(Break {
                             after: at,
                             minutes: r.minutes,
                             paid: r.paid,
                         });
-                        next.push(with);
+                        with.sort_by_key(|b| b.after);
+                        if !next.contains(&with) {
+                            next.push(with);
+                        }
                     }
                     at += self.start_step_minutes;
                 }
@@ -366,5 +376,54 @@ mod tests {
         assert_eq!(p.len(), 7 + 3 * 3);
         assert!(p[7..].iter().all(|s| s.breaks.len() == 1));
         assert_eq!(p[8].breaks[0].after, 240);
+    }
+
+    #[test]
+    fn break_rules_give_the_same_shifts_whatever_their_order() {
+        let lunch = BreakRule {
+            min_shift_minutes: 360,
+            after_min: 180,
+            after_max: 270,
+            minutes: 30,
+            paid: false,
+        };
+        let short = BreakRule {
+            min_shift_minutes: 240,
+            after_min: 90,
+            after_max: 120,
+            minutes: 15,
+            paid: true,
+        };
+        let late = BreakRule {
+            min_shift_minutes: 360,
+            after_min: 150,
+            after_max: 360,
+            minutes: 15,
+            paid: true,
+        };
+        let rostering = |breaks: Vec<BreakRule>| Rostering {
+            shift_minutes: vec![480],
+            start_step_minutes: 15,
+            breaks,
+            min_agents_per_shift: 0,
+            max_agents_per_shift: None,
+        };
+        let listed = rostering(vec![lunch.clone(), short.clone(), late.clone()]).patterns(600);
+        assert!(
+            !listed.is_empty(),
+            "the 15-minute break goes before the lunch"
+        );
+        for order in [
+            vec![short.clone(), lunch.clone(), late.clone()],
+            vec![late.clone(), lunch.clone(), short.clone()],
+            vec![short.clone(), late.clone(), lunch.clone()],
+        ] {
+            assert_eq!(rostering(order).patterns(600), listed);
+        }
+        // The late break may go before or after the lunch: both are allowed.
+        let eight = listed.iter().filter(|p| p.start == 0);
+        let before = eight.clone().filter(|p| p.breaks[1].minutes == 15).count();
+        let after = eight.filter(|p| p.breaks[2].minutes == 15).count();
+        assert!(before > 0 && after > 0, "{before} {after}");
     }
 }

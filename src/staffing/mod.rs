@@ -109,10 +109,11 @@ pub mod roster;
 mod search;
 mod shape;
 
-pub use describe::{check_labels, describe_miss, describe_target, figure, labels};
+pub use describe::{check_labels, confirmation, describe_miss, describe_target, figure, labels};
 pub use erlang_plan::{erlang_plan, ErlangPlan};
 pub use evaluate::{
-    evaluate, evaluate_on, judged, judged_on, paid_cost, Evaluation, IntervalResult, TargetCheck,
+    evaluate, evaluate_on, evaluate_seeded, judged, judged_on, paid_cost, Evaluation,
+    IntervalResult, TargetCheck,
 };
 pub use search::search;
 
@@ -217,8 +218,25 @@ pub enum Why {
         /// The budget (`--max-simulations`).
         simulations: usize,
     },
-    /// Within reach, but no plan the search could move to within the bounds met it.
-    NotFound,
+    /// A bound (`--max-agents`, `--max-step`) refused every addition the search needed
+    /// here, though the most agents allowed everywhere would meet it.
+    Bound,
+    /// The search gave up: no agent added here (or in the interval before) lowered the
+    /// misses, even on this many replications per plan.
+    GaveUp {
+        /// Replications per plan of the last try.
+        replications: u32,
+    },
+    /// Met on the file's replications, but shown to miss on fresh ones (its 95 %
+    /// interval beyond the target) after every repair allowed.
+    NotConfirmed {
+        /// Fresh replications simulated.
+        replications: u32,
+        /// The fresh stream's seed.
+        seed: u64,
+        /// Repairs made before.
+        repairs: usize,
+    },
 }
 
 /// One target missed in one interval by the plan returned.
@@ -265,6 +283,28 @@ pub struct Outcome {
     pub notes: Vec<String>,
     /// What meeting a target meant for the search and the plan.
     pub criterion: Criterion,
+    /// The plan simulated on fresh replications (a seed stream derived from the file's,
+    /// see [`fresh_seed`]), when it met on the file's: whether it holds on days it was
+    /// not tuned on.
+    pub confirmation: Option<Evaluation>,
+    /// Times the plan was repaired (agents added) because it missed on fresh days.
+    pub repairs: usize,
+}
+
+/// Most times the plan is repaired after missing on fresh days, each repair confirmed
+/// on a new stream.
+pub const MAX_REPAIRS: usize = 3;
+
+/// The seed of fresh stream `round` (1, 2, ...) of a file with `seed`: another stream,
+/// so a plan is confirmed on days it was not tuned on, yet the same file and seed give
+/// the same plan. Kept below 2⁵³, so it can be given back as `simulation.seed`.
+pub fn fresh_seed(seed: u64, round: u64) -> u64 {
+    // splitmix64's finaliser: nearby seeds give unrelated streams.
+    let mut z = seed ^ 0x6a09_e667_f3bc_c909;
+    z = z.wrapping_add(round.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    (z ^ (z >> 31)) & ((1 << 53) - 1)
 }
 
 /// Productive agents of `paid` paid agents: round(paid × (1 − shrinkage)), as ccsim counts.

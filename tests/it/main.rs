@@ -30,6 +30,7 @@ mod shifts;
 mod staff;
 mod staff_centre;
 mod staff_limits;
+mod staff_trust;
 mod sweep;
 mod tables;
 mod validation;

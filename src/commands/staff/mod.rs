@@ -125,6 +125,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
             &current_plan(&scenario),
             None,
             "",
+            None,
         )?;
     }
     let opts = Options {
@@ -175,6 +176,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
                 &outcome.plan.paid,
                 missed,
                 outcome.criterion.describe(),
+                staffing::confirmation(&scenario, &outcome).as_deref(),
             )?;
             out.write(toml.as_bytes())?;
             text.push_str(&format!("plan written to {}\n", out.describe()));
@@ -198,9 +200,20 @@ pub fn run(args: &StaffArgs) -> Result<()> {
         "{}: the plan misses {} target(s) in {} interval(s){of_types}:\n  {}",
         file.display(),
         misses.len(),
-        outcome.plan.missed().len(),
+        places(&outcome.misses),
         misses.join("\n  ")
     )))
+}
+
+/// The (type, interval) places the misses are in.
+fn places(misses: &[staffing::Miss]) -> usize {
+    let mut at: Vec<(usize, usize)> = misses
+        .iter()
+        .map(|m| (m.contact_type, m.interval))
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    at.len()
 }
 
 /// The file's own plan, laid out as the search's (group after group for a centre).
@@ -223,10 +236,19 @@ fn written(
     paid: &[u32],
     misses: Option<&[String]>,
     criterion: &str,
+    confirmed: Option<&str>,
 ) -> Result<String> {
     match &s.centre {
-        None => plan_toml(source, from, paid, misses, criterion),
-        Some(_) => centre_plan_toml(source, from, paid, s.intervals(), misses, criterion),
+        None => plan_toml(source, from, paid, misses, criterion, confirmed),
+        Some(_) => centre_plan_toml(
+            source,
+            from,
+            paid,
+            s.intervals(),
+            misses,
+            criterion,
+            confirmed,
+        ),
     }
 }
 
