@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod batch;
+mod break_rules;
 mod centre;
 mod centre_charts;
 mod centre_outputs;
