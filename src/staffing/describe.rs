@@ -118,11 +118,11 @@ pub fn confirmation(s: &Scenario, o: &Outcome) -> Option<String> {
         "meets every target".to_string()
     } else if fresh.within_noise() {
         format!(
-            "misses on the mean in {} place(s), but within the noise (each 95 % interval reaches its target)",
+            "no target shown to miss (each 95 % interval reaches it; {} miss on the mean, within the noise)",
             fresh.missed().len()
         )
     } else {
-        "MISSES targets (listed below)".to_string()
+        "targets shown to MISS (listed below)".to_string()
     };
     let repaired = match o.repairs {
         0 => String::new(),

@@ -41,10 +41,17 @@
 //!    on it, and the outcome says so with that plan's figure.
 //! 5. **Adding.** While some interval within reach misses, take the worst miss (largest
 //!    normalised shortfall) and try an addition there and, separately, in the interval
-//!    just before it (a queue built there spills into it). Keep the candidate with the
+//!    just before it (a queue built there spills into it). Keep the candidate that
+//!    mends the missing interval, else the one with fewer intervals missing, else the
 //!    smaller total shortfall over the day (ties go to the missing interval itself); it
-//!    must lower that total. When neither candidate does, or the bounds allow neither,
-//!    the next worst miss is tried; when no miss can be helped, adding stops.
+//!    must mend its interval or improve on the plan (fewer misses, or a smaller total).
+//!    Mending is enough: the calls an extra agent answers may still be in progress when
+//!    the next interval starts, which then misses and is mended next. When neither
+//!    candidate helps, or the bounds allow neither, the next worst miss is tried; when
+//!    no miss can be helped, the replications are doubled (up to the file's: one
+//!    agent's effect may be lost in the noise of a few) and adding goes on; at the
+//!    file's replications, adding stops, and each miss left is put down to a bound
+//!    (every addition refused) or to the search giving up.
 //! 6. **Removing.** Then, from the interval with the most slack down, try a removal;
 //!    keep it only if every interval still meets every target, and start again. An
 //!    interval whose removal failed is not tried again (fewer agents elsewhere only
@@ -57,6 +64,15 @@
 //!    plan returned is always judged on the file's replications.
 //! 8. **Never worse than the start.** The SIPP start is simulated with the file's
 //!    replications too; if it ranks better than the plan found, it is returned instead.
+//! 9. **Confirming on fresh days.** A plan kept because its figures look good on the
+//!    replications it was tuned on is likely to look worse on others. A plan that meets
+//!    is simulated on a fresh seed stream ([`fresh_seed`]) with the file's replications,
+//!    and at least four times the search's ([`fresh_replications`]); while a target is
+//!    shown to miss there (its 95 % interval beyond the limit), agents are added where
+//!    that stream misses (then on the file's days, where those additions leave calls in
+//!    progress into the next interval), never removed, and the repaired plan is
+//!    confirmed on the next stream, at most [`MAX_REPAIRS`] times. A plan still shown to
+//!    miss on the last stream is reported as missing there.
 //!
 //! The search stops after `max_simulations` simulations (default 400; the final
 //! full-replication runs of the plan, the start and, when the plan misses, the plan
@@ -115,7 +131,7 @@ pub use evaluate::{
     evaluate, evaluate_on, evaluate_seeded, judged, judged_on, paid_cost, Evaluation,
     IntervalResult, TargetCheck,
 };
-pub use search::search;
+pub use search::{fresh_replications, search};
 
 use crate::scenario::Scenario;
 use crate::stats::Estimate;

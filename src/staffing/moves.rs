@@ -17,6 +17,8 @@ pub(super) struct Searcher<'a> {
     pub shape: Shape,
     /// Replications per simulation now (the search's, then the file's).
     pub replications: u32,
+    /// Replications per candidate the search started with.
+    pub search_replications: u32,
     /// Most replications the search may raise `replications` to when it is stuck.
     pub max_replications: u32,
     /// The seed the replications are drawn from (the file's, or a fresh stream's).
@@ -52,6 +54,7 @@ impl<'a> Searcher<'a> {
             scenario: s,
             shape,
             replications,
+            search_replications: replications,
             max_replications: s.simulation.replications.max(replications),
             seed: s.simulation.seed,
             blocked: HashSet::new(),

@@ -199,32 +199,41 @@ pub fn search(
     })
 }
 
-/// The plan (met on the file's replications) simulated on a fresh stream; while it
-/// misses there, agents are added on that stream (never removed: that would tune it to
-/// those days in turn), then on the file's where it misses there, and the repaired plan
-/// is confirmed on the next stream, at most [`MAX_REPAIRS`] times. Returns the last confirmation, the repairs made and the plan
-/// judged on the file's replications.
+/// The plan (met on the file's replications) simulated on a fresh stream of
+/// [`fresh_replications`]; while some target is shown to miss there (its 95 % interval
+/// beyond the limit), agents are added where that stream misses (never removed: that
+/// would tune the plan to those days in turn), then on the file's days where those
+/// additions leave calls in progress into the next interval, and the repaired plan is
+/// confirmed on the next stream, at most [`MAX_REPAIRS`] times. Returns the last
+/// confirmation, the repairs made and the plan judged on the file's replications.
 fn confirm(searcher: &mut Searcher<'_>, mut plan: Evaluation) -> (Evaluation, usize, Evaluation) {
-    let file_seed = searcher.seed;
+    let (file_seed, full) = (searcher.seed, searcher.replications);
+    let fresh_reps = fresh_replications(full, searcher.search_replications);
     let mut repairs = 0;
     loop {
         searcher.seed = fresh_seed(file_seed, repairs as u64 + 1);
+        searcher.replications = fresh_reps;
         let fresh = searcher.eval_always(&plan.paid, "confirming on fresh days");
-        if fresh.met() || repairs == MAX_REPAIRS {
-            searcher.seed = file_seed;
+        if fresh.within_noise() || repairs == MAX_REPAIRS {
+            (searcher.seed, searcher.replications) = (file_seed, full);
             return (fresh, repairs, plan);
         }
         let repaired = searcher.add_until_met(fresh.clone());
-        searcher.seed = file_seed;
+        (searcher.seed, searcher.replications) = (file_seed, full);
         if repaired.paid == plan.paid {
             return (fresh, repairs, plan);
         }
         repairs += 1;
         plan = searcher.eval_always(&repaired.paid, "confirming");
-        // Agents added for fresh days can leave calls in progress into the next
-        // interval of the file's days: mend those too, so the plan still meets there.
         plan = searcher.add_until_met(plan);
     }
+}
+
+/// Fresh replications a plan is confirmed on: the file's, and at least four times the
+/// search's, so that a miss the search's few replications hid shows beyond the noise.
+pub fn fresh_replications(file: u32, search: u32) -> u32 {
+    file.max(search.saturating_mul(4))
+        .min(crate::limits::MAX_REPLICATIONS)
 }
 
 /// What the planner should know about the model behind the Erlang start (for a centre,

@@ -31,7 +31,7 @@ fn gap_text(gap: f64) -> String {
     let mut text = String::new();
     for d in 2..=6 {
         text = format!("{:.*}", d, gap * 100.0);
-        if text.trim_end_matches(['0', '.']) != "" {
+        if !text.trim_end_matches(['0', '.']).is_empty() {
             break;
         }
     }

@@ -155,11 +155,14 @@ pub fn centre_plan_toml(
 /// agents per interval, and a file may not give both.
 fn by_shifts(from: &Path, field: &str) -> Error {
     let file = from.display();
+    let instead = if field.starts_with("groups") {
+        "give that group agents per interval instead of shifts (a centre's groups are not rostered by `ccsim schedule` yet)".to_string()
+    } else {
+        format!("roster shifts meeting the targets with `ccsim schedule {file} --out PLAN.toml`, or give agents per interval instead of shifts")
+    };
     Error::Other(format!(
         "{file}: `{field}`: --out cannot write this plan: it is paid agents per interval, \
-         and this staffing is by shifts (a file gives one or the other); roster shifts \
-         meeting the targets with `ccsim schedule {file} --out PLAN.toml`, or give \
-         agents per interval instead of shifts"
+         and this staffing is by shifts (a file gives one or the other); {instead}"
     ))
 }
 
