@@ -58,7 +58,7 @@ pub struct StaffArgs {
     #[arg(long, value_name = "N")]
     pub max_step: Option<u32>,
     /// Replications per candidate plan during the search (default: min(file's, 60));
-    /// the final plan is always confirmed with the file's replications.
+    /// the final plan is judged with the file's replications, then confirmed on fresh ones.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=i64::from(limits::MAX_REPLICATIONS)))]
     pub search_replications: Option<u32>,
     /// Most simulations the search may run.
