@@ -4,6 +4,7 @@
 mod architecture;
 mod bad_input;
 mod batch;
+mod break_rules;
 mod callback_rules;
 mod centre;
 mod centre_charts;
@@ -43,6 +44,7 @@ mod shifts;
 mod staff;
 mod staff_centre;
 mod staff_limits;
+mod staff_trust;
 mod study_folder;
 mod sweep;
 mod tables;

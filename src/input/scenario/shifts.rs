@@ -270,23 +270,33 @@ impl Rostering {
     }
 
     /// Every way to place one break of each rule in a shift of `len` minutes: positions
-    /// on the start grid within the rule's window, in order, not overlapping.
+    /// on the start grid within the rule's window, no two overlapping, each way's breaks
+    /// in the order they are taken. The rules are placed in a fixed order of their own
+    /// (earliest window first) and a break may go before one already placed, so the
+    /// order they are listed in `[rostering] breaks` changes nothing.
     fn break_choices(&self, rules: &[&BreakRule], len: u32) -> Vec<Vec<Break>> {
+        let mut rules = rules.to_vec();
+        rules.sort_by_key(|r| (r.after_min, r.after_max, r.minutes, r.paid));
         let mut choices: Vec<Vec<Break>> = vec![Vec::new()];
         for r in rules {
             let mut next = Vec::new();
             for c in &choices {
-                let earliest = c.last().map_or(0, |b: &Break| b.after + b.minutes);
                 let mut at = r.after_min;
                 while at <= r.after_max && at + r.minutes <= len {
-                    if at >= earliest {
+                    let clear = c
+                        .iter()
+                        .all(|b| at + r.minutes <= b.after || b.after + b.minutes <= at);
+                    if clear {
                         let mut with = c.clone();
                         with.push(Break {
                             after: at,
                             minutes: r.minutes,
                             paid: r.paid,
                         });
-                        next.push(with);
+                        with.sort_by_key(|b| b.after);
+                        if !next.contains(&with) {
+                            next.push(with);
+                        }
                     }
                     at += self.start_step_minutes;
                 }
@@ -304,67 +314,5 @@ pub fn clock(minute: u32) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn shift(start: u32, minutes: u32, breaks: Vec<Break>) -> Shift {
-        Shift {
-            start,
-            minutes,
-            agents: 2,
-            breaks,
-            day: None,
-        }
-    }
-
-    #[test]
-    fn a_break_off_the_grid_takes_part_of_two_intervals() {
-        let s = shift(
-            0,
-            240,
-            vec![Break {
-                after: 105,
-                minutes: 30,
-                paid: false,
-            }],
-        );
-        // The break runs 105–135: 15 minutes of interval 3 and 15 of interval 4.
-        let floor = s.floor_by_interval(30);
-        assert_eq!(floor[3], (3, 15));
-        assert_eq!(floor[4], (4, 15));
-        assert_eq!(s.paid_minutes(), 210);
-        let r = Roster {
-            shifts: vec![s],
-            absenteeism: 0.0,
-            interval_minutes: 30,
-            intervals: 10,
-            days: 1,
-        };
-        let c = r.day_cover(0);
-        assert_eq!(c.floor[..5], [60, 60, 60, 30, 30]);
-        assert_eq!(c.paid.iter().sum::<u64>(), 420);
-        assert_eq!(r.paid_hours(), 7.0);
-    }
-
-    #[test]
-    fn patterns_place_breaks_on_the_grid_within_their_window() {
-        let r = Rostering {
-            shift_minutes: vec![240, 480],
-            start_step_minutes: 60,
-            breaks: vec![BreakRule {
-                min_shift_minutes: 360,
-                after_min: 180,
-                after_max: 300,
-                minutes: 30,
-                paid: false,
-            }],
-            min_agents_per_shift: 0,
-            max_agents_per_shift: None,
-        };
-        let p = r.patterns(600);
-        // 4 h: starts 0..=360 by 60 (7); 8 h: starts 0, 60, 120 (3) × breaks at 180, 240, 300.
-        assert_eq!(p.len(), 7 + 3 * 3);
-        assert!(p[7..].iter().all(|s| s.breaks.len() == 1));
-        assert_eq!(p[8].breaks[0].after, 240);
-    }
-}
+#[path = "shifts_tests.rs"]
+mod tests;

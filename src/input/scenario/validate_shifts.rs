@@ -374,8 +374,20 @@ pub(crate) fn rostering(r: &RosteringFile, day: &Day<'_>, volumes: &[f64]) -> Ch
         }
     }
     if let Some(i) = (0..day.intervals).find(|&i| volumes[i] > 0.0 && !covered[i]) {
+        let unbroken = Rostering {
+            breaks: Vec::new(),
+            ..rostering.clone()
+        };
+        if patterns.is_empty() && !unbroken.patterns(dm).is_empty() {
+            return Err(FieldError::new(
+                "rostering.breaks",
+                "no allowed shift can take every break it is long enough for (the breaks \
+                 do not fit their windows without overlapping): wider after_h windows, \
+                 shorter breaks or a finer start_step_minutes",
+            ));
+        }
         let why = if patterns.is_empty() {
-            "no allowed shift fits in the day with its breaks".to_string()
+            "no allowed shift fits in the day".to_string()
         } else {
             format!(
                 "no allowed shift covers the interval starting {}, which expects contacts",

@@ -1,6 +1,6 @@
 //! Plans, targets and misses in words, for reports and errors.
 
-use super::{type_scenario, Miss, Target, TargetCheck, Why};
+use super::{type_scenario, Miss, Outcome, Target, TargetCheck, Why};
 use crate::escape::one_line;
 use crate::scenario::Scenario;
 
@@ -94,6 +94,42 @@ pub fn describe_miss(s: &Scenario, m: &Miss) -> String {
         Why::Budget { simulations } => format!(
             "{head}: the search budget of {simulations} simulations was spent first (--max-simulations)"
         ),
-        Why::NotFound => format!("{head}: no plan the search tried within the bounds met it"),
+        Why::Bound => format!(
+            "{head}: a bound (--max-agents or --max-step) refused every agent the search tried to add for it"
+        ),
+        Why::NotConfirmed {
+            replications,
+            seed,
+            repairs,
+        } => format!(
+            "{head}: met on the file's replications but shown to miss on {replications} fresh ones (seed {seed}) after {repairs} repair(s): more replications would tell"
+        ),
+        Why::GaveUp { replications } => format!(
+            "{head}: gave up: no agent added there or in the interval before lowered the misses, even with {replications} replications per plan"
+        ),
     }
+}
+
+/// What the plan was confirmed on, in one line: the fresh replications, their seed and
+/// the verdict (`None` when the plan was not confirmed: it missed on the file's own).
+pub fn confirmation(s: &Scenario, o: &Outcome) -> Option<String> {
+    let fresh = o.confirmation.as_ref()?;
+    let verdict = if fresh.met() {
+        "meets every target".to_string()
+    } else if fresh.within_noise() {
+        format!(
+            "no target shown to miss (each 95 % interval reaches it; {} miss on the mean, within the noise)",
+            fresh.missed().len()
+        )
+    } else {
+        "targets shown to MISS (listed below)".to_string()
+    };
+    let repaired = match o.repairs {
+        0 => String::new(),
+        r => format!(" after {r} repair(s) (agents added where fresh days missed)"),
+    };
+    Some(format!(
+        "confirmed on {} fresh replications (seed {}, a stream derived from the file's seed {}, not the days it was tuned on){repaired}: {verdict}",
+        fresh.replications, fresh.seed, s.simulation.seed
+    ))
 }

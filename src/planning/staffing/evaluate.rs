@@ -29,6 +29,26 @@ pub struct TargetCheck {
     pub shortfall: f64,
 }
 
+impl TargetCheck {
+    /// Not shown to miss: the favourable end of the 95 % interval meets the limit (the
+    /// mean, when the interval is undefined).
+    pub fn within_noise(&self) -> bool {
+        let e = self.estimate;
+        let hw = if e.half_width.is_nan() {
+            0.0
+        } else {
+            e.half_width
+        };
+        if e.mean.is_nan() {
+            false
+        } else if self.target == Target::ServiceLevel {
+            e.mean + hw >= self.limit
+        } else {
+            e.mean - hw <= self.limit
+        }
+    }
+}
+
 /// A plan's simulated figures in one interval.
 #[derive(Debug, Clone)]
 pub struct IntervalResult {
@@ -92,6 +112,8 @@ pub struct Evaluation {
     pub paid: Vec<u32>,
     /// Replications simulated.
     pub replications: u32,
+    /// The seed they were drawn from (the file's, or a fresh stream's).
+    pub seed: u64,
     /// Per-interval results (of each contact type in turn, for a centre).
     pub intervals: Vec<IntervalResult>,
     /// Intervals in a day: the length of one group's or one type's list.
@@ -126,6 +148,13 @@ impl Evaluation {
         (0..self.intervals.len())
             .filter(|&i| !self.intervals[i].met())
             .collect()
+    }
+
+    /// No target is shown to miss in any interval (see [`TargetCheck::within_noise`]).
+    pub fn within_noise(&self) -> bool {
+        self.intervals
+            .iter()
+            .all(|r| r.checks.iter().all(TargetCheck::within_noise))
     }
 
     /// Sum of the positive shortfalls over the day: how badly the plan misses.
@@ -181,9 +210,22 @@ pub fn evaluate_on(
     replications: u32,
     criterion: Criterion,
 ) -> Evaluation {
+    evaluate_seeded(s, paid, replications, s.simulation.seed, criterion)
+}
+
+/// [`evaluate_on`] with the replications drawn from `seed` instead of the file's: a plan
+/// confirmed on days it was not tuned on.
+pub fn evaluate_seeded(
+    s: &Scenario,
+    paid: &[u32],
+    replications: u32,
+    seed: u64,
+    criterion: Criterion,
+) -> Evaluation {
     let n = s.intervals();
     let mut sc = s.clone();
     sc.simulation.replications = replications;
+    sc.simulation.seed = seed;
     // A plan per interval replaces any shifts the file had.
     match &mut sc.centre {
         None => {
@@ -227,6 +269,7 @@ pub fn judged_on(s: &Scenario, sc: &Scenario, paid: &[u32], criterion: Criterion
     Evaluation {
         paid: paid.to_vec(),
         replications,
+        seed: sc.simulation.seed,
         intervals,
         day_intervals: n,
         paid_cost: paid_cost(s, paid),

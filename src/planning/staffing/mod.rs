@@ -41,10 +41,17 @@
 //!    on it, and the outcome says so with that plan's figure.
 //! 5. **Adding.** While some interval within reach misses, take the worst miss (largest
 //!    normalised shortfall) and try an addition there and, separately, in the interval
-//!    just before it (a queue built there spills into it). Keep the candidate with the
+//!    just before it (a queue built there spills into it). Keep the candidate that
+//!    mends the missing interval, else the one with fewer intervals missing, else the
 //!    smaller total shortfall over the day (ties go to the missing interval itself); it
-//!    must lower that total. When neither candidate does, or the bounds allow neither,
-//!    the next worst miss is tried; when no miss can be helped, adding stops.
+//!    must mend its interval or improve on the plan (fewer misses, or a smaller total).
+//!    Mending is enough: the calls an extra agent answers may still be in progress when
+//!    the next interval starts, which then misses and is mended next. When neither
+//!    candidate helps, or the bounds allow neither, the next worst miss is tried; when
+//!    no miss can be helped, the replications are doubled (up to the file's: one
+//!    agent's effect may be lost in the noise of a few) and adding goes on; at the
+//!    file's replications, adding stops, and each miss left is put down to a bound
+//!    (every addition refused) or to the search giving up.
 //! 6. **Removing.** Then, from the interval with the most slack down, try a removal;
 //!    keep it only if every interval still meets every target, and start again. An
 //!    interval whose removal failed is not tried again (fewer agents elsewhere only
@@ -57,6 +64,15 @@
 //!    plan returned is always judged on the file's replications.
 //! 8. **Never worse than the start.** The SIPP start is simulated with the file's
 //!    replications too; if it ranks better than the plan found, it is returned instead.
+//! 9. **Confirming on fresh days.** A plan kept because its figures look good on the
+//!    replications it was tuned on is likely to look worse on others. A plan that meets
+//!    is simulated on a fresh seed stream ([`fresh_seed`]) with the file's replications,
+//!    and at least four times the search's ([`fresh_replications`]); while a target is
+//!    shown to miss there (its 95 % interval beyond the limit), agents are added where
+//!    that stream misses (then on the file's days, where those additions leave calls in
+//!    progress into the next interval), never removed, and the repaired plan is
+//!    confirmed on the next stream, at most [`MAX_REPAIRS`] times. A plan still shown to
+//!    miss on the last stream is reported as missing there.
 //!
 //! The search stops after `max_simulations` simulations (default 400; the final
 //! full-replication runs of the plan, the start and, when the plan misses, the plan
@@ -109,12 +125,13 @@ pub mod roster;
 mod search;
 mod shape;
 
-pub use describe::{check_labels, describe_miss, describe_target, figure, labels};
+pub use describe::{check_labels, confirmation, describe_miss, describe_target, figure, labels};
 pub use erlang_plan::{erlang_plan, ErlangPlan};
 pub use evaluate::{
-    evaluate, evaluate_on, judged, judged_on, paid_cost, Evaluation, IntervalResult, TargetCheck,
+    evaluate, evaluate_on, evaluate_seeded, judged, judged_on, paid_cost, Evaluation,
+    IntervalResult, TargetCheck,
 };
-pub use search::search;
+pub use search::{fresh_replications, search};
 
 use crate::scenario::Scenario;
 use crate::stats::Estimate;
@@ -217,8 +234,25 @@ pub enum Why {
         /// The budget (`--max-simulations`).
         simulations: usize,
     },
-    /// Within reach, but no plan the search could move to within the bounds met it.
-    NotFound,
+    /// A bound (`--max-agents`, `--max-step`) refused every addition the search needed
+    /// here, though the most agents allowed everywhere would meet it.
+    Bound,
+    /// The search gave up: no agent added here (or in the interval before) lowered the
+    /// misses, even on this many replications per plan.
+    GaveUp {
+        /// Replications per plan of the last try.
+        replications: u32,
+    },
+    /// Met on the file's replications, but shown to miss on fresh ones (its 95 %
+    /// interval beyond the target) after every repair allowed.
+    NotConfirmed {
+        /// Fresh replications simulated.
+        replications: u32,
+        /// The fresh stream's seed.
+        seed: u64,
+        /// Repairs made before.
+        repairs: usize,
+    },
 }
 
 /// One target missed in one interval by the plan returned.
@@ -265,6 +299,28 @@ pub struct Outcome {
     pub notes: Vec<String>,
     /// What meeting a target meant for the search and the plan.
     pub criterion: Criterion,
+    /// The plan simulated on fresh replications (a seed stream derived from the file's,
+    /// see [`fresh_seed`]), when it met on the file's: whether it holds on days it was
+    /// not tuned on.
+    pub confirmation: Option<Evaluation>,
+    /// Times the plan was repaired (agents added) because it missed on fresh days.
+    pub repairs: usize,
+}
+
+/// Most times the plan is repaired after missing on fresh days, each repair confirmed
+/// on a new stream.
+pub const MAX_REPAIRS: usize = 3;
+
+/// The seed of fresh stream `round` (1, 2, ...) of a file with `seed`: another stream,
+/// so a plan is confirmed on days it was not tuned on, yet the same file and seed give
+/// the same plan. Kept below 2⁵³, so it can be given back as `simulation.seed`.
+pub fn fresh_seed(seed: u64, round: u64) -> u64 {
+    // splitmix64's finaliser: nearby seeds give unrelated streams.
+    let mut z = seed ^ 0x6a09_e667_f3bc_c909;
+    z = z.wrapping_add(round.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    (z ^ (z >> 31)) & ((1 << 53) - 1)
 }
 
 /// Productive agents of `paid` paid agents: round(paid × (1 − shrinkage)), as ccsim counts.

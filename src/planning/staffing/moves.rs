@@ -2,9 +2,10 @@
 //! simulations, a cache of evaluated plans, adding agents where a type misses and
 //! removing them where every type keeps its targets, group by group.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use super::evaluate::{evaluate_on, Evaluation};
+use super::evaluate::{evaluate_seeded, Evaluation};
 use super::shape::Shape;
 use super::{Criterion, Options, Progress, DEFAULT_MAX_SIMULATIONS};
 use crate::scenario::Scenario;
@@ -16,13 +17,25 @@ pub(super) struct Searcher<'a> {
     pub shape: Shape,
     /// Replications per simulation now (the search's, then the file's).
     pub replications: u32,
+    /// Replications per candidate the search started with.
+    pub search_replications: u32,
+    /// Most replications the search may raise `replications` to when it is stuck.
+    pub max_replications: u32,
+    /// The seed the replications are drawn from (the file's, or a fresh stream's).
+    pub seed: u64,
+    /// Misses (type × intervals + interval) for which the bounds refused every addition.
+    pub blocked: HashSet<usize>,
+    /// Misses no addition helped, with the replications the search last tried them on.
+    pub gave_up: HashMap<usize, u32>,
+    /// The search raised its replications because one agent's effect was lost in noise.
+    pub raised: bool,
     /// Simulations run so far.
     pub simulations: usize,
     /// Most simulations the moves may run.
     pub budget: usize,
     /// The moves stopped because the budget was spent.
     pub limit_hit: bool,
-    cache: HashMap<(Vec<u32>, u32), Evaluation>,
+    cache: HashMap<(Vec<u32>, u32, u64), Evaluation>,
     progress: &'a dyn Fn(&Progress),
     /// What meeting a target means.
     criterion: Criterion,
@@ -41,6 +54,12 @@ impl<'a> Searcher<'a> {
             scenario: s,
             shape,
             replications,
+            search_replications: replications,
+            max_replications: s.simulation.replications.max(replications),
+            seed: s.simulation.seed,
+            blocked: HashSet::new(),
+            gave_up: HashMap::new(),
+            raised: false,
             simulations: 0,
             budget: opts.max_simulations.unwrap_or(DEFAULT_MAX_SIMULATIONS),
             limit_hit: false,
@@ -60,17 +79,24 @@ impl<'a> Searcher<'a> {
     }
 
     fn cached(&self, paid: &[u32]) -> bool {
-        self.cache.contains_key(&(paid.to_vec(), self.replications))
+        self.cache
+            .contains_key(&(paid.to_vec(), self.replications, self.seed))
     }
 
     /// The evaluation of `paid` at the current replications, past the budget if need
     /// be (the final runs); every simulation is counted.
     pub fn eval_always(&mut self, paid: &[u32], phase: &'static str) -> Evaluation {
-        let key = (paid.to_vec(), self.replications);
+        let key = (paid.to_vec(), self.replications, self.seed);
         if let Some(e) = self.cache.get(&key) {
             return e.clone();
         }
-        let e = evaluate_on(self.scenario, paid, self.replications, self.criterion);
+        let e = evaluate_seeded(
+            self.scenario,
+            paid,
+            self.replications,
+            self.seed,
+            self.criterion,
+        );
         self.simulations += 1;
         (self.progress)(&Progress {
             simulations: self.simulations,
@@ -93,12 +119,15 @@ impl<'a> Searcher<'a> {
     }
 
     /// Step 5: adds agents until every interval within reach meets; returns the last
-    /// plan kept.
+    /// plan kept. When no addition helps, the figures may be too noisy to show what one
+    /// agent does: the replications are doubled (up to `max_replications`) and the
+    /// additions tried again; a miss still not helped is recorded in `gave_up`, or in
+    /// `blocked` when the bounds refused every addition it needed.
     pub fn add_until_met(&mut self, mut current: Evaluation) -> Evaluation {
         if current.met() {
             return current;
         }
-        let hopeless = self.out_of_reach();
+        let mut hopeless = self.out_of_reach();
         let n = self.shape.intervals;
         loop {
             let mut missing: Vec<usize> = current
@@ -117,62 +146,112 @@ impl<'a> Searcher<'a> {
                 sb.total_cmp(&sa).then(a.cmp(&b))
             });
             let mut best: Option<Evaluation> = None;
+            let mut blocked = Vec::new();
             for &k in &missing {
                 let (t, i) = (k / n, k % n);
+                let mut allowed = false;
                 for g in self.shape.serving[t].clone() {
-                    let Some(found) = self.add_in_group(&current, g, i) else {
+                    let Some((found, any)) = self.add_in_group(&current, k, g, i) else {
                         return current;
                     };
+                    allowed |= any;
                     if let Some(e) = found {
                         if best
                             .as_ref()
-                            .is_none_or(|b| self.better_addition(&e, b, &current))
+                            .is_none_or(|b| self.better_addition(&e, b, &current, k))
                         {
                             best = Some(e);
                         }
                     }
                 }
+                if !allowed {
+                    blocked.push(k);
+                }
                 if best.is_some() {
                     break;
                 }
             }
-            match best {
-                Some(e) => current = e,
-                None => return current, // no miss can be helped within the bounds
+            if let Some(e) = best {
+                current = e;
+                continue;
             }
+            if self.replications < self.max_replications {
+                self.replications = self
+                    .replications
+                    .saturating_mul(2)
+                    .min(self.max_replications);
+                self.raised = true;
+                let Some(e) = self.eval(&current.paid, "more replications") else {
+                    return current;
+                };
+                current = e;
+                hopeless = self.out_of_reach();
+                continue;
+            }
+            for k in missing {
+                if blocked.contains(&k) {
+                    self.blocked.insert(k);
+                } else {
+                    self.gave_up.insert(k, self.replications);
+                }
+            }
+            return current;
         }
     }
 
     /// The better of one productive agent more in group `g` at interval `i` and at the
-    /// interval before it, by the day's total shortfall (ties keep `i`), if it lowers
-    /// that total; `None` once out of budget.
+    /// interval before it, for the miss `k` (type × intervals + `i`), if it mends `k` or
+    /// improves on `current` (fewer misses, or as many and a smaller total shortfall;
+    /// ties keep `i`), and whether the bounds allowed either; `None` once out of budget.
     fn add_in_group(
         &mut self,
         current: &Evaluation,
+        k: usize,
         g: usize,
         i: usize,
-    ) -> Option<Option<Evaluation>> {
+    ) -> Option<(Option<Evaluation>, bool)> {
         let mut candidates = vec![self.shape.add(&current.paid, g, i)];
         if i > 0 {
             candidates.push(self.shape.add(&current.paid, g, i - 1));
         }
+        let allowed = candidates.iter().any(Option::is_some);
         let mut best: Option<Evaluation> = None;
         for plan in candidates.into_iter().flatten() {
             let e = self.eval(&plan, "adding")?;
-            // Strictly better than the plan and than the other candidate: ties keep
-            // the missing interval's own candidate.
-            let bar = best.as_ref().unwrap_or(current).total_shortfall();
-            if e.total_shortfall() < bar {
+            // An addition that mends its interval is kept even when the day's total
+            // shortfall does not fall: the agents it answers with may still be busy
+            // when the next interval starts (a miss there is mended next), or noise
+            // elsewhere may outweigh a small miss. Ties keep the missing interval's own
+            // candidate.
+            let kept = match &best {
+                None => e.intervals[k].met() || improves(&e, current),
+                Some(b) => preferred(&e, b, k) == Ordering::Less,
+            };
+            if kept {
                 best = Some(e);
             }
         }
-        Some(best)
+        Some((best, allowed))
     }
 
-    /// Whether addition `a` lowers the total shortfall by more per unit of cost than
-    /// addition `b`, both from `current` (strictly: ties keep `b`, the earlier group in
-    /// the type's routing).
-    fn better_addition(&self, a: &Evaluation, b: &Evaluation, current: &Evaluation) -> bool {
+    /// Whether addition `a` is better than addition `b` for the miss `k`, both from
+    /// `current`: one that mends `k` first, then fewer intervals missing, then a larger
+    /// fall of the total shortfall per unit of cost (strictly: ties keep `b`, the
+    /// earlier group in the type's routing).
+    fn better_addition(
+        &self,
+        a: &Evaluation,
+        b: &Evaluation,
+        current: &Evaluation,
+        k: usize,
+    ) -> bool {
+        let mends = |e: &Evaluation| e.intervals[k].met();
+        let by_misses = mends(b)
+            .cmp(&mends(a))
+            .then(a.missed().len().cmp(&b.missed().len()));
+        if by_misses != Ordering::Equal {
+            return by_misses == Ordering::Less;
+        }
         let gain = |e: &Evaluation| current.total_shortfall() - e.total_shortfall();
         let cost = |e: &Evaluation| self.shape.price(&e.paid) - self.shape.price(&current.paid);
         let (left, right) = (gain(a) * cost(b), gain(b) * cost(a));
@@ -233,6 +312,26 @@ impl<'a> Searcher<'a> {
             }
         }
     }
+}
+
+/// Whether `new` improves on `old`: fewer intervals missing, or as many and a smaller
+/// total shortfall.
+fn improves(new: &Evaluation, old: &Evaluation) -> bool {
+    new.missed()
+        .len()
+        .cmp(&old.missed().len())
+        .then(new.total_shortfall().total_cmp(&old.total_shortfall()))
+        == Ordering::Less
+}
+
+/// The order of two additions for the miss `k`: one that mends `k` first, then fewer
+/// intervals missing, then a smaller total shortfall (`Less`: `a` is preferred).
+fn preferred(a: &Evaluation, b: &Evaluation, k: usize) -> Ordering {
+    b.intervals[k]
+        .met()
+        .cmp(&a.intervals[k].met())
+        .then(a.missed().len().cmp(&b.missed().len()))
+        .then(a.total_shortfall().total_cmp(&b.total_shortfall()))
 }
 
 /// Whether `new` is no worse than `old` in any interval: met stays met, a miss does

@@ -6,6 +6,38 @@ use crate::export::table::render;
 use crate::scenario::Scenario;
 use crate::staffing::roster::{PlanDay, Schedule, Stop};
 
+/// Below this share the roster's paid hours equal the LP bound (rounding of sums).
+const GAP_TOLERANCE: f64 = 1e-9;
+
+/// Whether the roster is proven the cheapest, in words: a roster equal to the bound is
+/// optimal however the solver stopped (no roster can cost less than the bound); else
+/// the solver either reached the gap asked for or stopped on a limit.
+fn proof(gap: f64, solver_proved: bool) -> String {
+    if gap <= GAP_TOLERANCE {
+        "proven optimal (equal to the bound)".to_string()
+    } else if solver_proved {
+        "within the gap asked for (--mip-gap)".to_string()
+    } else {
+        "not proven optimal: the solver stopped on --mip-nodes / --mip-seconds before closing the gap".to_string()
+    }
+}
+
+/// The gap as a percentage with as many decimals as it takes not to print a positive
+/// gap as 0 (up to 6), and "0 %" for none.
+fn gap_text(gap: f64) -> String {
+    if gap <= GAP_TOLERANCE {
+        return "0 %".to_string();
+    }
+    let mut text = String::new();
+    for d in 2..=6 {
+        text = format!("{:.*}", d, gap * 100.0);
+        if !text.trim_end_matches(['0', '.']).is_empty() {
+            break;
+        }
+    }
+    format!("{text} %")
+}
+
 /// The text report.
 pub fn render_schedule(s: &Scenario, sc: &Schedule, seconds: f64) -> String {
     let mut out = format!(
@@ -33,13 +65,7 @@ pub fn render_schedule(s: &Scenario, sc: &Schedule, seconds: f64) -> String {
             Stop::Limit => "limit",
         })
         .collect();
-    let proven = if sc.proven() && sc.gap() <= 1e-9 {
-        "optimal (equal to the bound)".to_string()
-    } else if sc.proven() {
-        "stopped within the gap asked for".to_string()
-    } else {
-        "not proven: the solver stopped on --mip-nodes / --mip-seconds".to_string()
-    };
+    let proven = proof(sc.gap(), sc.proven());
     let mip_seconds: f64 = sc.days.iter().map(|d| d.mip.seconds).sum();
     let repairs: usize = sc.days.iter().map(|d| d.repairs.len() * d.days.len()).sum();
     let sims: usize = sc.days.iter().map(|d| d.simulations).sum();
@@ -54,10 +80,10 @@ pub fn render_schedule(s: &Scenario, sc: &Schedule, seconds: f64) -> String {
         pct(sc.mip_bound_hours)
     ));
     out.push_str(&format!(
-        "  integer program's roster          {:>9.1}  {}  gap to the bound {:.2} %, {proven} ({}, {:.2} s{})\n",
+        "  integer program's roster          {:>9.1}  {}  gap to the bound {}, {proven} ({}, {:.2} s{})\n",
         sc.mip_paid_hours,
         pct(sc.mip_paid_hours),
-        sc.gap() * 100.0,
+        gap_text(sc.gap()),
         sc.solver,
         mip_seconds,
         if stops.contains(&"limit") { ", a limit reached" } else { "" }
@@ -165,4 +191,21 @@ fn day_section(s: &Scenario, sc: &Schedule, d: &PlanDay) -> String {
         out.push_str("note: the repair stopped on --max-repairs with misses left\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gap_of_zero_is_optimal_and_a_small_gap_is_not_printed_as_zero() {
+        // The solver stopped on a limit with a roster equal to the bound: still optimal.
+        assert_eq!(proof(0.0, false), "proven optimal (equal to the bound)");
+        assert_eq!(gap_text(0.0), "0 %");
+        assert_eq!(gap_text(0.00004), "0.004 %");
+        assert_eq!(gap_text(0.0452), "4.52 %");
+        let open = proof(0.00004, false);
+        assert!(open.starts_with("not proven optimal"), "{open}");
+        assert!(proof(0.01, true).contains("--mip-gap"));
+    }
 }

@@ -58,7 +58,7 @@ pub struct StaffArgs {
     #[arg(long, value_name = "N")]
     pub max_step: Option<u32>,
     /// Replications per candidate plan during the search (default: min(file's, 60));
-    /// the final plan is always confirmed with the file's replications.
+    /// the final plan is judged with the file's replications, then confirmed on fresh ones.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=i64::from(limits::MAX_REPLICATIONS)))]
     pub search_replications: Option<u32>,
     /// Most simulations the search may run.
@@ -128,6 +128,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
             &current_plan(&scenario),
             None,
             "",
+            None,
         )?;
     }
     let opts = Options {
@@ -179,6 +180,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
                 &outcome.plan.paid,
                 missed,
                 outcome.criterion.describe(),
+                staffing::confirmation(&scenario, &outcome).as_deref(),
             )?;
             out.write(toml.as_bytes())?;
             text.push_str(&format!("plan written to {}\n", out.describe()));
@@ -202,9 +204,20 @@ pub fn run(args: &StaffArgs) -> Result<()> {
         "{}: the plan misses {} target(s) in {} interval(s){of_types}:\n  {}",
         file.display(),
         misses.len(),
-        outcome.plan.missed().len(),
+        places(&outcome.misses),
         misses.join("\n  ")
     )))
+}
+
+/// The (type, interval) places the misses are in.
+fn places(misses: &[staffing::Miss]) -> usize {
+    let mut at: Vec<(usize, usize)> = misses
+        .iter()
+        .map(|m| (m.contact_type, m.interval))
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    at.len()
 }
 
 /// The file's own plan, laid out as the search's (group after group for a centre).
@@ -227,10 +240,19 @@ fn written(
     paid: &[u32],
     misses: Option<&[String]>,
     criterion: &str,
+    confirmed: Option<&str>,
 ) -> Result<String> {
     match &s.centre {
-        None => plan_toml(source, from, paid, misses, criterion),
-        Some(_) => centre_plan_toml(source, from, paid, s.intervals(), misses, criterion),
+        None => plan_toml(source, from, paid, misses, criterion, confirmed),
+        Some(_) => centre_plan_toml(
+            source,
+            from,
+            paid,
+            s.intervals(),
+            misses,
+            criterion,
+            confirmed,
+        ),
     }
 }
 

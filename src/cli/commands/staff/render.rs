@@ -32,9 +32,14 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
         s.staffing.shrinkage * 100.0
     ));
     out.push_str(&format!(
-        "search: {} simulations ({} replications per candidate, final plans with {}), seed {}\n\n",
+        "search: {} simulations ({} replications per candidate, final plans with {}), seed {}\n",
         o.simulations, o.search_replications, plan.replications, s.simulation.seed
     ));
+    if let Some(line) = staffing::confirmation(s, o) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
 
     let mut rows = vec![vec![
         "start".to_string(),

@@ -7,7 +7,7 @@ use crate::escape::one_line;
 use crate::export::table::render;
 use crate::export::{format_half_width, format_value};
 use crate::scenario::{Centre, Channel, Scenario};
-use crate::staffing::{Evaluation, IntervalResult, Outcome};
+use crate::staffing::{self, Evaluation, IntervalResult, Outcome};
 
 /// The text report of a centre's plan.
 pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
@@ -47,7 +47,7 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
     ));
     out.push_str(&start_line(c, o));
     out.push_str(&format!(
-        "search: {} simulations ({} replications per candidate, final plans with {}), seed {}; started from {}\n\n",
+        "search: {} simulations ({} replications per candidate, final plans with {}), seed {}; started from {}\n",
         o.simulations,
         o.search_replications,
         plan.replications,
@@ -58,6 +58,11 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
             "the Erlang plan"
         }
     ));
+    if let Some(line) = staffing::confirmation(s, o) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
 
     out.push_str("paid agents per group and interval (start: the plan the search started from)\n");
     let mut rows = vec![std::iter::once("start".to_string())

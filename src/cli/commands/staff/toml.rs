@@ -20,11 +20,15 @@ pub fn plan_toml(
     paid: &[u32],
     misses: Option<&[String]>,
     criterion: &str,
+    confirmed: Option<&str>,
 ) -> Result<String> {
     let bad = |why: &str| Error::Other(format!("{}: cannot write the plan: {why}", from.display()));
     let mut doc: toml_edit::DocumentMut = source
         .parse()
         .map_err(|e: toml_edit::TomlError| bad(&e.to_string()))?;
+    if doc.get("staffing").and_then(|t| t.get("shifts")).is_some() {
+        return Err(by_shifts(from, "staffing.shifts"));
+    }
     let agents = doc
         .get_mut("staffing")
         .and_then(|s| s.get_mut("agents"))
@@ -58,7 +62,7 @@ pub fn plan_toml(
             h
         }
     };
-    Ok(format!("{header}{doc}"))
+    Ok(format!("{header}{}{doc}", confirmed_line(confirmed)))
 }
 
 /// The scenario text `source` of a centre with each `[[groups]]` `agents` replaced by
@@ -71,6 +75,7 @@ pub fn centre_plan_toml(
     intervals: usize,
     misses: Option<&[String]>,
     criterion: &str,
+    confirmed: Option<&str>,
 ) -> Result<String> {
     let bad = |why: &str| Error::Other(format!("{}: cannot write the plan: {why}", from.display()));
     let mut doc: toml_edit::DocumentMut = source
@@ -82,6 +87,9 @@ pub fn centre_plan_toml(
         toml_edit::Item::ArrayOfTables(tables) => {
             let n = tables.len();
             for (j, (table, part)) in tables.iter_mut().zip(&parts).enumerate() {
+                if table.contains_key("shifts") {
+                    return Err(by_shifts(from, &format!("groups[{j}].shifts")));
+                }
                 let agents = table
                     .get_mut("agents")
                     .ok_or_else(|| bad(&format!("no agents in groups[{j}]")))?;
@@ -97,6 +105,12 @@ pub fn centre_plan_toml(
         toml_edit::Item::Value(toml_edit::Value::Array(array)) => {
             let n = array.len();
             for (j, (value, part)) in array.iter_mut().zip(&parts).enumerate() {
+                if value
+                    .as_inline_table()
+                    .is_some_and(|t| t.contains_key("shifts"))
+                {
+                    return Err(by_shifts(from, &format!("groups[{j}].shifts")));
+                }
                 let agents = value
                     .as_inline_table_mut()
                     .and_then(|t| t.get_mut("agents"))
@@ -134,7 +148,29 @@ pub fn centre_plan_toml(
             h
         }
     };
-    Ok(format!("{header}{doc}"))
+    Ok(format!("{header}{}{doc}", confirmed_line(confirmed)))
+}
+
+/// The refusal to write a plan for a file staffed by shifts at `field`: the plan is
+/// agents per interval, and a file may not give both.
+fn by_shifts(from: &Path, field: &str) -> Error {
+    let file = from.display();
+    let instead = if field.starts_with("groups") {
+        "give that group agents per interval instead of shifts (a centre's groups are not rostered by `ccsim schedule` yet)".to_string()
+    } else {
+        format!("roster shifts meeting the targets with `ccsim schedule {file} --out PLAN.toml`, or give agents per interval instead of shifts")
+    };
+    Error::Other(format!(
+        "{file}: `{field}`: --out cannot write this plan: it is paid agents per interval, \
+         and this staffing is by shifts (a file gives one or the other); {instead}"
+    ))
+}
+
+/// The header line saying what the plan was confirmed on, if it was.
+fn confirmed_line(confirmed: Option<&str>) -> String {
+    confirmed.map_or(String::new(), |c| {
+        format!("# The plan was {}.\n", one_line(c))
+    })
 }
 
 /// The comment put above a rewritten agents list, in place of the file's (which described
