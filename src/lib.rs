@@ -39,3 +39,4 @@ pub mod staffing;
 pub mod stats;
 pub mod sweep;
 pub mod terminal;
+pub mod words;

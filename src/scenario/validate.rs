@@ -56,7 +56,11 @@ pub fn parse_and_validate(source: &str, file: &Path) -> Result<Scenario, Scenari
 /// `found` is the offending TOML text, when its span is known.
 fn explain_serde(message: &str, found: Option<&str>) -> String {
     let m = message.trim().replace('\n', ": ");
-    if m.starts_with("unknown field") {
+    if m == "missing field `dist`" {
+        format!(
+            "{m}: a distribution names its family, e.g. {{ dist = \"exponential\", mean_s = 180 }}"
+        )
+    } else if m.starts_with("unknown field") {
         format!("{m} (a typo? unknown keys are refused so that no setting is silently ignored)")
     } else if m.starts_with("unknown variant") {
         format!(
@@ -74,12 +78,46 @@ fn explain_serde(message: &str, found: Option<&str>) -> String {
             .replace("expected f64", "expected a number")
             .replace("expected i64", "expected a whole number")
             .replace("expected a sequence", "expected a list [...]");
-        if m.starts_with("invalid type: string") && m.contains("%\"") {
+        let percent = m.starts_with("invalid type: string") && m.contains("%\"");
+        let m = wrong_type(&m).unwrap_or(m);
+        if percent {
             format!("{m} (write a share as a number: 0.30, not \"30%\")")
         } else {
             m
         }
     }
+}
+
+/// "invalid type: integer `5`, expected struct CostsFile" in a planner's words: what was
+/// expected first (a table, not our type's name), then what was found.
+fn wrong_type(m: &str) -> Option<String> {
+    let (found, expected) = m
+        .strip_prefix("invalid type: ")?
+        .split_once(", expected ")?;
+    let expected = if expected.starts_with("struct ") || expected == "a map" {
+        "a table of settings (`[table]` or `{ key = value, ... }`)"
+    } else if expected.starts_with("internally tagged enum") {
+        "a distribution such as { dist = \"lognormal\", mean_s = 300, cv = 0.8 }"
+    } else if expected == "a string" {
+        "text in quotes"
+    } else {
+        expected
+    };
+    let quoted = |kind: &str| {
+        found
+            .strip_prefix(kind)
+            .map(|v| v.trim().trim_matches('`').to_string())
+    };
+    let found = match found {
+        "map" => "a table".to_string(),
+        "sequence" => "a list".to_string(),
+        _ => quoted("integer")
+            .or_else(|| quoted("floating point"))
+            .or_else(|| quoted("boolean"))
+            .or_else(|| quoted("string").map(|v| format!("text {v}")))
+            .unwrap_or_else(|| found.to_string()),
+    };
+    Some(format!("expected {expected}, found {found}"))
 }
 
 fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {

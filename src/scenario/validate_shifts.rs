@@ -10,6 +10,7 @@ use crate::scenario::file::AgentsFile;
 use crate::scenario::file_shifts::{BreakRuleFile, RosteringFile, ShiftFile};
 use crate::scenario::shifts::{clock, Break, BreakRule, Roster, Rostering, Shift};
 use crate::scenario::{FieldError, Simulation};
+use crate::words::{count, hours_minutes};
 
 /// The day a roster is laid on: intervals from the opening, over the horizon's days.
 pub(crate) struct Day<'a> {
@@ -34,9 +35,9 @@ fn minutes_of_hours(field: &str, hours: f64, what: &str, min: u32, max: u32) -> 
         return Err(FieldError::new(
             field,
             format!(
-                "expected {what} from {} to {} hours, found {}",
-                shown(f64::from(min) / 60.0),
-                shown(f64::from(max) / 60.0),
+                "expected {what} from {} to {} (in hours), found {}",
+                hours_minutes(min),
+                hours_minutes(max),
                 shown(hours)
             ),
         ));
@@ -250,9 +251,9 @@ fn shift(s: &ShiftFile, day: &Day<'_>, at: &dyn Fn(&str) -> String) -> Check<Shi
             return Err(FieldError::new(
                 bat("after_h"),
                 format!(
-                    "the break overlaps breaks[{j}] ({} h in, {} minutes): breaks must not overlap",
-                    shown(f64::from(prev.after) / 60.0),
-                    prev.minutes
+                    "the break overlaps breaks[{j}] ({} in, {}): breaks must not overlap",
+                    hours_minutes(prev.after),
+                    count(prev.minutes.into(), "minute")
                 ),
             ));
         }

@@ -19,6 +19,7 @@ mod html;
 mod journey;
 mod journey_fidelity;
 mod limits;
+mod messages;
 mod outputs;
 mod overrides;
 mod precision;

@@ -1,0 +1,186 @@
+//! What a planner reads when something is off: an error names the option actually used
+//! (`--set` or `--vary`), the key and what is expected in the file's own words (never a
+//! type name of ours); figures in messages are rounded, with units and counts that agree
+//! with their nouns; ranges shown are the ranges accepted.
+
+use std::process::{Command, Output};
+
+use crate::common::bin;
+
+fn ccsim(args: &[&str]) -> Output {
+    Command::new(bin())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+/// The stderr of a run that must fail with exit code `code`.
+fn error_of(args: &[&str], code: i32) -> String {
+    let out = ccsim(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    stderr
+}
+
+/// Our own serde mirror's names must never reach a planner.
+fn assert_plain(msg: &str) {
+    for leak in ["struct", "File", "invalid type", "map,", "enum"] {
+        assert!(!msg.contains(leak), "`{leak}` leaks into: {msg}");
+    }
+}
+
+#[test]
+fn a_table_given_one_value_names_its_fields() {
+    let e = error_of(
+        &["check", "--set", "staffing=5", "scenarios/weekday.toml"],
+        1,
+    );
+    assert_plain(&e);
+    assert!(e.contains("--set staffing=5"), "{e}");
+    assert!(e.contains("`staffing` is a table"), "{e}");
+    assert!(e.contains("staffing.agents="), "{e}");
+    // A table the file does not have yet: the reader says what was expected.
+    let e = error_of(&["check", "--set", "satisfaction=5", "scenarios/weekday.toml"], 1);
+    assert_plain(&e);
+    assert!(e.contains("`satisfaction`: expected a table of settings"), "{e}");
+    assert!(
+        e.ends_with("found 5\nerror: 1 of 1 scenario file invalid\n"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_types_key_on_a_file_of_one_type_says_where_its_fields_are() {
+    let e = error_of(
+        &[
+            "check",
+            "--set",
+            "types.x.patience.time.mean_s=90",
+            "scenarios/weekday.toml",
+        ],
+        1,
+    );
+    assert_plain(&e);
+    assert!(e.contains("--set types.x.patience.time.mean_s=90"), "{e}");
+    assert!(e.contains("no [[types]]"), "{e}");
+    assert!(e.contains("set `patience.time.mean_s` instead"), "{e}");
+    let e = error_of(
+        &[
+            "check",
+            "--set",
+            "groups.0.agents=5",
+            "scenarios/weekday.toml",
+        ],
+        1,
+    );
+    assert!(e.contains("set `staffing.agents` instead"), "{e}");
+}
+
+#[test]
+fn a_bad_type_in_a_file_says_what_was_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.toml");
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/weekday.toml"),
+    )
+    .unwrap()
+    .replacen("[simulation]", "types = { a = 1 }\n[simulation]", 1);
+    std::fs::write(&file, text).unwrap();
+    let e = error_of(&["check", file.to_str().unwrap()], 1);
+    assert_plain(&e);
+    assert!(
+        e.contains("`types`: expected a list [...], found a table"),
+        "{e}"
+    );
+}
+
+#[test]
+fn vary_errors_name_vary_not_set() {
+    let e = error_of(
+        &["sweep", "--vary", "staffing.shrinkage=0.1,1", "-n", "2"],
+        1,
+    );
+    assert!(e.contains("--vary staffing.shrinkage=1:"), "{e}");
+    assert!(!e.contains("--set"), "{e}");
+    // A --set beside the lever is still named as --set.
+    let e = error_of(
+        &[
+            "sweep",
+            "--vary",
+            "staffing.agents=4,5",
+            "--set",
+            "staffing.shrinkage=2",
+            "-n",
+            "2",
+        ],
+        1,
+    );
+    assert!(e.contains("--set staffing.shrinkage=2:"), "{e}");
+    assert!(!e.contains("--vary"), "{e}");
+    // A bad key quotes the argument as given, not a `--set` made up from it.
+    let e = error_of(&["sweep", "--vary", "staffing..x=1,2"], 2);
+    assert!(e.contains("`staffing..x=1,2`: the key"), "{e}");
+    assert!(!e.contains("=0`"), "{e}");
+}
+
+#[test]
+fn erlang_with_fewer_lines_than_agents_says_no_call_waits() {
+    let args = [
+        "erlang", "--calls", "100", "--aht", "180", "--agents", "12", "--lines", "5",
+    ];
+    let out = ccsim(&args);
+    crate::common::assert_success(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("with 5 lines and 12 productive agents"),
+        "{text}"
+    );
+    assert!(text.contains("no call waits"), "{text}");
+    assert!(text.contains("at least 7 agents are always idle"), "{text}");
+    let json = ccsim(&[&args[..], &["--json"]].concat());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v["lines_note"].as_str().unwrap().contains("no call waits"));
+    // More lines than agents: the waits are those of unlimited lines, and it says so.
+    let out = ccsim(&[
+        "erlang", "--calls", "100", "--aht", "180", "--agents", "12", "--lines", "20",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("assume unlimited lines"), "{text}");
+    assert!(text.contains("at most 8 calls wait at once"), "{text}");
+    // Without --lines, no note.
+    let out = ccsim(&["erlang", "--calls", "100", "--aht", "180", "--agents", "12"]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("note:"));
+}
+
+#[test]
+fn counts_agree_with_their_nouns_and_hours_are_not_raw_fractions() {
+    let out = ccsim(&[
+        "erlang", "--calls", "1", "--aht", "180", "--agents", "1", "--lines", "1",
+    ]);
+    crate::common::assert_success(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("Erlang C: 1 call in 30 min, AHT 180 s, 1 agent\n"),
+        "{text}"
+    );
+    assert!(text.contains("(Erlang B, 1 line,"), "{text}");
+    let out = ccsim(&["check", "scenarios/shifts/weekday.toml"]);
+    crate::common::assert_success(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("replications × 1 day,"), "{text}");
+    assert!(!text.contains("(s)"), "{text}");
+    // A shift too short: its bounds in hours and minutes, not 0.016666666666666666 hours.
+    let e = error_of(
+        &[
+            "check",
+            "--set",
+            "staffing.shifts.0.hours=0.001",
+            "scenarios/shifts/weekday.toml",
+        ],
+        1,
+    );
+    assert!(e.contains("from 1 minute to 24 hours"), "{e}");
+    assert!(!e.contains("0.0166"), "{e}");
+    assert!(e.ends_with("1 of 1 scenario file invalid\n"), "{e}");
+}
