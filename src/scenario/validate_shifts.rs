@@ -3,7 +3,7 @@
 //! within it and apart from each other; `agents` and `shifts` exclude each other;
 //! `[rostering]` must be able to cover every interval that expects contacts.
 
-use super::values::{share, within};
+use super::values::within;
 use super::Check;
 use crate::limits::{self, shown};
 use crate::scenario::file::AgentsFile;
@@ -108,11 +108,13 @@ pub(crate) fn staffing_plan(
         ));
     }
     let absenteeism = absenteeism.unwrap_or(0.0);
-    share(&at("absenteeism"), absenteeism)?;
-    if absenteeism >= 1.0 {
+    if !(absenteeism.is_finite() && (0.0..1.0).contains(&absenteeism)) {
         return Err(FieldError::new(
             at("absenteeism"),
-            "expected a share in [0, 1) (1 would leave nobody at work), found 1",
+            format!(
+                "expected a share in [0, 1) (1 would leave nobody at work), found {}",
+                shown(absenteeism)
+            ),
         ));
     }
     let mut checked = Vec::with_capacity(shifts.len());

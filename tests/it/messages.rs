@@ -41,9 +41,15 @@ fn a_table_given_one_value_names_its_fields() {
     assert!(e.contains("`staffing` is a table"), "{e}");
     assert!(e.contains("staffing.agents="), "{e}");
     // A table the file does not have yet: the reader says what was expected.
-    let e = error_of(&["check", "--set", "satisfaction=5", "scenarios/weekday.toml"], 1);
+    let e = error_of(
+        &["check", "--set", "satisfaction=5", "scenarios/weekday.toml"],
+        1,
+    );
     assert_plain(&e);
-    assert!(e.contains("`satisfaction`: expected a table of settings"), "{e}");
+    assert!(
+        e.contains("`satisfaction`: expected a table of settings"),
+        "{e}"
+    );
     assert!(
         e.ends_with("found 5\nerror: 1 of 1 scenario file invalid\n"),
         "{e}"
@@ -183,4 +189,89 @@ fn counts_agree_with_their_nouns_and_hours_are_not_raw_fractions() {
     assert!(e.contains("from 1 minute to 24 hours"), "{e}");
     assert!(!e.contains("0.0166"), "{e}");
     assert!(e.ends_with("1 of 1 scenario file invalid\n"), "{e}");
+}
+
+#[test]
+fn absenteeism_shows_the_range_it_accepts() {
+    for v in ["1.5", "1"] {
+        let key = format!("staffing.absenteeism={v}");
+        let e = error_of(
+            &["check", "--set", &key, "scenarios/shifts/weekday.toml"],
+            1,
+        );
+        assert!(
+            e.contains("expected a share in [0, 1) (1 would leave nobody at work), found"),
+            "{e}"
+        );
+        assert!(!e.contains("[0, 1]"), "{e}");
+    }
+}
+
+/// A centre of `types` one-interval types, all served by `groups` groups.
+fn centre(types: usize, groups: usize) -> String {
+    let mut t = String::from("name = \"big\"\n[simulation]\nreplications = 2\n");
+    for k in 0..types {
+        t.push_str(&format!(
+            "[[types]]\nname = \"t{k}\"\n[types.arrivals]\nvolumes = [1]\n[types.handling]\n\
+             time = {{ dist = \"fixed\", value_s = 60 }}\n[types.patience]\n\
+             time = {{ dist = \"exponential\", mean_s = 60 }}\n"
+        ));
+    }
+    let names: Vec<String> = (0..types).map(|k| format!("\"t{k}\"")).collect();
+    for j in 0..groups {
+        t.push_str(&format!(
+            "[[groups]]\nname = \"g{j}\"\nagents = 1\nserves = [{}]\n",
+            names.join(", ")
+        ));
+    }
+    t
+}
+
+#[test]
+fn the_number_of_types_and_groups_is_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.toml");
+    let f = file.to_str().unwrap();
+    std::fs::write(&file, centre(ccsim::limits::MAX_TYPES, 1)).unwrap();
+    crate::common::assert_success(&ccsim(&["check", f]));
+    std::fs::write(&file, centre(ccsim::limits::MAX_TYPES + 1, 1)).unwrap();
+    let e = error_of(&["check", f], 1);
+    assert!(e.contains(&format!("{f}:")), "{e}");
+    assert!(
+        e.contains("`types`: expected at most 200 [[types]] entries in one centre, found 201"),
+        "{e}"
+    );
+    std::fs::write(&file, centre(2, ccsim::limits::MAX_GROUPS + 1)).unwrap();
+    let e = error_of(&["check", f], 1);
+    assert!(
+        e.contains("`groups`: expected at most 200 [[groups]] entries in one centre, found 201"),
+        "{e}"
+    );
+}
+
+#[test]
+fn the_limits_table_lists_every_cap_as_validation_applies_it() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let table: Vec<&str> = readme
+        .split("## Limits")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .collect();
+    let row = |key: &str| {
+        *table
+            .iter()
+            .find(|l| l.contains(key))
+            .unwrap_or_else(|| panic!("no row for {key} in the Limits table"))
+    };
+    assert!(row("`chat_slots`").contains(&format!("1 to {}", ccsim::limits::MAX_CHAT_SLOTS)));
+    assert!(row("`day_factors`").contains(&format!("{} factors", "3,660")));
+    assert!(row("`[[types]]`").contains(&format!("1 to {} each", ccsim::limits::MAX_TYPES)));
+    assert_eq!(ccsim::limits::MAX_TYPES, ccsim::limits::MAX_GROUPS);
+    assert!(
+        row("`absenteeism`").contains("`absenteeism`") && row("`absenteeism`").contains("below 1")
+    );
 }
