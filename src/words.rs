@@ -24,10 +24,10 @@ pub fn hours_minutes(minutes: u32) -> String {
 }
 
 /// A computed number, to two decimals at most (trailing zeros dropped); very large or
-/// very small ones in short scientific notation.
+/// very small ones (from a million, below 0.005) in short scientific notation.
 pub fn rounded(v: f64) -> String {
     let a = v.abs();
-    if !v.is_finite() || a >= 1e9 || (a > 0.0 && a < 0.005) {
+    if !v.is_finite() || a >= 1e6 || (a > 0.0 && a < 0.005) {
         return shown(format!("{v:.2e}").parse().unwrap_or(v));
     }
     let t = format!("{v:.2}");

@@ -275,3 +275,21 @@ fn the_limits_table_lists_every_cap_as_validation_applies_it() {
         row("`absenteeism`").contains("`absenteeism`") && row("`absenteeism`").contains("below 1")
     );
 }
+
+#[test]
+fn computed_figures_in_messages_are_rounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.toml");
+    std::fs::write(
+        &file,
+        "name = \"big\"\n[simulation]\ndays = 10\n[arrivals]\nvolumes = [1000000]\n\
+         [handling]\ntime = { dist = \"fixed\", value_s = 60 }\n[staffing]\nagents = 1\n\
+         [resolution]\nfcr = 0.8\nrepeat_probability = 0.5\n\
+         repeat_delay = { dist = \"exponential\", mean_s = 3600 }\n",
+    )
+    .unwrap();
+    let e = error_of(&["check", file.to_str().unwrap()], 1);
+    // 1 / (1 − 0.2 × 0.5) = 1.1111111111111112 repeats per fresh contact.
+    assert!(e.contains("(× 1.11 for repeat contacts)"), "{e}");
+    assert!(!e.contains("1.1111"), "{e}");
+}
