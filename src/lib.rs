@@ -24,7 +24,7 @@ pub mod study;
 
 // Every module keeps its short path (`crate::scenario`, `ccsim::model`, ...).
 pub use cli::{commands, plan, progress};
-pub use foundation::{dist, engine, error, escape, limits, number, stats};
+pub use foundation::{dist, engine, error, escape, limits, number, stats, words};
 pub use input::{overrides, scenario};
 pub use output::{chart, export, terminal};
 pub use planning::{erlang, fit, staffing};

@@ -44,6 +44,15 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_SCORE_EFFECT: f64 = 10.0;
 /// Largest spread (standard deviation) of the satisfaction noise, in score points.
 pub const MAX_NOISE_SD: f64 = 10.0;
+/// Most contact types (`[[types]]`) in one centre: each adds queues, statistics and
+/// routing to every replication, so an unbounded list is unbounded memory.
+pub const MAX_TYPES: usize = 200;
+/// Most agent groups (`[[groups]]`) in one centre, for the same reason.
+pub const MAX_GROUPS: usize = 200;
+/// Most chats one agent may hold at once (`chat_slots`).
+pub const MAX_CHAT_SLOTS: i64 = 20;
+/// Largest chat slowdown (`concurrency_slowdown`): each extra chat would add ten handle times.
+pub const MAX_SLOWDOWN: f64 = 10.0;
 /// Longest interval `ccsim erlang --interval-minutes` accepts: one day.
 pub const MAX_ERLANG_INTERVAL_MINUTES: f64 = 1440.0;
 

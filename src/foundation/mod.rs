@@ -9,3 +9,4 @@ pub mod limits;
 pub mod number;
 pub mod scenario_error;
 pub mod stats;
+pub mod words;

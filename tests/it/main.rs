@@ -30,6 +30,7 @@ mod journey;
 mod journey_fidelity;
 mod limits;
 mod memory;
+mod messages;
 mod money_direction;
 mod outputs;
 mod overrides;

@@ -141,7 +141,7 @@ fn a_bad_override_is_an_error_naming_it() {
         ("batch", "handling.time.mean_s=-5", "above 0"),
         ("staff", "staffing.shrinkage=2", "expected a share"),
         ("run", "arrivals.volumes.24=1", "index 24 is out of range"),
-        ("check", "types.sales.name=\"x\"", "expected a list"),
+        ("check", "types.sales.name=\"x\"", "no [[types]] list"),
     ] {
         let target = if cmd == "batch" { "scenarios" } else { f };
         let (code, err) = error_of(&[cmd, target, "--set", set]);

@@ -166,7 +166,7 @@ fn bad_levers_are_refused_before_any_simulation() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("--set staffing.shrinkage=1.0"), "{err}");
+    assert!(err.contains("--vary staffing.shrinkage=1.0"), "{err}");
     assert!(!out.exists(), "nothing written for a sweep that cannot run");
     for args in [
         vec![

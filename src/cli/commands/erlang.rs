@@ -7,6 +7,7 @@ use crate::erlang::{self, Figures, Interval, Targets};
 use crate::error::{Error, Result};
 use crate::limits::{self, shown};
 use crate::staffing;
+use crate::words::count;
 
 /// Options of `ccsim erlang`.
 #[derive(Debug, clap::Args)]
@@ -35,7 +36,8 @@ pub struct ErlangArgs {
     /// Mean patience in seconds (Erlang A); absent = nobody abandons (Erlang C).
     #[arg(long, value_name = "S", allow_negative_numbers = true)]
     pub patience: Option<f64>,
-    /// Trunk lines: print the Erlang B blocking for L lines instead of C (1 to 10000000).
+    /// Trunk lines: also print the Erlang B blocking for L lines, with a note on what the
+    /// queue figures (which assume unlimited lines) mean then (1 to 10000000).
     #[arg(long, value_name = "L", value_parser = clap::value_parser!(u32).range(1..=i64::from(limits::MAX_LINES)))]
     pub lines: Option<u32>,
     /// The T of the service level SL(T), in seconds.
@@ -120,6 +122,8 @@ pub fn run(args: &ErlangArgs) -> Result<()> {
             "sl_seconds": args.sl_seconds,
             "figures": f,
             "erlang_b": { "servers": servers, "blocking": blocking },
+            // What the queue figures mean beside the lines; null without --lines.
+            "lines_note": args.lines.map(|l| lines_note(l, productive)),
             // null when no target was given, or when the targets are out of reach.
             "agents_needed": needed.and_then(|(n, reachable, _)| reachable.then_some(n)),
             "targets_reachable": needed.map(|(_, reachable, _)| reachable),
@@ -209,7 +213,7 @@ fn table(
         }
     };
     let agents = match args.shrinkage {
-        None => format!("{} agents", args.agents),
+        None => count(args.agents.into(), "agent"),
         Some(s) => format!(
             "{} paid agents at shrinkage {} = {} productive",
             args.agents,
@@ -219,8 +223,9 @@ fn table(
     };
     let _ = writeln!(
         out,
-        "{model}: {} calls in {} min, AHT {} s, {agents}{}",
+        "{model}: {} {} in {} min, AHT {} s, {agents}{}",
         shown(args.calls),
+        if args.calls == 1.0 { "call" } else { "calls" },
         shown(args.interval_minutes),
         shown(args.aht),
         args.patience
@@ -246,10 +251,19 @@ fn table(
         // Erlang B: callers finding all `lines` in use are blocked (no queue beyond them).
         row(
             "blocked",
-            format!("{} (Erlang B, {lines} lines, load as above)", pct(blocking)),
+            format!(
+                "{} (Erlang B, {}, load as above)",
+                pct(blocking),
+                count(lines.into(), "line")
+            ),
         );
     }
     if let Some((n, reachable, met)) = needed {
+        let noun = if args.shrinkage.is_some() {
+            "paid agent"
+        } else {
+            "agent"
+        };
         let paid = if args.shrinkage.is_some() {
             " paid"
         } else {
@@ -257,14 +271,58 @@ fn table(
         };
         let value = if reachable {
             format!(
-                "{n}{paid} (targets {} with {}{paid} agents)",
+                "{n}{paid} (targets {} with {})",
                 if met { "met" } else { "missed" },
-                args.agents
+                count(args.agents.into(), noun)
             )
         } else {
-            format!("out of reach: targets missed even with {n} agents, the most searched")
+            format!(
+                "out of reach: targets missed even with {}, the most searched",
+                count(n.into(), "agent")
+            )
         };
         row("agents needed", value);
     }
+    if let Some(lines) = args.lines {
+        let productive = staffing::productive(args.agents, args.shrinkage.unwrap_or(0.0));
+        let _ = writeln!(out, "  note: {}", lines_note(lines, productive));
+    }
     out
+}
+
+/// The queue figures are those of unlimited lines; with `lines` a call finding every
+/// line taken is blocked and never waits, and no more than `lines` calls are in the centre.
+fn lines_note(lines: u32, productive: u32) -> String {
+    let l = count(lines.into(), "line");
+    if lines <= productive {
+        format!(
+            "with {l} and {} at most {} in the centre at once, so no call waits: the queue \
+             figures above (waits, SL, abandonment, occupancy) assume unlimited lines and do not \
+             apply; blocked calls never wait, and at least {} always idle",
+            count(productive.into(), "productive agent"),
+            if lines == 1 {
+                "1 call is".to_string()
+            } else {
+                format!("{lines} calls are")
+            },
+            if productive - lines == 1 {
+                "1 agent is".to_string()
+            } else {
+                format!("{} agents are", productive - lines)
+            },
+        )
+    } else {
+        format!(
+            "the queue figures above assume unlimited lines: with {l} and {} at most {} \
+             at once, the rest are blocked, and blocked calls never wait; the blocked share \
+             counts a line as held for the handle time only, not the wait too, so it is a \
+             lower bound (`ccsim run` with `lines` simulates both together)",
+            count(productive.into(), "productive agent"),
+            if lines - productive == 1 {
+                "1 call waits".to_string()
+            } else {
+                format!("{} calls wait", lines - productive)
+            },
+        )
+    }
 }

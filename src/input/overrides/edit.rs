@@ -19,7 +19,7 @@ pub fn apply(
     for set in sets {
         let mut path = Vec::new();
         walk_table(doc.as_table_mut(), &set.parts, &set.change, &mut path)
-            .map_err(|e| format!("--set {}: {e}", set.arg()))?;
+            .map_err(|e| format!("{}: {e}", set.named()))?;
         resolved.push(path);
     }
     Ok((doc.to_string(), resolved))
@@ -35,6 +35,44 @@ fn here(path: &[String]) -> String {
     }
 }
 
+/// A table given one value: say which fields it has, since that is what can be set.
+fn not_one_value(path: &[String], fields: &[String]) -> String {
+    let key = path.join(".");
+    match fields.first() {
+        Some(f) => format!(
+            "{} is a table of settings, not one value: set one of its fields, e.g. {key}.{f}=… (its fields here: {})",
+            here(path),
+            fields.join(", ")
+        ),
+        None => format!(
+            "{} is a table of settings, not one value: set one of its fields, e.g. {key}.FIELD=…",
+            here(path)
+        ),
+    }
+}
+
+/// `types.NAME.…` or `groups.NAME.…` on a file without that list: a file of one contact
+/// type has its fields at the top and its agents in `[staffing]`.
+fn not_a_centre(parts: &[String]) -> String {
+    let list = &parts[0];
+    let rest = parts.get(2..).unwrap_or_default().join(".");
+    let instead = match (list.as_str(), parts.get(2).map(String::as_str)) {
+        (_, None) => String::new(),
+        ("types", _) => format!(": set `{rest}` instead"),
+        ("groups", Some("agents" | "shifts" | "absenteeism" | "shrinkage")) => {
+            format!(": set `staffing.{rest}` instead")
+        }
+        ("groups", Some("agent_hour")) => ": set `costs.agent_hour` instead".to_string(),
+        _ => String::new(),
+    };
+    let what = if list == "types" {
+        "describes one contact type, with its fields at the top of the file"
+    } else {
+        "has one pool of agents, in [staffing]"
+    };
+    format!("the file has no [[{list}]] list (it {what}), so `{list}.{}` names nothing{instead}; `{list}.NAME_OR_INDEX.…` addresses the [[{list}]] of a centre", parts.get(1).map_or("", String::as_str))
+}
+
 fn walk_table(
     t: &mut toml_edit::Table,
     parts: &[String],
@@ -42,6 +80,13 @@ fn walk_table(
     path: &mut Vec<String>,
 ) -> Walk {
     let part = &parts[0];
+    if path.is_empty()
+        && parts.len() > 1
+        && (part == "types" || part == "groups")
+        && t.get(part).is_none()
+    {
+        return Err(not_a_centre(parts));
+    }
     if t.get(part).is_none() {
         let new = match (parts.len(), change) {
             (1, Change::Value(v)) => Item::Value(v.clone()),
@@ -73,6 +118,13 @@ fn walk_item(item: &mut Item, parts: &[String], change: &Change, path: &mut Vec<
                 path.join(".")
             )),
             _ => match change {
+                Change::Value(v) if !v.is_inline_table() && item.is_table() => {
+                    let fields: Vec<String> = item
+                        .as_table()
+                        .map(|t| t.iter().map(|(k, _)| k.to_string()).collect())
+                        .unwrap_or_default();
+                    Err(not_one_value(path, &fields))
+                }
                 Change::Value(v) => {
                     *item = Item::Value(v.clone());
                     Ok(())
@@ -161,9 +213,9 @@ fn pick(names: &[Option<&str>], part: &str, path: &[String]) -> std::result::Res
             Ok(k)
         } else {
             Err(format!(
-                "{} has {} item(s): index {k} is out of range (indices count from 0)",
+                "{} has {}: index {k} is out of range (indices count from 0)",
                 here(path),
-                names.len()
+                crate::words::count(names.len() as u64, "item")
             ))
         };
     }
@@ -186,6 +238,13 @@ fn pick(names: &[Option<&str>], part: &str, path: &[String]) -> std::result::Res
 
 fn set_value(slot: &mut Value, change: &Change, path: &[String]) -> Walk {
     let mut new = match change {
+        Change::Value(v) if !v.is_inline_table() && slot.is_inline_table() => {
+            let fields: Vec<String> = slot
+                .as_inline_table()
+                .map(|t| t.iter().map(|(k, _)| k.to_string()).collect())
+                .unwrap_or_default();
+            return Err(not_one_value(path, &fields));
+        }
         Change::Value(v) => v.clone(),
         Change::AgentsOffset(d) => offset_agents(slot, *d).ok_or_else(|| {
             format!(

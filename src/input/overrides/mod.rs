@@ -29,6 +29,9 @@ pub struct Set {
     pub key: String,
     /// The value as given.
     pub text: String,
+    /// The option it came from (`--set`, or `--vary` for a sweep's point), so that an
+    /// error names what the planner actually typed.
+    pub option: &'static str,
     parts: Vec<String>,
     change: Change,
 }
@@ -46,6 +49,24 @@ impl Set {
     pub fn arg(&self) -> String {
         format!("{}={}", self.key, self.text)
     }
+
+    /// The option and its argument, as an error names it: `--set staffing.agents=5`.
+    pub fn named(&self) -> String {
+        format!("{} {}", self.option, self.arg())
+    }
+
+    /// The same override, coming from `--vary` (one value of a sweep's lever).
+    pub fn from_vary(self) -> Set {
+        Set {
+            option: "--vary",
+            ..self
+        }
+    }
+}
+
+/// Checks a dotted key as `--set` and `--vary` take it.
+pub fn check_key(key: &str) -> std::result::Result<(), String> {
+    split_key(key.trim()).map(|_| ())
 }
 
 /// Parses `KEY=VALUE` (a clap value parser: a bad one is a usage error).
@@ -68,6 +89,7 @@ pub fn parse_set(arg: &str) -> std::result::Result<Set, String> {
     Ok(Set {
         key: key.to_string(),
         text: text.to_string(),
+        option: "--set",
         parts,
         change,
     })
@@ -185,10 +207,7 @@ fn attribute(
         };
         return ScenarioError { line, ..e };
     }
-    let named: Vec<String> = culprits
-        .iter()
-        .map(|s| format!("--set {}", s.arg()))
-        .collect();
+    let named: Vec<String> = culprits.iter().map(|s| s.named()).collect();
     let message = if e.field.is_empty() {
         format!("{}: {}", named.join(", "), e.message)
     } else {

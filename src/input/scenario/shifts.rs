@@ -141,10 +141,11 @@ impl Roster {
     pub fn summary(&self) -> String {
         let agents: u64 = self.shifts.iter().map(|s| u64::from(s.agents)).sum();
         format!(
-            "by shifts: {} shift(s), {agents} agent shift(s), {} paid hours over {} day(s), absenteeism {}",
-            self.shifts.len(),
-            crate::limits::shown(self.paid_hours()),
-            self.days,
+            "by shifts: {}, {}, {} paid hours over {}, absenteeism {}",
+            crate::words::count(self.shifts.len() as u64, "shift"),
+            crate::words::count(agents, "agent shift"),
+            crate::words::rounded(self.paid_hours()),
+            crate::words::count(self.days.into(), "day"),
             crate::limits::shown(self.absenteeism)
         )
     }

@@ -26,6 +26,10 @@ mod sizes;
 #[path = "validate_shifts.rs"]
 mod shifts;
 
+#[path = "validate_serde.rs"]
+mod serde_words;
+use serde_words::explain_serde;
+
 pub(crate) use shifts::{staffing_plan, Day};
 pub(crate) use values::{
     dist, factor, money, one_line_name, positive_seconds, seconds, share, shrinkage_share,
@@ -50,36 +54,6 @@ pub fn parse_and_validate(source: &str, file: &Path) -> Result<Scenario, Scenari
         }
     })?;
     validate(raw, file).map_err(|e| e.locate(file, source))
-}
-
-/// Serde says "missing field `x`"; planners also need to hear what a bad type should be.
-/// `found` is the offending TOML text, when its span is known.
-fn explain_serde(message: &str, found: Option<&str>) -> String {
-    let m = message.trim().replace('\n', ": ");
-    if m.starts_with("unknown field") {
-        format!("{m} (a typo? unknown keys are refused so that no setting is silently ignored)")
-    } else if m.starts_with("unknown variant") {
-        format!(
-            "unknown distribution: {}",
-            m.trim_start_matches("unknown variant ")
-        )
-    } else if m.starts_with("a ") {
-        // An untagged enum (e.g. `agents`) reports only its `expecting` text.
-        match found.filter(|f| !f.is_empty() && f.len() <= 80) {
-            Some(f) => format!("expected {m}, found {f}"),
-            None => format!("expected {m}"),
-        }
-    } else {
-        let m = m
-            .replace("expected f64", "expected a number")
-            .replace("expected i64", "expected a whole number")
-            .replace("expected a sequence", "expected a list [...]");
-        if m.starts_with("invalid type: string") && m.contains("%\"") {
-            format!("{m} (write a share as a number: 0.30, not \"30%\")")
-        } else {
-            m
-        }
-    }
 }
 
 fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {

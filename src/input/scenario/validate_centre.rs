@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use crate::limits;
 use crate::scenario::file::{AgentsFile, ScenarioFile, StaffingFile};
 use crate::scenario::file_centre::GroupFile;
 use crate::scenario::FieldError;
@@ -85,6 +86,7 @@ pub fn validate(
             "expected at least one [[types]] entry",
         ));
     }
+    count_at_most("types", type_files.len(), limits::MAX_TYPES)?;
     let mut types: Vec<ContactType> = Vec::with_capacity(type_files.len());
     for (k, t) in type_files.iter().enumerate() {
         let at = |f: &str| format!("types[{k}].{f}");
@@ -168,6 +170,7 @@ pub fn validate(
                 "expected at least one [[groups]] entry: agents serve the types",
             )
         })?;
+    count_at_most("groups", group_files.len(), limits::MAX_GROUPS)?;
     let mut groups: Vec<AgentGroup> = Vec::with_capacity(group_files.len());
     for (j, g) in group_files.iter().enumerate() {
         let group = group(j, g, &types, &groups, n, default_rate)?;
@@ -179,6 +182,17 @@ pub fn validate(
     let mut scenario = types[0].scenario.clone();
     scenario.centre = Some(Centre { types, groups });
     Ok(scenario)
+}
+
+/// A list of `[[types]]` or `[[groups]]` within its cap, so a centre's memory stays bounded.
+fn count_at_most(list: &str, n: usize, max: usize) -> Check<()> {
+    if n <= max {
+        return Ok(());
+    }
+    Err(FieldError::new(
+        list,
+        format!("expected at most {max} [[{list}]] entries in one centre, found {n}: merge those served alike"),
+    ))
 }
 
 fn missing(field: &str) -> FieldError {

@@ -3,6 +3,7 @@
 //! centre's naming and routing rules so each file says one thing.
 
 use super::Check;
+use crate::limits::{MAX_CHAT_SLOTS, MAX_SLOWDOWN};
 use crate::scenario::file_centre::{GroupFile, TypeFile};
 use crate::scenario::FieldError;
 use crate::scenario::{Channel, ContactType, Scenario};
@@ -11,10 +12,6 @@ use crate::scenario::{Channel, ContactType, Scenario};
 pub const EMAIL_DEADLINE_S: f64 = 86_400.0;
 /// From this many seconds a service-level threshold is a deadline, not a wait.
 const DEADLINE_FROM_S: f64 = 3_600.0;
-/// Most chats one agent may hold.
-const MAX_CHAT_SLOTS: i64 = 20;
-/// Largest concurrency slowdown (each extra chat would add ten handle times).
-const MAX_SLOWDOWN: f64 = 10.0;
 
 /// Reads `types[k].channel` and checks the type's tables against it, before the
 /// one-type rules; returns the channel and the chat slowdown taken out of the tables.

@@ -3,13 +3,14 @@
 //! within it and apart from each other; `agents` and `shifts` exclude each other;
 //! `[rostering]` must be able to cover every interval that expects contacts.
 
-use super::values::{share, within};
+use super::values::within;
 use super::Check;
 use crate::limits::{self, shown};
 use crate::scenario::file::AgentsFile;
 use crate::scenario::file_shifts::{BreakRuleFile, RosteringFile, ShiftFile};
 use crate::scenario::shifts::{clock, Break, BreakRule, Roster, Rostering, Shift};
 use crate::scenario::{FieldError, Simulation};
+use crate::words::{count, hours_minutes};
 
 /// The day a roster is laid on: intervals from the opening, over the horizon's days.
 pub(crate) struct Day<'a> {
@@ -34,9 +35,9 @@ fn minutes_of_hours(field: &str, hours: f64, what: &str, min: u32, max: u32) -> 
         return Err(FieldError::new(
             field,
             format!(
-                "expected {what} from {} to {} hours, found {}",
-                shown(f64::from(min) / 60.0),
-                shown(f64::from(max) / 60.0),
+                "expected {what} from {} to {} (in hours), found {}",
+                hours_minutes(min),
+                hours_minutes(max),
                 shown(hours)
             ),
         ));
@@ -107,11 +108,13 @@ pub(crate) fn staffing_plan(
         ));
     }
     let absenteeism = absenteeism.unwrap_or(0.0);
-    share(&at("absenteeism"), absenteeism)?;
-    if absenteeism >= 1.0 {
+    if !(absenteeism.is_finite() && (0.0..1.0).contains(&absenteeism)) {
         return Err(FieldError::new(
             at("absenteeism"),
-            "expected a share in [0, 1) (1 would leave nobody at work), found 1",
+            format!(
+                "expected a share in [0, 1) (1 would leave nobody at work), found {}",
+                shown(absenteeism)
+            ),
         ));
     }
     let mut checked = Vec::with_capacity(shifts.len());
@@ -250,9 +253,9 @@ fn shift(s: &ShiftFile, day: &Day<'_>, at: &dyn Fn(&str) -> String) -> Check<Shi
             return Err(FieldError::new(
                 bat("after_h"),
                 format!(
-                    "the break overlaps breaks[{j}] ({} h in, {} minutes): breaks must not overlap",
-                    shown(f64::from(prev.after) / 60.0),
-                    prev.minutes
+                    "the break overlaps breaks[{j}] ({} in, {}): breaks must not overlap",
+                    hours_minutes(prev.after),
+                    count(prev.minutes.into(), "minute")
                 ),
             ));
         }

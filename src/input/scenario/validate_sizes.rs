@@ -79,7 +79,10 @@ pub fn contacts(s: &Scenario, field: &str) -> Check<()> {
     if per_replication > limits::MAX_CONTACTS_PER_REPLICATION {
         let repeats = repeat_factor(s);
         let with_repeats = if s.centre.is_none() && repeats > 1.0 {
-            format!(" (× {} for repeat contacts)", shown(repeats))
+            format!(
+                " (× {} for repeat contacts)",
+                crate::words::rounded(repeats)
+            )
         } else {
             String::new()
         };
@@ -92,7 +95,7 @@ pub fn contacts(s: &Scenario, field: &str) -> Check<()> {
             format!(
                 "expected at most {} contacts per replication, found {} {days}{with_repeats}: fewer contacts per interval or fewer days",
                 shown(limits::MAX_CONTACTS_PER_REPLICATION),
-                shown(per_replication.round()),
+                crate::words::rounded(per_replication),
             ),
         ));
     }
@@ -113,8 +116,8 @@ fn run(s: &Scenario) -> Check<()> {
         format!(
             "expected at most {} contacts per run, found {replications} replications × {} contacts = {}: at most {} replications fit",
             shown(limits::MAX_CONTACTS_PER_RUN),
-            shown(per_replication.round()),
-            shown(total),
+            crate::words::rounded(per_replication),
+            crate::words::rounded(total),
             shown(most)
         ),
     ))

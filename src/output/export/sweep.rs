@@ -100,9 +100,9 @@ pub fn markdown(
         .collect();
     let _ = writeln!(
         o,
-        "{} point(s): {}. Each point is the scenario with `--set KEY=VALUE` for its \
+        "{}: {}. Each point is the scenario with `--set KEY=VALUE` for its \
          lever value(s); its figures are those of `ccsim run FILE --set KEY=VALUE`.",
-        points.len(),
+        crate::words::count(points.len() as u64, "point"),
         varied.join("; ")
     );
     if let Some(s) = report.scenarios.first() {

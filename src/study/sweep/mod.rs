@@ -40,7 +40,7 @@ pub fn parse_vary(arg: &str) -> std::result::Result<Lever, String> {
     })?;
     let key = key.trim().to_string();
     // The key is checked as `--set` checks it.
-    overrides::parse_set(&format!("{key}=0"))?;
+    overrides::check_key(&key).map_err(|e| format!("`{arg}`: {e}"))?;
     let spec = spec.trim();
     let mut values = if spec.contains("..") && !spec.starts_with('[') && !spec.starts_with('{') {
         range(spec).map_err(|e| format!("`{arg}`: {e}"))?
@@ -201,7 +201,11 @@ impl Point {
     pub fn sets(&self) -> Vec<Set> {
         self.values
             .iter()
-            .map(|(k, v)| overrides::parse_set(&format!("{k}={v}")).expect("checked when parsed"))
+            .map(|(k, v)| {
+                overrides::parse_set(&format!("{k}={v}"))
+                    .expect("checked when parsed")
+                    .from_vary()
+            })
             .collect()
     }
 

@@ -27,8 +27,8 @@ pub fn run(args: &CheckArgs) -> Result<()> {
     match bad {
         0 => Ok(()),
         _ => Err(Error::Other(format!(
-            "{bad} of {} scenario file(s) invalid",
-            args.files.len()
+            "{bad} of {} invalid",
+            crate::words::count(args.files.len() as u64, "scenario file")
         ))),
     }
 }
@@ -131,9 +131,9 @@ fn header(s: &Scenario) -> String {
     }
     let _ = writeln!(
         o,
-        "  simulation: {} replications × {} day(s), seed {}, {} intervals of {} min from {}",
+        "  simulation: {} replications × {}, seed {}, {} intervals of {} min from {}",
         sim.replications,
-        sim.days,
+        crate::words::count(sim.days.into(), "day"),
         sim.seed,
         s.intervals(),
         sim.interval_minutes,

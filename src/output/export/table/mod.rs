@@ -59,10 +59,10 @@ CSAT, NPS and lost value come from the scenario's satisfaction and value model, 
     for s in &report.scenarios {
         out.push_str(&wrap(
             &format!(
-                "{}: {} replications × {} day(s), seed {}, {}, file {}",
+                "{}: {} replications × {}, seed {}, {}, file {}",
                 one_line(&s.name),
                 s.replications,
-                s.days,
+                crate::words::count(s.days.into(), "day"),
                 s.seed,
                 threshold(&s.targets),
                 one_line(&s.file)
