@@ -31,7 +31,8 @@ pub enum Error {
 }
 
 impl Error {
-    /// The process exit status this error maps to (SCENARIO.md: 1 bad input or I/O, 2 usage).
+    /// The process exit status this error maps to (docs/commands.md: 1 bad input or I/O, 2
+    /// usage).
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,

@@ -12,7 +12,7 @@
 //! - ROI = net benefit ÷ cost of the change × 100;
 //! - from the value model (both scenarios have `[value]`): lost value avoided = baseline
 //!   lost value − scenario lost value, and the net benefit and ROI with it added, as
-//!   DOMAIN.md's economic ROI defines them.
+//!   the model's (docs/model.md) economic ROI defines them.
 //!
 //! Every figure is computed per replication and estimated from the paired values, so its
 //! interval reflects only the difference the change makes, not the day-to-day swings both

@@ -1,5 +1,5 @@
-//! Chat and email against queueing theory and against the voice model (SCENARIO.md,
-//! "Channels"). Stationary 24-hour days unless a test needs closing hours; seeds are
+//! Chat and email against queueing theory and against the voice model (docs/centres.md).
+//! Stationary 24-hour days unless a test needs closing hours; seeds are
 //! fixed and tolerances are the simulation's own 95 % intervals.
 
 use crate::common;

@@ -17,6 +17,7 @@ mod channels_staff;
 mod cli;
 mod common;
 mod day_properties;
+mod docs_links;
 mod email_horizon;
 mod escaping;
 mod figures;

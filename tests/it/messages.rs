@@ -251,9 +251,10 @@ fn the_number_of_types_and_groups_is_capped() {
 
 #[test]
 fn the_limits_table_lists_every_cap_as_validation_applies_it() {
-    let readme =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-            .unwrap();
+    let readme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/scenario-file.md"),
+    )
+    .unwrap();
     let table: Vec<&str> = readme
         .split("## Limits")
         .nth(1)

@@ -1,4 +1,5 @@
-//! A pure serde mirror of the scenario file (SCENARIO.md). It only says what the TOML
+//! A pure serde mirror of the scenario file (docs/scenario-file.md). It only says what the
+//! TOML
 //! may contain; every rule about values lives in `validate.rs`. Unknown keys are errors,
 //! so a typo can never silently turn a mechanism off.
 

@@ -1,5 +1,5 @@
 //! The serde mirror of a centre with several contact types and agent groups
-//! (SCENARIO.md, "Several contact types and agent groups"): `[[types]]` carry the
+//! (docs/centres.md): `[[types]]` carry the
 //! one-type tables, `[[groups]]` the agents and their skills, `[routing]` the overflow
 //! order. Rules about values live in `validate_centre.rs`.
 

@@ -1,5 +1,5 @@
-//! The serde mirror of shifts, breaks and `[rostering]` (SCENARIO.md, "Shifts, breaks and
-//! absence"). Rules about values live in `validate_shifts.rs`.
+//! The serde mirror of shifts, breaks and `[rostering]` (docs/centres.md). Rules about
+//! values live in `validate_shifts.rs`.
 
 use serde::Deserialize;
 

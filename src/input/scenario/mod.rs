@@ -1,5 +1,5 @@
 //! Scenario files in, checked scenarios out. `file` mirrors the TOML, `validate` applies
-//! every rule of SCENARIO.md and builds the distributions, `error` locates what is wrong.
+//! every rule of the scenario file and builds the distributions, `error` locates what is wrong.
 //! The model downstream only ever sees a [`Scenario`] that passed every check.
 
 mod file;
@@ -58,7 +58,7 @@ pub struct Scenario {
     pub redial: Option<Redial>,
     /// First-contact resolution and repeat contacts; `None` = every handled contact is resolved.
     pub resolution: Option<Resolution>,
-    /// How journeys are scored (defaults of DOMAIN.md when the file has no table).
+    /// How journeys are scored (defaults of docs/model.md when the file has no table).
     pub satisfaction: Satisfaction,
     /// What customers are worth; `None` = no lost value is computed.
     pub value: Option<Value>,
@@ -95,7 +95,7 @@ pub struct ContactType {
     pub channel: Channel,
 }
 
-/// How a contact reaches the centre (SCENARIO.md, "Channels").
+/// How a contact reaches the centre (docs/centres.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Channel {
     /// A phone call: the customer waits, an agent takes one at a time.
@@ -203,7 +203,7 @@ pub struct Resolution {
     pub repeat_delay: Duration,
 }
 
-/// `[satisfaction]`: the journey score model of DOMAIN.md.
+/// `[satisfaction]`: the journey score model of docs/model.md.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Satisfaction {
     /// Whether the file gave the table (reports say when defaults are used).

@@ -1,4 +1,4 @@
-//! Staffing by shifts (SCENARIO.md, "Shifts, breaks and absence"): who is rostered, when,
+//! Staffing by shifts (docs/centres.md): who is rostered, when,
 //! with which breaks, and how often they are absent; and `[rostering]`, the shifts
 //! `ccsim schedule` may roster. Here the checked values and their geometry in minutes
 //! (what a shift puts on the floor and pays in each interval); the rules that check a

@@ -1,4 +1,5 @@
-//! Every rule of SCENARIO.md, applied to the serde mirror, producing a [`Scenario`].
+//! Every rule of the scenario file (docs/scenario-file.md), applied to the serde mirror,
+//! producing a [`Scenario`].
 //! Rules report the field path; `error.rs` turns it into a line.
 
 use std::path::Path;

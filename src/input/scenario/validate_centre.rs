@@ -1,5 +1,5 @@
-//! The rules of a centre with several contact types and agent groups (SCENARIO.md,
-//! "Several contact types and agent groups"). Each type's tables are checked by the
+//! The rules of a centre with several contact types and agent groups (docs/centres.md).
+//! Each type's tables are checked by the
 //! one-type rules, as a one-type scenario of their own (so a type is exactly what a
 //! one-type file would be, minus its staffing); then names, skills and routing are
 //! checked against each other. Every error names its field, e.g. `groups[1].serves[0]`.

@@ -1,4 +1,4 @@
-//! The rules of channels (SCENARIO.md, "Channels"): what a chat or an email type may
+//! The rules of channels (docs/centres.md): what a chat or an email type may
 //! and may not have, and which groups may hold several chats. Kept apart from the
 //! centre's naming and routing rules so each file says one thing.
 

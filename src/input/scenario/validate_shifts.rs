@@ -1,5 +1,5 @@
-//! The rules of shifts, breaks, absence, day factors and `[rostering]` (SCENARIO.md,
-//! "Shifts, breaks and absence"). A shift must lie within opening hours, its breaks
+//! The rules of shifts, breaks, absence, day factors and `[rostering]` (docs/centres.md). A
+//! shift must lie within opening hours, its breaks
 //! within it and apart from each other; `agents` and `shifts` exclude each other;
 //! `[rostering]` must be able to cover every interval that expects contacts.
 

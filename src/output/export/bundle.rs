@@ -20,7 +20,7 @@ use crate::ranking::Ranking;
 use crate::report::Report;
 use crate::study::Study;
 
-/// `summary.json`: the JSON report of SCENARIO.md, plus `baseline` and `comparisons`.
+/// `summary.json`: the JSON report (docs/outputs.md), plus `baseline` and `comparisons`.
 #[derive(Serialize)]
 struct StudyJson<'a> {
     #[serde(flatten)]

@@ -1,4 +1,4 @@
-//! The JSON report of SCENARIO.md.
+//! The JSON report (docs/outputs.md).
 
 use crate::error::{Error, Result};
 use crate::report::Report;

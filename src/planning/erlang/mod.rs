@@ -31,7 +31,7 @@ pub struct Interval {
     pub sl_threshold_s: f64,
 }
 
-/// Steady-state figures of one interval, defined as in DOMAIN.md.
+/// Steady-state figures of one interval, defined as in docs/model.md.
 ///
 /// Non-finite values mean "unbounded" (an unstable Erlang C queue) or "undefined"
 /// (ASA when nobody is ever answered, i.e. no agents); JSON shows both as `null`.

@@ -1,4 +1,4 @@
-//! CALLS.csv streamed into bounded accumulators (SCENARIO.md, "From the centre's data"):
+//! CALLS.csv streamed into bounded accumulators (docs/planning.md):
 //! per contact type, the arrivals counted per day and planning interval, and the handle,
 //! wrap-up and wait times summarised on fixed grids ([`super::sample`]). Nothing grows
 //! with the rows: only with the days covered (one small count row per day and type).

@@ -1,4 +1,4 @@
-//! The scenario's duration families (SCENARIO.md, "Distributions") as statrs
+//! The scenario's duration families (docs/scenario-file.md) as statrs
 //! distributions built from a mean and a CV, the way a scenario file gives them, so that
 //! a fit speaks the file's language: the density and survival of each family at one
 //! point, and how to write the result as an inline table.

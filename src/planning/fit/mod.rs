@@ -1,5 +1,5 @@
-//! `ccsim fit`: from a centre's own contact export to a scenario (SCENARIO.md, "From the
-//! centre's data"). The data flow one way, and never all at once:
+//! `ccsim fit`: from a centre's own contact export to a scenario (docs/planning.md). The
+//! data flow one way, and never all at once:
 //!
 //! ```text
 //! CALLS.csv ──read row by row──► calls::Calls (per type: counts per day × interval,

@@ -1,4 +1,4 @@
-//! Patience from waits censored by answering (DOMAIN.md, "Patience from data"): an
+//! Patience from waits censored by answering (docs/model.md): an
 //! abandoned caller's wait is their patience, an answered caller's wait only a lower
 //! bound on it. Kaplan–Meier gives the survival curve without assuming a family;
 //! maximum likelihood with censoring fits each family, and the lowest AIC is written.

@@ -1,6 +1,6 @@
 //! Volumes from the counts per day and interval: the mean per interval over the days
 //! in the data (Student-t interval), the day-to-day variability beyond Poisson as the
-//! scenario's `day_cv` (DOMAIN.md: CV² = (Var(N) − E(N)) ÷ E(N)² of daily totals,
+//! scenario's `day_cv` (docs/model.md: CV² = (Var(N) − E(N)) ÷ E(N)² of daily totals,
 //! floored at 0, with a χ² interval on the variance), and the factor of each weekday.
 
 use statrs::distribution::{ChiSquared, ContinuousCDF, FisherSnedecor, StudentsT};

@@ -1,5 +1,5 @@
-//! A centre's figures per contact type and per agent group (SCENARIO.md, "Several contact
-//! types and agent groups"). Each group's paid time is priced at its own rate and
+//! A centre's figures per contact type and per agent group (docs/centres.md). Each group's
+//! paid time is priced at its own rate and
 //! allocated to the types it serves by the busy time each used in it, interval by
 //! interval (idle time in the same proportion); the fixed cost goes by offered share.
 //! Each type is then priced by its own tables, and the centre's money and satisfaction

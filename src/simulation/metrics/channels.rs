@@ -1,4 +1,4 @@
-//! The figures of chat and email beside the common metrics (SCENARIO.md, "Channels"):
+//! The figures of chat and email beside the common metrics (docs/centres.md):
 //! an email type's backlog (at each interval's end and at the end of the horizon) and
 //! its oldest open email; a chat group's slot utilisation and chats per agent. They are
 //! kept out of the common metric list so that voice reports keep their exact columns.

@@ -1,4 +1,5 @@
-//! Streamed statistics of a simulated replication and the metrics of DOMAIN.md: counters
+//! Streamed statistics of a simulated replication and the metrics of docs/model.md:
+//! counters
 //! per interval of the day (`counters.rs`), which merge by addition so memory is fixed by
 //! the number of intervals whatever the number of contacts or days; their metric values
 //! priced by the scenario (`values.rs`); and a centre's figures per type and group, its
@@ -26,7 +27,7 @@ pub enum Kind {
 /// One reported metric: its JSON key, kind, and how to show it.
 #[derive(Debug, Clone, Copy)]
 pub struct MetricDef {
-    /// The key in JSON and CSV (SCENARIO.md).
+    /// The key in JSON and CSV (docs/scenario-file.md).
     pub key: &'static str,
     /// Count per day or ratio.
     pub kind: Kind,
@@ -51,7 +52,7 @@ impl MetricDef {
 
 macro_rules! metrics {
     ($( $variant:ident => $key:literal, $kind:ident, $label:literal, $unit:literal; )*) => {
-        /// Every metric ccsim reports, in the order of SCENARIO.md.
+        /// Every metric ccsim reports, in the order the JSON report lists them.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         #[repr(usize)]
         pub enum Metric { $( #[doc = $label] $variant, )* }

@@ -1,4 +1,4 @@
-//! Metric values of DOMAIN.md from a replication's counters, priced by the scenario.
+//! Metric values of docs/model.md from a replication's counters, priced by the scenario.
 
 use super::counters::{IntervalCounters, ReplicationCounters};
 use super::{GroupValues, Metric, MetricValues, METRIC_COUNT, SCORES};

@@ -1,6 +1,6 @@
 //! Fresh arrivals: a non-homogeneous Poisson process, piecewise constant per interval,
 //! with each day's rates multiplied by a gamma day factor (mean 1, CV `day_cv`): the
-//! doubly stochastic model of DOMAIN.md. With `day_factors`, each day's rates are also
+//! doubly stochastic model of docs/model.md. With `day_factors`, each day's rates are also
 //! multiplied by that day's factor (the week's shape).
 
 use rand::Rng;

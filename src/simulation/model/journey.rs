@@ -2,7 +2,7 @@
 //! waits, abandonments, redials, callbacks, repeats) until it ends. A journey travels with
 //! its current contact; while it waits for a future event it is parked in a slab whose
 //! slot is freed when it moves on, so memory follows the customers in the system, never
-//! the horizon. At its end the journey is scored (DOMAIN.md, "Satisfaction and value").
+//! the horizon. At its end the journey is scored (docs/model.md).
 
 use rand::Rng;
 use rand_distr::{Distribution, StandardNormal};

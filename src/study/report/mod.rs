@@ -20,7 +20,7 @@ use crate::runner::ScenarioRun;
 use crate::scenario::Scenario;
 use crate::stats::{Estimate, Running};
 
-/// The JSON report of SCENARIO.md.
+/// The JSON report (docs/outputs.md).
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// Version of ccsim that produced it.

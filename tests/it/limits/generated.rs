@@ -148,7 +148,8 @@ impl Case {
         t
     }
 
-    /// The documented rule (README "Limits", SCENARIO.md) this case breaks, if any:
+    /// The documented rule (README "Limits", docs/scenario-file.md) this case breaks, if
+    /// any:
     /// an oracle written from the documentation, independent of the validation code.
     pub fn refusal(&self) -> Option<&'static str> {
         let share = |v: f64| v.is_finite() && (0.0..=1.0).contains(&v);

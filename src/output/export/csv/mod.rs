@@ -4,10 +4,11 @@
 //! figure rounded (`columns.rs`; the JSON keeps them exact); the paired differences and
 //! the ROI of a study have their own file (`differences.rs`). Names and file paths are
 //! written as they are: the `csv` writer quotes any field holding a comma, a quote or a
-//! line break, so every reader gets the exact text back (`tests/escaping.rs`).
+//! line break, so every reader gets the exact text back (`tests/it/escaping.rs`).
 //!
 //! When some scenario of the report is a centre of several contact types, a `type`
-//! column follows `scenario` (SCENARIO.md): each scenario's whole centre is the row of
+//! column follows `scenario` (docs/scenario-file.md): each scenario's whole centre is the
+//! row of
 //! type `*`, then each of its types has a row. A report with no centre keeps the
 //! columns it always had, so existing readers of one-type studies keep working.
 

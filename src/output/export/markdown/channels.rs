@@ -1,5 +1,5 @@
 //! "Channels": for each centre with chat or email, how full the chat groups' slots were
-//! and where each email type's backlog stood (SCENARIO.md, "Channels"). Absent when no
+//! and where each email type's backlog stood (docs/centres.md). Absent when no
 //! scenario has chat or email, so voice reports are unchanged.
 
 use std::fmt::Write;
