@@ -3,16 +3,9 @@
 //! 1, a message naming the file, the field, the line and what was expected, no panic, and
 //! no output file written, not even a partial one.
 
+use crate::common::ccsim;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn ccsim(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ccsim"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the ccsim binary runs")
-}
+use std::process::Output;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -62,11 +55,11 @@ fn assert_fails(e: Expect<'_>) {
     }
 
     // `check` and `run` (with both outputs into a fresh folder) fail the same way.
-    let check = ccsim(&["check", path_str]);
+    let check = ccsim(["check", path_str]);
     let dir = tempfile::tempdir().expect("temp dir");
     let json = dir.path().join("report.json");
     let csv = dir.path().join("summary.csv");
-    let run = ccsim(&[
+    let run = ccsim([
         "run",
         path_str,
         "--json",
@@ -643,7 +636,7 @@ fn every_bad_fixture_is_tested() {
 
 #[test]
 fn check_accepts_the_weekday_scenario_and_prints_its_name() {
-    let out = ccsim(&["check", "scenarios/weekday.toml"]);
+    let out = ccsim(["check", "scenarios/weekday.toml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Weekday baseline"), "{stdout}");
@@ -651,7 +644,7 @@ fn check_accepts_the_weekday_scenario_and_prints_its_name() {
 
 #[test]
 fn a_replications_value_that_is_not_a_number_is_a_usage_error() {
-    let out = ccsim(&["run", "--replications", "abc"]);
+    let out = ccsim(["run", "--replications", "abc"]);
     let err = stderr_of(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("--replications"), "{err}");
@@ -665,7 +658,7 @@ fn fails_when_the_scenario_file_does_not_exist() {
     let missing = dir.path().join("no_such_scenario.toml");
     let missing = missing.to_str().unwrap();
     for cmd in ["check", "run"] {
-        let out = ccsim(&[cmd, missing]);
+        let out = ccsim([cmd, missing]);
         let err = stderr_of(&out);
         assert_eq!(out.status.code(), Some(1), "ccsim {cmd}: {err}");
         assert!(err.contains(missing), "ccsim {cmd}: {err}");
@@ -679,7 +672,7 @@ fn fails_before_simulating_when_the_json_folder_does_not_exist() {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("no_such_folder").join("report.json");
     let csv = dir.path().join("summary.csv");
-    let out = ccsim(&[
+    let out = ccsim([
         "run",
         "scenarios/weekday.toml",
         "--json",

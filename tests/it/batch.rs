@@ -8,7 +8,6 @@
 use crate::common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
@@ -58,13 +57,6 @@ fn study_with_baseline() -> (tempfile::TempDir, PathBuf) {
     (tmp, out_dir)
 }
 
-fn ccsim(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ccsim"))
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("the binary runs")
-}
-
 fn json(dir: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(dir.join("summary.json")).unwrap()).unwrap()
 }
@@ -112,6 +104,11 @@ fn svg_text(path: &Path) -> String {
         .filter_map(|n| n.text())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Arguments of mixed kinds (text and paths) for the shared runner.
+fn ccsim(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
+    common::ccsim(args)
 }
 
 #[test]

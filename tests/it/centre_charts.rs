@@ -6,7 +6,6 @@
 use crate::common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use ccsim::chart::{self, Outline};
 use ccsim::export::bundle;
@@ -55,13 +54,6 @@ fn study() -> (tempfile::TempDir, PathBuf) {
     (tmp, dir)
 }
 
-fn ccsim(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(common::bin())
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("the binary runs")
-}
-
 /// Every text node of an SVG (trimmed), which must parse as XML.
 fn svg_text(path: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -88,6 +80,11 @@ fn manifest(dir: &Path) -> Vec<String> {
 /// Every `*.toml` of `dir`, as `ccsim batch` finds them.
 fn files(dir: &Path) -> Vec<PathBuf> {
     ccsim::commands::batch::toml_files(dir).unwrap()
+}
+
+/// Arguments of mixed kinds (text and paths) for the shared runner.
+fn ccsim(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
+    common::ccsim(args)
 }
 
 #[test]

@@ -1,24 +1,13 @@
 //! The commands as a planner types them: `run` on the default scenario, its CSV and
 //! JSON outputs, `erlang`, and what `check` prints.
 
-use crate::common;
-
-use std::process::Command;
+use crate::common::ccsim;
 
 use ccsim::metrics::METRICS;
-use common::bin;
-
-fn ccsim(args: &[&str]) -> std::process::Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 #[test]
 fn run_without_a_file_simulates_the_embedded_weekday() {
-    let out = ccsim(&["run", "-n", "10"]);
+    let out = ccsim(["run", "-n", "10"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Weekday baseline"));
@@ -28,7 +17,7 @@ fn run_without_a_file_simulates_the_embedded_weekday() {
 
 #[test]
 fn csv_has_two_columns_per_metric_in_the_documented_order() {
-    let out = ccsim(&["run", "scenarios/weekday.toml", "-n", "5", "--csv", "-"]);
+    let out = ccsim(["run", "scenarios/weekday.toml", "-n", "5", "--csv", "-"]);
     assert!(out.status.success());
     let mut r = csv::Reader::from_reader(out.stdout.as_slice());
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
@@ -46,7 +35,7 @@ fn csv_has_two_columns_per_metric_in_the_documented_order() {
 
 #[test]
 fn json_report_holds_day_and_interval_estimates() {
-    let out = ccsim(&["run", "scenarios/callback.toml", "-n", "5", "--json", "-"]);
+    let out = ccsim(["run", "scenarios/callback.toml", "-n", "5", "--json", "-"]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let s = &v["scenarios"][0];
@@ -70,7 +59,7 @@ fn json_report_holds_day_and_interval_estimates() {
 
 #[test]
 fn erlang_prints_the_textbook_erlang_c_figures() {
-    let out = ccsim(&[
+    let out = ccsim([
         "erlang", "--calls", "100", "--aht", "180", "--agents", "14", "--json",
     ]);
     assert!(out.status.success());
@@ -79,7 +68,7 @@ fn erlang_prints_the_textbook_erlang_c_figures() {
     assert!((f["p_wait"].as_f64().unwrap() - 0.17413).abs() < 1e-5);
     assert!((f["service_level"].as_f64().unwrap() - 0.88835).abs() < 1e-5);
     assert!((v["erlang_b"]["blocking"].as_f64().unwrap() - 0.05682).abs() < 1e-5);
-    let table = ccsim(&[
+    let table = ccsim([
         "erlang",
         "--calls",
         "100",
@@ -102,7 +91,7 @@ fn erlang_prints_the_textbook_erlang_c_figures() {
 
 #[test]
 fn erlang_refuses_nonsense_as_a_usage_error() {
-    let out = ccsim(&["erlang", "--calls", "0", "--aht", "180", "--agents", "14"]);
+    let out = ccsim(["erlang", "--calls", "0", "--aht", "180", "--agents", "14"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
@@ -124,7 +113,7 @@ fn check_shows_extreme_but_allowed_numbers_briefly() {
         "the weekday file still has the fields replaced"
     );
     std::fs::write(&file, toml).expect("written");
-    let out = ccsim(&["check", file.to_str().expect("utf-8 path")]);
+    let out = ccsim(["check", file.to_str().expect("utf-8 path")]);
     assert!(
         out.status.success(),
         "{}",
@@ -143,7 +132,7 @@ fn check_shows_extreme_but_allowed_numbers_briefly() {
 fn check_reports_every_bad_file_and_still_shows_the_good_ones() {
     let bad = "tests/fixtures/bad/patience_factor_zero.toml";
     let bad2 = "tests/fixtures/bad/redial_zero_attempts.toml";
-    let out = ccsim(&["check", bad, "scenarios/full-journey.toml", bad2]);
+    let out = ccsim(["check", bad, "scenarios/full-journey.toml", bad2]);
     assert_eq!(out.status.code(), Some(1));
     let (stdout, stderr) = (
         String::from_utf8_lossy(&out.stdout),
@@ -203,7 +192,7 @@ fn erlang_with_shrinkage_counts_paid_agents_and_prints_percentages() {
     let needed_paid = paid["agents_needed"].as_u64().expect("reachable") as f64;
     assert!(((needed_paid * 0.7).round() - needed).abs() < 0.5);
     assert!(((needed_paid - 1.0) * 0.7).round() < needed);
-    let out = ccsim(&[&base[..], &["--agents", "42"]].concat());
+    let out = ccsim([&base[..], &["--agents", "42"]].concat());
     let table = String::from_utf8_lossy(&out.stdout);
     assert!(table.contains("SL(20 s)              "), "{table}");
     assert!(table.contains(" %"), "shares as percentages: {table}");

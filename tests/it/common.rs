@@ -54,6 +54,21 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_ccsim")
 }
 
+/// Runs the binary with `args` from the repository root (so `scenarios/…` paths work) and
+/// returns what it did; the one way tests run ccsim unless they need another folder or
+/// environment (then [`bin`] with a `Command` of their own).
+pub fn ccsim<I, S>(args: I) -> std::process::Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    std::process::Command::new(bin())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the ccsim binary runs")
+}
+
 /// Asserts that a run of the binary succeeded, showing its stderr when it did not.
 pub fn assert_success(out: &std::process::Output) {
     assert!(

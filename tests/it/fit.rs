@@ -3,11 +3,10 @@
 //! by answering: the known values must lie in the intervals the fit states, the naive
 //! patience estimate must miss, and each kind of bad file must get its error.
 
-use crate::common;
+use crate::common::{self, ccsim};
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use ccsim::fit::{self, calls, durations::DurationFit, family::Family, volumes::Estimate};
 use indicatif::ProgressBar;
@@ -91,13 +90,6 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
     p
-}
-
-fn ccsim(args: &[&str]) -> Output {
-    Command::new(common::bin())
-        .args(args)
-        .output()
-        .expect("ccsim runs")
 }
 
 fn fitted(path: &Path) -> fit::Fit {
@@ -197,7 +189,7 @@ fn writes_a_scenario_that_check_accepts_with_intervals_in_its_comments_and_a_cha
     let dir = temp();
     let calls = write(dir.path(), "calls.csv", &export(&t));
     let out = dir.path().join("fitted.toml");
-    let o = ccsim(&[
+    let o = ccsim([
         "fit",
         calls.to_str().unwrap(),
         "--out",
@@ -217,7 +209,7 @@ fn writes_a_scenario_that_check_accepts_with_intervals_in_its_comments_and_a_cha
     ] {
         assert!(text.contains(needle), "no {needle:?} in\n{text}");
     }
-    common::assert_success(&ccsim(&["check", out.to_str().unwrap()]));
+    common::assert_success(&ccsim(["check", out.to_str().unwrap()]));
     for ext in ["png", "svg"] {
         let chart = dir.path().join(format!("fitted-fit.{ext}"));
         assert!(
@@ -243,7 +235,7 @@ fn a_type_column_gives_one_types_entry_per_type_and_a_pooled_group() {
     let dir = temp();
     let calls = write(dir.path(), "calls.csv", text);
     let out = dir.path().join("centre.toml");
-    let o = ccsim(&[
+    let o = ccsim([
         "fit",
         calls.to_str().unwrap(),
         "--out",
@@ -260,7 +252,7 @@ fn a_type_column_gives_one_types_entry_per_type_and_a_pooled_group() {
         s.contains("WARNING: only 2 days"),
         "thin data are flagged: {s}"
     );
-    common::assert_success(&ccsim(&["check", out.to_str().unwrap()]));
+    common::assert_success(&ccsim(["check", out.to_str().unwrap()]));
     assert!(dir.path().join("centre-fit-sales.png").exists());
 }
 
@@ -278,7 +270,7 @@ fn the_interval_report_is_set_beside_the_export() {
         "date,start,offered,answered,abandoned,aht_s\n2026-03-02,08:00,1,1,0,210\n2026-03-02,08:30,2,1,1,190\n",
     );
     let out = dir.path().join("s.toml");
-    let o = ccsim(&[
+    let o = ccsim([
         "fit",
         calls.to_str().unwrap(),
         "--intervals",
@@ -349,7 +341,7 @@ fn a_bad_row_of_each_kind_is_an_error_with_strict_naming_line_and_column() {
     for (k, (row, column, what)) in BAD_ROWS.iter().enumerate() {
         let calls = write(dir.path(), &format!("bad{k}.csv"), &with_bad_row(row));
         let out = dir.path().join(format!("bad{k}.toml"));
-        let o = ccsim(&[
+        let o = ccsim([
             "fit",
             calls.to_str().unwrap(),
             "--out",
@@ -374,7 +366,7 @@ fn a_few_bad_rows_are_skipped_and_counted_without_strict() {
     for (k, (row, column, _)) in BAD_ROWS.iter().enumerate() {
         let calls = write(dir.path(), &format!("few{k}.csv"), &with_bad_row(row));
         let out = dir.path().join(format!("few{k}.toml"));
-        let o = ccsim(&[
+        let o = ccsim([
             "fit",
             calls.to_str().unwrap(),
             "--out",
@@ -403,7 +395,7 @@ fn many_bad_rows_are_an_error() {
     let dir = temp();
     let calls = write(dir.path(), "many.csv", &s);
     let out = dir.path().join("many.toml");
-    let o = ccsim(&[
+    let o = ccsim([
         "fit",
         calls.to_str().unwrap(),
         "--out",
@@ -424,7 +416,7 @@ fn a_missing_column_is_an_error_naming_it() {
         "arrival,outcome,talk_s,wrap_s\n2026-03-02T08:00:00,answered,100,5\n",
     );
     let out = dir.path().join("x.toml");
-    let o = ccsim(&[
+    let o = ccsim([
         "fit",
         calls.to_str().unwrap(),
         "--out",
@@ -445,7 +437,7 @@ fn an_empty_export_and_a_bad_interval_report_are_errors() {
         "arrival,outcome,wait_s,talk_s,wrap_s\n",
     );
     let out = dir.path().join("x.toml");
-    let o = ccsim(&[
+    let o = ccsim([
         "fit",
         empty.to_str().unwrap(),
         "--out",
@@ -462,7 +454,7 @@ fn an_empty_export_and_a_bad_interval_report_are_errors() {
         "i.csv",
         "date,start,offered,answered,abandoned,aht_s\n2026-03-02,08:00,1,3,0,210\n",
     );
-    let o = ccsim(&[
+    let o = ccsim([
         "fit",
         calls.to_str().unwrap(),
         "--intervals",
@@ -485,7 +477,7 @@ fn refuses_to_write_over_its_input() {
         "c.csv",
         "arrival,outcome,wait_s,talk_s,wrap_s\n2026-03-02T08:00:00,answered,1,100,5\n",
     );
-    let o = ccsim(&[
+    let o = ccsim([
         "fit",
         calls.to_str().unwrap(),
         "--out",

@@ -2,11 +2,10 @@
 //! semicolon between fields, or too little data for an interval: each gets a plain answer
 //! and nothing absurd is averaged into the scenario.
 
-use crate::common;
+use crate::common::ccsim;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use ccsim::fit::{self, calls, durations::DurationFit};
 use indicatif::ProgressBar;
@@ -51,13 +50,6 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
     p
-}
-
-fn ccsim(args: &[&str]) -> Output {
-    Command::new(common::bin())
-        .args(args)
-        .output()
-        .expect("ccsim runs")
 }
 
 /// `ccsim fit CALLS --out OUT --no-chart EXTRA…`: (exit code, stdout + stderr, scenario).

@@ -3,10 +3,9 @@
 //! the intervals the fit states; the log must not change the run's figures, and must be
 //! the same whatever the thread count.
 
-use crate::common;
+use crate::common::{self, ccsim};
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use ccsim::fit::{self, calls, durations::DurationFit, family::Family};
 use indicatif::ProgressBar;
@@ -32,13 +31,6 @@ time = { dist = "exponential", mean_s = 150 }
 [staffing]
 agents = [7, 14, 20, 17, 10, 6]
 "#;
-
-fn ccsim(args: &[&str]) -> std::process::Output {
-    Command::new(common::bin())
-        .args(args)
-        .output()
-        .expect("ccsim runs")
-}
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -105,7 +97,7 @@ fn a_simulated_log_fitted_back_recovers_the_scenario_within_the_stated_intervals
 
     // The fitted file is a scenario ccsim runs.
     let out = dir.path().join("fitted.toml");
-    common::assert_success(&ccsim(&[
+    common::assert_success(&ccsim([
         "fit",
         s(&log),
         "--out",
@@ -113,7 +105,7 @@ fn a_simulated_log_fitted_back_recovers_the_scenario_within_the_stated_intervals
         "--strict",
         "--no-chart",
     ]));
-    common::assert_success(&ccsim(&["run", s(&out), "-n", "5"]));
+    common::assert_success(&ccsim(["run", s(&out), "-n", "5"]));
 }
 
 #[test]
@@ -123,20 +115,13 @@ fn the_log_leaves_the_figures_unchanged_and_does_not_depend_on_threads() {
     let log = simulate(dir.path(), &["--json", s(&with), "-j", "2"]);
     let file = dir.path().join("day.toml");
     let without = dir.path().join("without.json");
-    common::assert_success(&ccsim(&["run", s(&file), "--json", s(&without), "-j", "1"]));
+    common::assert_success(&ccsim(["run", s(&file), "--json", s(&without), "-j", "1"]));
     assert_eq!(
         std::fs::read(&with).unwrap(),
         std::fs::read(&without).unwrap()
     );
     let one = dir.path().join("one.csv");
-    common::assert_success(&ccsim(&[
-        "run",
-        s(&file),
-        "--calls-log",
-        s(&one),
-        "-j",
-        "1",
-    ]));
+    common::assert_success(&ccsim(["run", s(&file), "--calls-log", s(&one), "-j", "1"]));
     assert_eq!(std::fs::read(&log).unwrap(), std::fs::read(&one).unwrap());
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text
@@ -150,22 +135,15 @@ fn a_centre_logs_its_types_and_fits_back_into_types() {
     let dir = tempfile::tempdir().unwrap();
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/multi-skill/bilingual.toml");
     let log = dir.path().join("bilingual.csv");
-    common::assert_success(&ccsim(&[
-        "run",
-        s(&file),
-        "-n",
-        "4",
-        "--calls-log",
-        s(&log),
-    ]));
+    common::assert_success(&ccsim(["run", s(&file), "-n", "4", "--calls-log", s(&log)]));
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.starts_with("replication,day,arrival,type,outcome,"));
     assert!(text.contains(",english,answered,") && text.contains(",spanish,"));
     let out = dir.path().join("fitted.toml");
-    common::assert_success(&ccsim(&["fit", s(&log), "--out", s(&out), "--no-chart"]));
+    common::assert_success(&ccsim(["fit", s(&log), "--out", s(&out), "--no-chart"]));
     let fitted = std::fs::read_to_string(&out).unwrap();
     assert_eq!(fitted.matches("[[types]]").count(), 2);
-    common::assert_success(&ccsim(&["check", s(&out)]));
+    common::assert_success(&ccsim(["check", s(&out)]));
 }
 
 #[test]
@@ -174,10 +152,10 @@ fn calls_log_takes_one_scenario_and_never_overwrites_an_input() {
     let file = dir.path().join("day.toml");
     std::fs::write(&file, SCENARIO).unwrap();
     let log = dir.path().join("calls.csv");
-    let o = ccsim(&["run", s(&file), s(&file), "--calls-log", s(&log)]);
+    let o = ccsim(["run", s(&file), s(&file), "--calls-log", s(&log)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(!log.exists());
-    let o = ccsim(&["run", s(&file), "--calls-log", s(&file)]);
+    let o = ccsim(["run", s(&file), "--calls-log", s(&file)]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), SCENARIO);
 }

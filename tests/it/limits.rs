@@ -4,12 +4,12 @@
 //! a documented limit is refused with an error (never a panic), every other one is
 //! accepted, runs without panicking and ends every offered contact one way.
 
-use crate::common;
+use crate::common::{self, ccsim};
 mod generated;
 
 use std::cell::Cell;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Instant;
 
 use ccsim::limits;
@@ -18,14 +18,6 @@ use ccsim::scenario::Scenario;
 use generated::case;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
-
-fn ccsim(args: &[&str]) -> Output {
-    Command::new(common::bin())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the ccsim binary runs")
-}
 
 fn stderr_of(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -53,7 +45,7 @@ fn replications_beyond_the_cap_on_the_command_line_are_refused_with_nothing_writ
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("report.json");
     let csv = dir.path().join("summary.csv");
-    let out = ccsim(&[
+    let out = ccsim([
         "run",
         "scenarios/weekday.toml",
         "-n",
@@ -65,7 +57,7 @@ fn replications_beyond_the_cap_on_the_command_line_are_refused_with_nothing_writ
     ]);
     assert_refused(&out, 2, &["4294967295", "2..=1000000"]);
     let study = dir.path().join("study");
-    let out = ccsim(&[
+    let out = ccsim([
         "batch",
         "scenarios/study",
         "--replications",
@@ -91,7 +83,7 @@ fn replications_that_make_the_run_too_large_are_refused_before_simulating() {
     let out_dir = dir.path().join("out");
     std::fs::create_dir(&out_dir).unwrap();
     let json = out_dir.join("report.json");
-    let out = ccsim(&[
+    let out = ccsim([
         "run",
         file.to_str().unwrap(),
         "-n",
@@ -124,7 +116,7 @@ fn replications_that_make_the_run_too_large_are_refused_before_simulating() {
 
 #[test]
 fn a_seed_a_scenario_file_could_not_hold_is_a_usage_error() {
-    let out = ccsim(&["run", "--seed", "9223372036854775808"]);
+    let out = ccsim(["run", "--seed", "9223372036854775808"]);
     assert_refused(&out, 2, &["--seed", "9223372036854775808"]);
 }
 
@@ -132,7 +124,7 @@ fn a_seed_a_scenario_file_could_not_hold_is_a_usage_error() {
 fn erlang_refuses_sizes_beyond_the_caps_at_once() {
     let started = Instant::now();
     let base = ["erlang", "--calls", "100", "--aht", "180"];
-    let with = |extra: &[&str]| ccsim(&[&base[..], extra].concat());
+    let with = |extra: &[&str]| ccsim([&base[..], extra].concat());
     assert_refused(
         &with(&["--agents", "4000000000"]),
         2,
@@ -144,7 +136,7 @@ fn erlang_refuses_sizes_beyond_the_caps_at_once() {
         &["--lines", "1..=10000000"],
     );
     // 10^9 calls in half an hour is no contact centre: refused, not searched.
-    let out = ccsim(&[
+    let out = ccsim([
         "erlang",
         "--calls",
         "1e9",
@@ -183,18 +175,18 @@ fn an_unreachable_erlang_search_says_out_of_reach_and_stops() {
         "0",
     ];
     let started = Instant::now();
-    let out = ccsim(&args);
+    let out = ccsim(args);
     common::assert_success(&out);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("out of reach"), "{text}");
     assert!(text.contains("1000000 agents"), "{text}");
-    let out = ccsim(&[&args[..], &["--json"]].concat());
+    let out = ccsim([&args[..], &["--json"]].concat());
     common::assert_success(&out);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["targets_reachable"], false);
     assert!(v["agents_needed"].is_null());
     // Erlang C, where the search starts above the load: out of reach as well.
-    let out = ccsim(&[
+    let out = ccsim([
         "erlang",
         "--calls",
         "1000000",

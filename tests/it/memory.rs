@@ -2,7 +2,7 @@
 //! default half of what the process may use) holds, with the figures of `-j 1`; a
 //! replication that cannot fit alone is refused with an error, never an abort.
 
-use crate::common;
+use crate::common::{self, ccsim};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -25,10 +25,6 @@ fn starved(dir: &Path, per_hour: u32) -> PathBuf {
     path
 }
 
-fn ccsim(args: &[&str]) -> Output {
-    Command::new(common::bin()).args(args).output().unwrap()
-}
-
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -39,9 +35,9 @@ fn a_small_max_memory_runs_fewer_in_flight_with_the_figures_of_one_thread() {
     // 100,000 contacts: budgeted at about 20 MB a replication, so 45 MB holds two.
     let file = starved(tmp.path(), 20_000);
     let f = file.to_str().unwrap();
-    let one = ccsim(&["run", f, "-n", "4", "-j", "1", "--json", "-"]);
+    let one = ccsim(["run", f, "-n", "4", "-j", "1", "--json", "-"]);
     common::assert_success(&one);
-    let four = ccsim(&[
+    let four = ccsim([
         "run",
         f,
         "-n",
@@ -70,7 +66,7 @@ fn a_replication_too_large_for_max_memory_is_refused_before_any_work() {
     let tmp = tempfile::tempdir().unwrap();
     let file = starved(tmp.path(), 20_000);
     let json = tmp.path().join("report.json");
-    let out = ccsim(&[
+    let out = ccsim([
         "run",
         file.to_str().unwrap(),
         "--max-memory",
@@ -113,7 +109,7 @@ fn a_run_under_an_address_space_limit_runs_fewer_in_flight_instead_of_aborting()
         "{}",
         stderr(&limited)
     );
-    let one = ccsim(&["run", f, "-j", "1", "--json", "-"]);
+    let one = ccsim(["run", f, "-j", "1", "--json", "-"]);
     common::assert_success(&one);
     assert_eq!(limited.stdout, one.stdout);
 }

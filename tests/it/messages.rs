@@ -3,17 +3,7 @@
 //! type name of ours); figures in messages are rounded, with units and counts that agree
 //! with their nouns; ranges shown are the ranges accepted.
 
-use std::process::{Command, Output};
-
-use crate::common::bin;
-
-fn ccsim(args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+use crate::common::ccsim;
 
 /// The stderr of a run that must fail with exit code `code`.
 fn error_of(args: &[&str], code: i32) -> String {
@@ -135,7 +125,7 @@ fn erlang_with_fewer_lines_than_agents_says_no_call_waits() {
     let args = [
         "erlang", "--calls", "100", "--aht", "180", "--agents", "12", "--lines", "5",
     ];
-    let out = ccsim(&args);
+    let out = ccsim(args);
     crate::common::assert_success(&out);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -144,24 +134,24 @@ fn erlang_with_fewer_lines_than_agents_says_no_call_waits() {
     );
     assert!(text.contains("no call waits"), "{text}");
     assert!(text.contains("at least 7 agents are always idle"), "{text}");
-    let json = ccsim(&[&args[..], &["--json"]].concat());
+    let json = ccsim([&args[..], &["--json"]].concat());
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert!(v["lines_note"].as_str().unwrap().contains("no call waits"));
     // More lines than agents: the waits are those of unlimited lines, and it says so.
-    let out = ccsim(&[
+    let out = ccsim([
         "erlang", "--calls", "100", "--aht", "180", "--agents", "12", "--lines", "20",
     ]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("assume unlimited lines"), "{text}");
     assert!(text.contains("at most 8 calls wait at once"), "{text}");
     // Without --lines, no note.
-    let out = ccsim(&["erlang", "--calls", "100", "--aht", "180", "--agents", "12"]);
+    let out = ccsim(["erlang", "--calls", "100", "--aht", "180", "--agents", "12"]);
     assert!(!String::from_utf8_lossy(&out.stdout).contains("note:"));
 }
 
 #[test]
 fn counts_agree_with_their_nouns_and_hours_are_not_raw_fractions() {
-    let out = ccsim(&[
+    let out = ccsim([
         "erlang", "--calls", "1", "--aht", "180", "--agents", "1", "--lines", "1",
     ]);
     crate::common::assert_success(&out);
@@ -171,7 +161,7 @@ fn counts_agree_with_their_nouns_and_hours_are_not_raw_fractions() {
         "{text}"
     );
     assert!(text.contains("(Erlang B, 1 line,"), "{text}");
-    let out = ccsim(&["check", "scenarios/shifts/weekday.toml"]);
+    let out = ccsim(["check", "scenarios/shifts/weekday.toml"]);
     crate::common::assert_success(&out);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("replications × 1 day,"), "{text}");
@@ -233,7 +223,7 @@ fn the_number_of_types_and_groups_is_capped() {
     let file = dir.path().join("big.toml");
     let f = file.to_str().unwrap();
     std::fs::write(&file, centre(ccsim::limits::MAX_TYPES, 1)).unwrap();
-    crate::common::assert_success(&ccsim(&["check", f]));
+    crate::common::assert_success(&ccsim(["check", f]));
     std::fs::write(&file, centre(ccsim::limits::MAX_TYPES + 1, 1)).unwrap();
     let e = error_of(&["check", f], 1);
     assert!(e.contains(&format!("{f}:")), "{e}");

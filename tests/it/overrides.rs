@@ -2,20 +2,9 @@
 //! item of `[[types]]`/`[[groups]]` is found by index or by name, an agents offset adds
 //! to every interval, and a bad override is an error naming it.
 
-use crate::common;
+use crate::common::ccsim;
 
 use std::path::Path;
-use std::process::Command;
-
-use common::bin;
-
-fn ccsim(args: &[&str]) -> std::process::Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 fn json_of(args: &[&str]) -> Vec<u8> {
     let out = ccsim(args);
@@ -87,7 +76,7 @@ fn set_applies_to_the_embedded_default_and_to_check() {
     ]);
     let b = json_of(&["run", "-n", "6", "--seed", "99", "--json", "-"]);
     assert_eq!(a, b);
-    let out = ccsim(&["check", "scenarios/weekday.toml", "--set", "name=Monday"]);
+    let out = ccsim(["check", "scenarios/weekday.toml", "--set", "name=Monday"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("\"Monday\""));
 }

@@ -2,18 +2,9 @@
 //! refused naming its file; a part of another format or of other `--set` values says
 //! what differs; `--calls-log` on a shard is refused rather than silently dropped.
 
-use crate::common;
+use crate::common::{self, ccsim};
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn ccsim(args: &[&str]) -> std::process::Output {
-    Command::new(common::bin())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -134,7 +125,7 @@ fn calls_log_on_a_shard_is_refused_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("calls.csv");
     let part = dir.path().join("part.json");
-    let out = ccsim(&[
+    let out = ccsim([
         "run",
         "scenarios/weekday.toml",
         "-n",

@@ -1,20 +1,9 @@
 //! `run --shard I/N` and `merge`: the parts merged in any order give the unsharded
 //! run's reports byte for byte; a missing, duplicated or foreign part is a clear error.
 
-use crate::common;
+use crate::common::ccsim;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-use common::bin;
-
-fn ccsim(args: &[&str]) -> std::process::Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 fn ok(args: &[&str]) -> Vec<u8> {
     let out = ccsim(args);

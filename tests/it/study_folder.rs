@@ -2,7 +2,7 @@
 //! write that fails half-way (a file-size limit standing in for a full disk) leaves the
 //! old study whole.
 
-use crate::common;
+use crate::common::{self, ccsim};
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -10,14 +10,6 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 const FILES: [&str; 2] = ["scenarios/weekday.toml", "scenarios/full-journey.toml"];
-
-fn ccsim(args: &[&str]) -> Output {
-    Command::new(common::bin())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -87,12 +79,12 @@ fn a_study_rewritten_by_a_second_one_is_still_replaced() {
         "--vary",
         "staffing.agents=-1..+1",
     ];
-    common::assert_success(&ccsim(&[&sweep[..], &["--out", d]].concat()));
-    common::assert_success(&ccsim(&[&sweep[..], &["--seed", "3", "--out", d]].concat()));
+    common::assert_success(&ccsim([&sweep[..], &["--out", d]].concat()));
+    common::assert_success(&ccsim([&sweep[..], &["--seed", "3", "--out", d]].concat()));
     assert!(fs::read_to_string(dir.join(".ccsim-files"))
         .unwrap()
         .contains("sweep.json"));
-    common::assert_success(&ccsim(&["run", FILES[0], "-n", "2", "--out", d]));
+    common::assert_success(&ccsim(["run", FILES[0], "-n", "2", "--out", d]));
     // The run's study replaced the sweep's and removed the sweep's own files.
     assert!(!dir.join("sweep.json").exists());
     assert!(dir.join("summary.json").exists());
@@ -103,9 +95,7 @@ fn a_study_cut_short_by_a_file_size_limit_leaves_the_old_study_whole() {
     let tmp = tempfile::tempdir().unwrap();
     let out_dir = tmp.path().join("out");
     let dir = out_dir.to_str().unwrap();
-    common::assert_success(&ccsim(&[
-        "run", FILES[0], FILES[1], "-n", "4", "--out", dir,
-    ]));
+    common::assert_success(&ccsim(["run", FILES[0], FILES[1], "-n", "4", "--out", dir]));
     let before = contents(&out_dir);
     // summary.csv (written first) fits under the limit, summary.json does not: a
     // study written file by file would be half new, half old.

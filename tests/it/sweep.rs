@@ -2,20 +2,9 @@
 //! agents lever moves service level, CSAT and cost the way staffing must under common
 //! random numbers, and `--out` writes the report and charts.
 
-use crate::common;
+use crate::common::ccsim;
 
-use std::process::Command;
-
-use common::bin;
 use serde_json::Value;
-
-fn ccsim(args: &[&str]) -> std::process::Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 fn json_of(args: &[&str]) -> Value {
     let out = ccsim(args);
@@ -122,7 +111,7 @@ fn a_point_is_run_with_set_byte_for_byte() {
 fn out_writes_the_report_the_charts_and_the_data() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("sweep");
-    let o = ccsim(&[
+    let o = ccsim([
         "sweep",
         "scenarios/weekday.toml",
         "--vary",
@@ -157,7 +146,7 @@ fn out_writes_the_report_the_charts_and_the_data() {
 fn bad_levers_are_refused_before_any_simulation() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("never");
-    let o = ccsim(&[
+    let o = ccsim([
         "sweep",
         "--vary",
         "staffing.shrinkage=0.5..1.0:0.25",
