@@ -5,7 +5,7 @@
 use super::{currency, is_mechanism, label, render_fitted, terminal_width, wrap};
 use crate::compare::Comparison;
 use crate::escape::one_line;
-use crate::export::{format_difference, format_half_width, format_signed};
+use crate::export::format_difference;
 use crate::metrics::{Metric, METRICS};
 use crate::report::Report;
 use crate::roi::Roi;
@@ -79,11 +79,7 @@ pub fn comparisons(report: &Report, comparisons: &[Comparison]) -> String {
         for c in comparisons {
             row.push(match c.roi.as_ref().map(|r| (r, get(r))) {
                 Some((_, Some(e))) if percent => roi_percent(e),
-                Some((_, Some(e))) => format!(
-                    "{} {}",
-                    format_signed("money", e.mean),
-                    format_half_width("money", e.half_width)
-                ),
+                Some((_, Some(e))) => format_difference("money", e.mean, e.half_width, false),
                 Some((r, None)) if k >= 4 && !r.includes_lost_value => "no [value]".into(),
                 _ => "undefined".into(),
             });
