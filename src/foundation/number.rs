@@ -118,6 +118,19 @@ pub fn format_estimate(unit: &str, e: &Estimate, layout: HalfWidth) -> String {
     }
 }
 
+/// An estimate that is already a large number, such as an ROI in percent, in whole units:
+/// its signed mean and its half-width, each with thousands separators (`+12,713`,
+/// `±1,929`), for the caller to place its unit between them.
+pub fn format_signed_whole(e: &Estimate) -> (String, String) {
+    let mean = format!("{:.0}", e.mean);
+    let mean = if mean == "-0" { "0".to_string() } else { mean };
+    let sign = if mean.starts_with('-') { "" } else { "+" };
+    (
+        format!("{sign}{}", thousands(&mean)),
+        format!("±{}", thousands(&format!("{:.0}", e.half_width))),
+    )
+}
+
 /// A signed difference in the unit's scale: shares in percentage points (`+0.5 pp`),
 /// money with separators (`−2,168.39` is written `-2,168.39`); a difference that rounds to
 /// zero is `+0.0`.
@@ -234,6 +247,20 @@ mod tests {
             half_width: f64::NAN,
         };
         assert_eq!(format_estimate("%", &undefined, HalfWidth::Beside), "-");
+    }
+
+    #[test]
+    fn a_whole_estimate_is_signed_with_separators_and_never_minus_zero() {
+        let e = |mean, half_width| Estimate { mean, half_width };
+        assert_eq!(
+            format_signed_whole(&e(12713.4, 1929.2)),
+            ("+12,713".to_string(), "±1,929".to_string())
+        );
+        assert_eq!(
+            format_signed_whole(&e(-1234.6, 80.0)),
+            ("-1,235".to_string(), "±80".to_string())
+        );
+        assert_eq!(format_signed_whole(&e(-0.3, 0.2)).0, "+0");
     }
 
     #[test]
