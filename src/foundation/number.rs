@@ -5,6 +5,8 @@
 //! many decimals as it takes to show that it is not zero. The CSV and JSON files have
 //! their own, exact or documented, number formats.
 
+use super::stats::Estimate;
+
 /// Decimals a unit is written with by default.
 fn decimals(unit: &str) -> usize {
     match unit {
@@ -89,6 +91,46 @@ pub fn format_half_width(unit: &str, x: f64) -> String {
     format!("±{}", fixed(unit, scaled(unit, x), decimals(unit)))
 }
 
+/// Where an estimate's half-width sits beside its mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HalfWidth {
+    /// `90.6% ±0.4` (tables, plain text); the half-width is left out when undefined.
+    Beside,
+    /// `90.6% (±0.4)` (running text in report.md); `(-)` when undefined, so a sentence
+    /// still says that the interval is unknown.
+    InBrackets,
+}
+
+/// An estimate as its mean in the unit followed by its 95 % half-width, laid out as
+/// `layout` says. Every table, report and command writes estimates through here, so they
+/// read the same wherever they appear.
+pub fn format_estimate(unit: &str, e: &Estimate, layout: HalfWidth) -> String {
+    let mean = format_value(unit, e.mean);
+    match layout {
+        HalfWidth::Beside if e.half_width.is_finite() => {
+            format!("{mean} {}", format_half_width(unit, e.half_width))
+        }
+        HalfWidth::Beside => mean,
+        HalfWidth::InBrackets if e.half_width.is_finite() => {
+            format!("{mean} ({})", format_half_width(unit, e.half_width))
+        }
+        HalfWidth::InBrackets => format!("{mean} (-)"),
+    }
+}
+
+/// An estimate that is already a large number, such as an ROI in percent, in whole units:
+/// its signed mean and its half-width, each with thousands separators (`+12,713`,
+/// `±1,929`), for the caller to place its unit between them.
+pub fn format_signed_whole(e: &Estimate) -> (String, String) {
+    let mean = format!("{:.0}", e.mean);
+    let mean = if mean == "-0" { "0".to_string() } else { mean };
+    let sign = if mean.starts_with('-') { "" } else { "+" };
+    (
+        format!("{sign}{}", thousands(&mean)),
+        format!("±{}", thousands(&format!("{:.0}", e.half_width))),
+    )
+}
+
 /// A signed difference in the unit's scale: shares in percentage points (`+0.5 pp`),
 /// money with separators (`−2,168.39` is written `-2,168.39`); a difference that rounds to
 /// zero is `+0.0`.
@@ -162,6 +204,63 @@ mod tests {
         assert_eq!(format_value("pct", 72.7), "72.7%");
         assert_eq!(format_signed("%", -0.042), "-4.2 pp");
         assert_eq!(format_signed("pct", 0.1), "+0.1 pp");
+    }
+
+    #[test]
+    fn an_estimate_is_its_mean_and_half_width() {
+        let e = Estimate {
+            mean: 12775.724,
+            half_width: 2.538,
+        };
+        assert_eq!(
+            format_estimate("money", &e, HalfWidth::Beside),
+            "12,775.72 ±2.54"
+        );
+        assert_eq!(
+            format_estimate("money", &e, HalfWidth::InBrackets),
+            "12,775.72 (±2.54)"
+        );
+        let share = Estimate {
+            mean: 0.821,
+            half_width: 0.004,
+        };
+        assert_eq!(
+            format_estimate("%", &share, HalfWidth::Beside),
+            "82.1% ±0.4"
+        );
+        assert_eq!(
+            format_estimate("%", &share, HalfWidth::InBrackets),
+            "82.1% (±0.4)"
+        );
+    }
+
+    #[test]
+    fn an_undefined_half_width_is_left_out_beside_and_a_dash_in_brackets() {
+        let e = Estimate {
+            mean: 3.7,
+            half_width: f64::NAN,
+        };
+        assert_eq!(format_estimate("s", &e, HalfWidth::Beside), "3.7");
+        assert_eq!(format_estimate("s", &e, HalfWidth::InBrackets), "3.7 (-)");
+        let undefined = Estimate {
+            mean: f64::NAN,
+            half_width: f64::NAN,
+        };
+        assert_eq!(format_estimate("%", &undefined, HalfWidth::Beside), "-");
+    }
+
+    #[test]
+    fn a_whole_estimate_is_signed_with_separators_and_never_minus_zero() {
+        let e = |mean, half_width| Estimate { mean, half_width };
+        assert_eq!(
+            format_signed_whole(&e(12713.4, 1929.2)),
+            ("+12,713".to_string(), "±1,929".to_string())
+        );
+        assert_eq!(
+            format_signed_whole(&e(-1234.6, 80.0)),
+            ("-1,235".to_string(), "±80".to_string())
+        );
+        assert_eq!(format_signed_whole(&e(-0.3, 0.2)).0, "+0");
     }
 
     #[test]

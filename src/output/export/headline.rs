@@ -2,7 +2,7 @@
 //! its live channels (voice, chat); an email type is reported beside them on its own,
 //! by the share answered within its deadline.
 
-use super::{format_half_width, format_value};
+use super::{format_estimate, HalfWidth};
 use crate::metrics::Metric;
 use crate::report::ScenarioReport;
 
@@ -21,11 +21,10 @@ pub fn email_apart(s: &ScenarioReport, name: &dyn Fn(&str) -> String) -> Option<
         .map(|t| {
             let e = t.metrics.get(Metric::ServiceLevel);
             format!(
-                "{} answered within {} {} {}",
+                "{} answered within {} {}",
                 name(&t.name),
                 deadline(t.targets.service_level_within_s),
-                format_value("%", e.mean),
-                format_half_width("%", e.half_width)
+                format_estimate("%", &e, HalfWidth::Beside)
             )
         })
         .collect();

@@ -20,6 +20,7 @@ pub use target::{
 };
 
 pub use crate::foundation::number::{
-    format_difference, format_half_width, format_signed, format_value, thousands,
+    format_difference, format_estimate, format_half_width, format_signed, format_signed_whole,
+    format_value, thousands, HalfWidth,
 };
 pub use headline::email_apart;

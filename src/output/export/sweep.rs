@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::escape::{markdown_code_cell, markdown_table_cell, markdown_text, one_line};
-use crate::export::{format_half_width, format_value, table::render};
+use crate::export::{format_estimate, table::render, HalfWidth};
 use crate::metrics::Metric;
 use crate::report::Report;
 use crate::sweep::Lever;
@@ -20,14 +20,7 @@ pub const KEY_METRICS: [Metric; 6] = [
 
 fn cell(report: &Report, i: usize, m: Metric) -> String {
     let e = report.scenarios[i].metrics.get(m);
-    let unit = m.def().unit;
-    format!(
-        "{} {}",
-        format_value(unit, e.mean),
-        format_half_width(unit, e.half_width)
-    )
-    .trim_end()
-    .to_string()
+    format_estimate(m.def().unit, &e, HalfWidth::Beside)
 }
 
 fn header(levers: &[Lever], currency: &str) -> Vec<String> {

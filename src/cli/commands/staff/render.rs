@@ -1,7 +1,7 @@
 //! The report of a one-type plan: per-interval table, totals and notes.
 
 use crate::export::table::render;
-use crate::export::{format_half_width, format_value};
+use crate::export::{format_estimate, format_value, HalfWidth};
 use crate::scenario::{Scenario, Targets};
 use crate::staffing::{self, Evaluation, Outcome};
 
@@ -109,11 +109,9 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
         rate * (h_plan - h_sipp) + 0.0 // no "-0.00"
     ));
     out.push_str(&format!(
-        "simulated total cost per day (overtime, handling, queue and fixed costs included):  SIPP {} {}, simulated plan {} {}\n",
-        format_value("money", sipp.cost_total.mean),
-        format_half_width("money", sipp.cost_total.half_width),
-        format_value("money", plan.cost_total.mean),
-        format_half_width("money", plan.cost_total.half_width),
+        "simulated total cost per day (overtime, handling, queue and fixed costs included):  SIPP {}, simulated plan {}\n",
+        format_estimate("money", &sipp.cost_total, HalfWidth::Beside),
+        format_estimate("money", &plan.cost_total, HalfWidth::Beside),
     ));
     let sipp_misses = match sipp.missed() {
         m if m.is_empty() => "every interval meets the targets".to_string(),
@@ -185,11 +183,5 @@ fn describe_misses(s: &Scenario, e: &Evaluation, missed: &[usize]) -> String {
 }
 
 pub(super) fn with_hw(e: crate::stats::Estimate) -> String {
-    format!(
-        "{} {}",
-        format_value("%", e.mean),
-        format_half_width("%", e.half_width)
-    )
-    .trim_end()
-    .to_string()
+    format_estimate("%", &e, HalfWidth::Beside)
 }

@@ -5,7 +5,7 @@
 use super::render::{misses_and_notes, targets_summary, with_hw};
 use crate::escape::one_line;
 use crate::export::table::render;
-use crate::export::{format_half_width, format_value};
+use crate::export::{format_estimate, format_value, HalfWidth};
 use crate::scenario::{Centre, Channel, Scenario};
 use crate::staffing::{self, Evaluation, IntervalResult, Outcome};
 
@@ -252,12 +252,9 @@ fn money(s: &Scenario, c: &Centre, o: &Outcome) -> String {
         .iter()
         .map(|(name, e)| {
             format!(
-                "{name} {} {}",
-                format_value("money", e.cost_total.mean),
-                format_half_width("money", e.cost_total.half_width)
+                "{name} {}",
+                format_estimate("money", &e.cost_total, HalfWidth::Beside)
             )
-            .trim_end()
-            .to_string()
         })
         .collect();
     out.push_str(&format!(

@@ -4,19 +4,14 @@
 
 use std::fmt::Write;
 
-use super::format::half;
 use crate::escape::markdown_table_cell;
-use crate::export::format_value;
+use crate::export::{format_estimate, format_value, HalfWidth};
 use crate::report::{Report, ScenarioReport};
 use crate::stats::Estimate;
 
 /// `82.1% (±0.4)` in the unit given.
 fn est(unit: &str, e: &Estimate) -> String {
-    format!(
-        "{} ({})",
-        format_value(unit, e.mean),
-        half(unit, e.half_width)
-    )
+    format_estimate(unit, e, HalfWidth::InBrackets)
 }
 
 fn has_channels(s: &ScenarioReport) -> bool {

@@ -4,9 +4,8 @@
 use std::fmt::Write;
 
 use super::currency;
-use super::format::half;
 use crate::escape::markdown_table_cell;
-use crate::export::{format_half_width, format_value};
+use crate::export::{format_estimate, format_value, HalfWidth};
 use crate::metrics::GROUP_METRICS;
 use crate::report::{GroupReport, Report};
 
@@ -84,15 +83,7 @@ fn figures(g: &GroupReport) -> Vec<String> {
     GROUP_METRICS
         .iter()
         .zip(&g.metrics.0)
-        .map(|(d, e)| {
-            format!(
-                "{} {}",
-                format_value(d.unit, e.mean),
-                format_half_width(d.unit, e.half_width)
-            )
-            .trim_end()
-            .to_string()
-        })
+        .map(|(d, e)| format_estimate(d.unit, e, HalfWidth::Beside))
         .collect()
 }
 
@@ -103,10 +94,9 @@ fn busy_share(g: &GroupReport) -> String {
         .iter()
         .map(|(t, e)| {
             format!(
-                "{} {} ({})",
+                "{} {}",
                 markdown_table_cell(t),
-                format_value("%", e.mean),
-                half("%", e.half_width)
+                format_estimate("%", e, HalfWidth::InBrackets)
             )
         })
         .collect::<Vec<_>>()

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::format::{label, rows};
 use super::{currency, names};
 use crate::export::escape::markdown_table_cell;
-use crate::export::{format_half_width, format_value};
+use crate::export::{format_estimate, HalfWidth};
 use crate::report::Report;
 
 /// The section: one row per metric, one column per scenario.
@@ -27,16 +27,7 @@ pub(super) fn section(r: &Report) -> String {
         let _ = write!(o, "| {} |", label(m, &currency));
         for s in &r.scenarios {
             let e = s.metrics.get(m);
-            let _ = write!(
-                o,
-                " {} |",
-                format!(
-                    "{} {}",
-                    format_value(unit, e.mean),
-                    format_half_width(unit, e.half_width)
-                )
-                .trim_end()
-            );
+            let _ = write!(o, " {} |", format_estimate(unit, &e, HalfWidth::Beside));
         }
         o.push('\n');
     }

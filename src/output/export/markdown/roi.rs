@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::currency;
 use super::format::{half, signed};
 use crate::escape::markdown_table_cell;
-use crate::export::thousands;
+use crate::export::format_signed_whole;
 use crate::roi::Roi;
 use crate::stats::Estimate;
 use crate::study::Study;
@@ -121,14 +121,8 @@ fn money(e: &Estimate) -> String {
 fn roi(e: Option<Estimate>) -> String {
     match e {
         Some(e) if e.mean.is_finite() => {
-            let mean = format!("{:.0}", e.mean);
-            let mean = if mean == "-0" { "0".to_string() } else { mean };
-            let sign = if mean.starts_with('-') { "" } else { "+" };
-            format!(
-                "{sign}{} % ±{}",
-                thousands(&mean).replace('-', "−"),
-                thousands(&format!("{:.0}", e.half_width))
-            )
+            let (mean, half_width) = format_signed_whole(&e);
+            format!("{} % {half_width}", mean.replace('-', "−"))
         }
         _ => "no added spend".into(),
     }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::currency;
 use super::format::{label, target_text, value};
 use crate::escape::markdown_table_cell;
-use crate::export::{format_half_width, format_value};
+use crate::export::{format_estimate, HalfWidth};
 use crate::metrics::Metric;
 use crate::report::{Metrics, Report, TargetsReport};
 
@@ -69,17 +69,7 @@ pub(super) fn section(r: &Report) -> String {
 fn cells(metrics: &Metrics) -> Vec<String> {
     COLUMNS
         .iter()
-        .map(|&m| {
-            let unit = m.def().unit;
-            let e = metrics.get(m);
-            format!(
-                "{} {}",
-                format_value(unit, e.mean),
-                format_half_width(unit, e.half_width)
-            )
-            .trim_end()
-            .to_string()
-        })
+        .map(|&m| format_estimate(m.def().unit, &metrics.get(m), HalfWidth::Beside))
         .collect()
 }
 

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::{label, metric_rows, target_text};
 use crate::escape::one_line;
-use crate::export::{format_half_width, format_value};
+use crate::export::{format_estimate, format_value, HalfWidth};
 use crate::metrics::{GroupMetric, GROUP_METRICS};
 use crate::report::{ChatReport, GroupReport, ScenarioReport, TypeReport};
 use crate::stats::Estimate;
@@ -92,14 +92,7 @@ pub(super) fn groups(s: &ScenarioReport, groups: &[GroupReport]) -> String {
             continue;
         }
         rows.push(row(&label(def.label, def.unit, &s.currency), &|g| {
-            let e = g.metrics.0[k];
-            format!(
-                "{} {}",
-                format_value(def.unit, e.mean),
-                format_half_width(def.unit, e.half_width)
-            )
-            .trim_end()
-            .to_string()
+            format_estimate(def.unit, &g.metrics.0[k], HalfWidth::Beside)
         }));
     }
     rows.push(row(&label("Agent hour", "money", &s.currency), &|g| {
@@ -109,12 +102,7 @@ pub(super) fn groups(s: &ScenarioReport, groups: &[GroupReport]) -> String {
         let chat = |unit: &'static str, pick: fn(&ChatReport) -> Estimate| {
             move |g: &GroupReport| {
                 g.chat.as_ref().map_or_else(String::new, |c| {
-                    let e = pick(c);
-                    format!(
-                        "{} {}",
-                        format_value(unit, e.mean),
-                        format_half_width(unit, e.half_width)
-                    )
+                    format_estimate(unit, &pick(c), HalfWidth::Beside)
                 })
             }
         };
@@ -132,15 +120,7 @@ pub(super) fn groups(s: &ScenarioReport, groups: &[GroupReport]) -> String {
                 .0
                 .iter()
                 .find(|(t, _)| *t == name)
-                .map(|(_, e)| {
-                    format!(
-                        "{} {}",
-                        format_value("%", e.mean),
-                        format_half_width("%", e.half_width)
-                    )
-                    .trim_end()
-                    .to_string()
-                })
+                .map(|(_, e)| format_estimate("%", e, HalfWidth::Beside))
                 .unwrap_or_default()
         }));
     }

@@ -5,7 +5,7 @@
 use super::{currency, is_mechanism, label, render_fitted, terminal_width, wrap};
 use crate::compare::Comparison;
 use crate::escape::one_line;
-use crate::export::{format_difference, format_half_width, format_signed};
+use crate::export::{format_difference, format_signed_whole};
 use crate::metrics::{Metric, METRICS};
 use crate::report::Report;
 use crate::roi::Roi;
@@ -79,11 +79,7 @@ pub fn comparisons(report: &Report, comparisons: &[Comparison]) -> String {
         for c in comparisons {
             row.push(match c.roi.as_ref().map(|r| (r, get(r))) {
                 Some((_, Some(e))) if percent => roi_percent(e),
-                Some((_, Some(e))) => format!(
-                    "{} {}",
-                    format_signed("money", e.mean),
-                    format_half_width("money", e.half_width)
-                ),
+                Some((_, Some(e))) => format_difference("money", e.mean, e.half_width, false),
                 Some((r, None)) if k >= 4 && !r.includes_lost_value => "no [value]".into(),
                 _ => "undefined".into(),
             });
@@ -136,12 +132,6 @@ scenarios' own [value] tables (churn × customer lifetime value), not money spen
 
 /// An ROI in percent, signed, with thousands separators (`+12,713 ±1,929`).
 fn roi_percent(e: Estimate) -> String {
-    let mean = format!("{:.0}", e.mean);
-    let mean = if mean == "-0" { "0".to_string() } else { mean };
-    let sign = if mean.starts_with('-') { "" } else { "+" };
-    format!(
-        "{sign}{} ±{}",
-        crate::export::thousands(&mean),
-        crate::export::thousands(&format!("{:.0}", e.half_width))
-    )
+    let (mean, half_width) = format_signed_whole(&e);
+    format!("{mean} {half_width}")
 }

@@ -4,7 +4,7 @@
 
 use super::{render_fitted, terminal_width};
 use crate::escape::one_line;
-use crate::export::{format_half_width, format_value};
+use crate::export::{format_estimate, format_value, HalfWidth};
 use crate::metrics::Metric;
 use crate::report::{GroupReport, Metrics, ScenarioReport, TargetsReport, TypeReport};
 
@@ -43,12 +43,11 @@ fn metric_cells(cols: &[Metric], metrics: &Metrics, targets: &TargetsReport) -> 
     cols.iter()
         .map(|&m| {
             let e = metrics.get(m);
-            let mut cell = format_value(m.def().unit, e.mean);
-            if m == Metric::ServiceLevel {
-                cell = format!("{cell} {}", format_half_width("%", e.half_width))
-                    .trim_end()
-                    .to_string();
-            }
+            let mut cell = if m == Metric::ServiceLevel {
+                format_estimate("%", &e, HalfWidth::Beside)
+            } else {
+                format_value(m.def().unit, e.mean)
+            };
             if targets.checks().iter().any(|(t, _, _)| *t == m) {
                 let mark = match targets.met(m, &e) {
                     Some(true) => "ok",

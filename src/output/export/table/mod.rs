@@ -10,7 +10,7 @@ mod intervals;
 mod layout;
 
 use super::escape::one_line;
-use super::{format_half_width, format_value};
+use super::{format_estimate, format_value, HalfWidth};
 use crate::metrics::{Metric, METRICS};
 use crate::report::{Metrics, Report, TargetsReport};
 use crate::stats::Estimate;
@@ -157,13 +157,7 @@ fn metric_rows(
 
 /// `mean ±half-width` in the unit.
 fn estimate(unit: &str, e: Estimate) -> String {
-    format!(
-        "{} {}",
-        format_value(unit, e.mean),
-        format_half_width(unit, e.half_width)
-    )
-    .trim_end()
-    .to_string()
+    format_estimate(unit, &e, HalfWidth::Beside)
 }
 
 /// A cell followed by a target mark of fixed width: ` ok  `, ` MISS`, or five blanks, so a
