@@ -5,8 +5,6 @@
 mod file;
 mod validate;
 
-mod file_centre;
-mod file_shifts;
 mod routing;
 mod shifts;
 

@@ -7,8 +7,8 @@
 use std::path::Path;
 
 use crate::limits;
+use crate::scenario::file::GroupFile;
 use crate::scenario::file::{AgentsFile, ScenarioFile, StaffingFile};
-use crate::scenario::file_centre::GroupFile;
 use crate::scenario::FieldError;
 use crate::scenario::{AgentGroup, Centre, ContactType, Scenario, Staffing};
 use crate::scenario::{Pick, Route};

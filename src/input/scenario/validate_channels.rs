@@ -4,7 +4,7 @@
 
 use super::Check;
 use crate::limits::{MAX_CHAT_SLOTS, MAX_SLOWDOWN};
-use crate::scenario::file_centre::{GroupFile, TypeFile};
+use crate::scenario::file::{GroupFile, TypeFile};
 use crate::scenario::FieldError;
 use crate::scenario::{Channel, ContactType, Scenario};
 

@@ -7,7 +7,7 @@ use super::values::within;
 use super::Check;
 use crate::limits::{self, shown};
 use crate::scenario::file::AgentsFile;
-use crate::scenario::file_shifts::{BreakRuleFile, RosteringFile, ShiftFile};
+use crate::scenario::file::{BreakRuleFile, RosteringFile, ShiftFile};
 use crate::scenario::shifts::{clock, Break, BreakRule, Roster, Rostering, Shift};
 use crate::scenario::{FieldError, Simulation};
 use crate::words::{count, hours_minutes};

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::file::{
+use super::tables::{
     AgentsFile, ArrivalsFile, CallbackFile, HandlingFile, PatienceFile, RedialFile, ResolutionFile,
     SatisfactionFile, SelfServiceFile, TargetsFile, ValueFile,
 };
@@ -36,7 +36,7 @@ pub struct TypeFile {
 pub struct GroupFile {
     pub name: Option<String>,
     pub agents: Option<AgentsFile>,
-    pub shifts: Option<Vec<super::file_shifts::ShiftFile>>,
+    pub shifts: Option<Vec<super::shifts::ShiftFile>>,
     pub absenteeism: Option<f64>,
     pub shrinkage: Option<f64>,
     pub agent_hour: Option<f64>,

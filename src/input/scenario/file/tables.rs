@@ -1,34 +1,7 @@
-//! A pure serde mirror of the scenario file (docs/scenario-file.md). It only says what the
-//! TOML
-//! may contain; every rule about values lives in `validate.rs`. Unknown keys are errors,
-//! so a typo can never silently turn a mechanism off.
+//! The one-type tables of a scenario file's serde mirror (`[simulation]`, `[arrivals]`,
+//! `[handling]`, ...), also carried by each `[[types]]` entry of a centre.
 
 use serde::Deserialize;
-
-/// The whole file, as written.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScenarioFile {
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub simulation: Option<SimulationFile>,
-    pub arrivals: Option<ArrivalsFile>,
-    pub handling: Option<HandlingFile>,
-    pub patience: Option<PatienceFile>,
-    pub staffing: Option<StaffingFile>,
-    pub self_service: Option<SelfServiceFile>,
-    pub callback: Option<CallbackFile>,
-    pub redial: Option<RedialFile>,
-    pub resolution: Option<ResolutionFile>,
-    pub costs: Option<CostsFile>,
-    pub satisfaction: Option<SatisfactionFile>,
-    pub value: Option<ValueFile>,
-    pub targets: Option<TargetsFile>,
-    pub types: Option<Vec<super::file_centre::TypeFile>>,
-    pub groups: Option<Vec<super::file_centre::GroupFile>>,
-    pub routing: Option<super::file_centre::RoutingFile>,
-    pub rostering: Option<super::file_shifts::RosteringFile>,
-}
 
 /// `[simulation]`.
 #[derive(Debug, Clone, Deserialize)]
@@ -86,7 +59,7 @@ pub enum AgentsFile {
 #[serde(deny_unknown_fields)]
 pub struct StaffingFile {
     pub agents: Option<AgentsFile>,
-    pub shifts: Option<Vec<super::file_shifts::ShiftFile>>,
+    pub shifts: Option<Vec<super::shifts::ShiftFile>>,
     pub absenteeism: Option<f64>,
     pub shrinkage: Option<f64>,
     pub lines: Option<i64>,
