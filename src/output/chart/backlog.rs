@@ -7,7 +7,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::common::{color, interval_labels, interval_range, interval_start, name, FONT};
+use super::common::{color, interval_labels, interval_range, interval_start, name};
+use super::style::{self, Frame, HouseMesh, Legend};
 use super::DrawResult;
 use crate::escape::one_line;
 use crate::report::ScenarioReport;
@@ -34,14 +35,14 @@ where
         .filter(|x| x.is_finite())
         .fold(1.0f64, f64::max);
     let area = root.margin(10, 0, 10, 10);
-    let mut chart = ChartBuilder::on(&area)
-        .caption(
-            format!("{}: emails waiting at each interval's end", name(s)),
-            (FONT, 30),
-        )
-        .margin(12)
-        .x_label_area_size(50)
-        .y_label_area_size(80)
+    let frame = Frame {
+        caption: 30,
+        margin: 12,
+        x_area: 50,
+        y_area: 80,
+    };
+    let caption = format!("{}: emails waiting at each interval's end", name(s));
+    let mut chart = style::chart(&area, caption, frame)
         .build_cartesian_2d(interval_range(n), 0f64..highest * 1.35)?;
     let label = interval_start(n, |i| s.intervals[i].start.as_str());
     chart
@@ -51,10 +52,8 @@ where
         .x_label_formatter(&label)
         .x_desc("Interval start (each point is the backlog at that interval's end)")
         .y_desc("Emails waiting")
-        .label_style((FONT, 17))
-        .axis_desc_style((FONT, 19))
-        .light_line_style(WHITE)
-        .bold_line_style(BLACK.mix(0.1))
+        .fonts(17, 19)
+        .faint_grid(0.1)
         .draw()?;
     for (k, (t, e)) in emails.iter().enumerate() {
         let c = color(k);
@@ -87,12 +86,5 @@ where
                 }),
         )?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font((FONT, 17))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
-    Ok(())
+    Legend::at(SeriesLabelPosition::UpperRight, 17).draw(&mut chart)
 }

@@ -11,6 +11,7 @@ use super::common::{
     axis_title, color, currency, draw_lines_below, fit_names, scale, target_of, tick, value_text,
     FONT, TARGET,
 };
+use super::style::{self, Frame, HouseMesh};
 use super::DrawResult;
 use crate::metrics::Metric;
 use crate::report::Report;
@@ -119,12 +120,17 @@ where
         caption.push_str(" (red dashes: each scenario's target)");
     }
 
-    let mut chart = ChartBuilder::on(area)
-        .caption(caption, (FONT, 24))
-        .margin(12)
-        .x_label_area_size(lines * line_h as u32 + 18)
-        .y_label_area_size(80)
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..ymax)?;
+    let mut chart = style::chart(
+        area,
+        caption,
+        Frame {
+            caption: 24,
+            margin: 12,
+            x_area: lines * line_h as u32 + 18,
+            y_area: 80,
+        },
+    )
+    .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..ymax)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -132,10 +138,8 @@ where
         .y_labels(8)
         .y_desc(axis_title(m, cur))
         .y_label_formatter(&tick(ymax))
-        .label_style((FONT, 18))
-        .axis_desc_style((FONT, 20))
-        .light_line_style(WHITE)
-        .bold_line_style(BLACK.mix(0.12))
+        .fonts(18, 20)
+        .faint_grid(0.12)
         .draw()?;
 
     chart.draw_series(est.iter().enumerate().map(|(i, (mean, _))| {

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::common::{currency, draw_lines_below, fit_names, tick, FONT};
+use super::style::{self, Frame, HouseMesh, Legend};
 use super::DrawResult;
 use crate::metrics::Metric;
 use crate::report::Report;
@@ -87,12 +88,17 @@ where
     } else {
         "paid agent time at each scenario's rates"
     };
-    let mut chart = ChartBuilder::on(&area)
-        .caption(caption, (FONT, 20))
-        .margin(16)
-        .x_label_area_size(lines * line_h as u32 + 20)
-        .y_label_area_size(110)
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..ymax)?;
+    let mut chart = style::chart(
+        &area,
+        caption,
+        Frame {
+            caption: 20,
+            margin: 16,
+            x_area: lines * line_h as u32 + 20,
+            y_area: 110,
+        },
+    )
+    .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..ymax)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -106,10 +112,8 @@ where
                 tick(ymax)(y)
             }
         })
-        .label_style((FONT, 18))
-        .axis_desc_style((FONT, 20))
-        .light_line_style(WHITE)
-        .bold_line_style(BLACK.mix(0.12))
+        .fonts(18, 20)
+        .faint_grid(0.12)
         .draw()?;
     let bar = |x: f64, y0: f64, y1: f64, c: RGBColor| {
         Rectangle::new([(x - 0.32, y0), (x + 0.32, y1)], c.filled())
@@ -154,13 +158,7 @@ where
             chart.draw_series([Text::new(money(*op), (i as f64, op / 2.0), inside.clone())])?;
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font((FONT, 18))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    Legend::at(SeriesLabelPosition::UpperLeft, 18).draw(&mut chart)?;
     for (i, lines) in names.iter().enumerate() {
         let (x, y) = chart.backend_coord(&(i as f64, 0.0));
         draw_lines_below(&area, (x, y + 10), lines, &style, line_h)?;

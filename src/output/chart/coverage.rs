@@ -8,7 +8,8 @@
 use image::{ColorType, ImageEncoder};
 use plotters::prelude::*;
 
-use super::common::{color, interval_axis, interval_labels, interval_start, FONT, TARGET};
+use super::common::{color, interval_axis, interval_labels, interval_start, TARGET};
+use super::style::{self, Frame, HouseMesh, Legend};
 use super::{register_fonts, DrawResult, Rendered};
 use crate::error::{Error, Result};
 use crate::escape::one_line;
@@ -71,20 +72,24 @@ where
         .fold(1.0f64, f64::max);
     let y_max = (top * 1.1).ceil();
     let starts: Vec<&str> = c.labels.iter().map(String::as_str).collect();
-    let mut chart = ChartBuilder::on(root)
-        .caption(one_line(&c.title), (FONT, 30))
-        .margin(16)
-        .x_label_area_size(60)
-        .y_label_area_size(70)
-        .build_cartesian_2d(interval_axis(&starts), 0.0..y_max)?;
+    let mut chart = style::chart(
+        root,
+        one_line(&c.title),
+        Frame {
+            caption: 30,
+            margin: 16,
+            x_area: 60,
+            y_area: 70,
+        },
+    )
+    .build_cartesian_2d(interval_axis(&starts), 0.0..y_max)?;
     let label = interval_start(n, |i| c.labels[i].as_str());
     chart
         .configure_mesh()
         .x_labels(interval_labels(n))
         .x_label_formatter(&label)
         .y_desc("productive agents")
-        .label_style((FONT, 18))
-        .axis_desc_style((FONT, 20))
+        .fonts(18, 20)
         .disable_x_mesh()
         .draw()?;
     let bar = color(0);
@@ -108,13 +113,12 @@ where
         .draw_series(LineSeries::new(steps, TARGET.stroke_width(3)))?
         .label("required (the per-interval plan)")
         .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], TARGET.stroke_width(3)));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font((FONT, 18))
-        .background_style(WHITE.mix(0.85))
-        .border_style(BLACK)
-        .draw()?;
+    Legend {
+        background: 0.85,
+        border: 1.0,
+        ..Legend::at(SeriesLabelPosition::UpperLeft, 18)
+    }
+    .draw(&mut chart)?;
     root.present()?;
     Ok(())
 }

@@ -11,6 +11,7 @@ use plotters::prelude::*;
 use std::borrow::Cow;
 
 use super::common::{color, draw_lines_below, fits_in, limit_of, target_of, tick, FONT, TARGET};
+use super::style::{self, Frame, HouseMesh};
 use super::DrawResult;
 use crate::escape::one_line;
 use crate::metrics::{Metric, MetricValues};
@@ -166,25 +167,25 @@ where
         .collect();
     let lines = captions.iter().map(Vec::len).max().unwrap_or(1) as u32;
     let line_h = size as i32 + 4;
-    let mut chart = ChartBuilder::on(&area)
-        .caption(
-            "dot = one day, box = middle half of the days, thick line = median, red dashes = target",
-            (FONT, 20),
-        )
-        .margin(16)
-        .x_label_area_size(lines * line_h as u32 + 20)
-        .y_label_area_size(80)
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y0..101.0)?;
+    let mut chart = style::chart(
+        &area,
+        "dot = one day, box = middle half of the days, thick line = median, red dashes = target",
+        Frame {
+            caption: 20,
+            margin: 16,
+            x_area: lines * line_h as u32 + 20,
+            y_area: 80,
+        },
+    )
+    .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), y0..101.0)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
         .x_labels(0)
         .y_desc("Service level of the day (%)")
         .y_label_formatter(&tick(100.0 - y0))
-        .label_style((FONT, 18))
-        .axis_desc_style((FONT, 20))
-        .light_line_style(WHITE)
-        .bold_line_style(BLACK.mix(0.12))
+        .fonts(18, 20)
+        .faint_grid(0.12)
         .draw()?;
 
     for (i, slot) in slots.iter().enumerate() {

@@ -6,6 +6,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::style::{self, Frame, HouseMesh, Legend};
 use super::{
     color, interval_axis, interval_labels, interval_start, render_pair, tick, Drawing, Rendered,
     FONT,
@@ -78,12 +79,17 @@ impl FitChart<'_> {
         let v = &self.t.volumes;
         let n = v.per_interval.len();
         let top = v.range.iter().map(|r| f64::from(r.1)).fold(1.0, f64::max) * 1.1;
-        let mut chart = ChartBuilder::on(area)
-            .caption("Volumes per interval", (FONT, 22))
-            .margin(10)
-            .x_label_area_size(40)
-            .y_label_area_size(60)
-            .build_cartesian_2d(interval_axis(&self.starts), 0.0..top)?;
+        let mut chart = style::chart(
+            area,
+            "Volumes per interval",
+            Frame {
+                caption: 22,
+                margin: 10,
+                x_area: 40,
+                y_area: 60,
+            },
+        )
+        .build_cartesian_2d(interval_axis(&self.starts), 0.0..top)?;
         let starts = &self.starts;
         chart
             .configure_mesh()
@@ -91,7 +97,7 @@ impl FitChart<'_> {
             .x_label_formatter(&interval_start(n, move |i| starts[i].as_str()))
             .y_label_formatter(&tick(top))
             .y_desc("contacts")
-            .label_style((FONT, 14))
+            .fonts(14, 14)
             .draw()?;
         let grey = RGBColor(170, 170, 170);
         chart
@@ -118,12 +124,12 @@ impl FitChart<'_> {
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 20, y)], blue.stroke_width(3))
             });
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK)
-            .label_font((FONT, 14))
-            .draw()?;
+        Legend {
+            background: 0.8,
+            border: 1.0,
+            ..Legend::at(SeriesLabelPosition::MiddleRight, 14)
+        }
+        .draw(&mut chart)?;
         Ok(())
     }
 
@@ -174,18 +180,23 @@ impl FitChart<'_> {
             DurationFit::Family(f, _) => format!("Handle time: {} fit", f.family.key()),
             _ => "Handle time".into(),
         };
-        let mut chart = ChartBuilder::on(area)
-            .caption(caption, (FONT, 22))
-            .margin(10)
-            .x_label_area_size(40)
-            .y_label_area_size(70)
-            .build_cartesian_2d(0.0..end, 0.0..top)?;
+        let mut chart = style::chart(
+            area,
+            caption,
+            Frame {
+                caption: 22,
+                margin: 10,
+                x_area: 40,
+                y_area: 70,
+            },
+        )
+        .build_cartesian_2d(0.0..end, 0.0..top)?;
         chart
             .configure_mesh()
             .x_desc("seconds")
             .y_desc("density (per second)")
             .y_label_formatter(&|y: &f64| format!("{y:.1e}"))
-            .label_style((FONT, 14))
+            .fonts(14, 14)
             .draw()?;
         let bar = color(0).mix(0.4);
         chart
@@ -205,12 +216,12 @@ impl FitChart<'_> {
             ))?
             .label("fitted density")
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], red.stroke_width(3)));
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK)
-            .label_font((FONT, 14))
-            .draw()?;
+        Legend {
+            background: 0.8,
+            border: 1.0,
+            ..Legend::at(SeriesLabelPosition::MiddleRight, 14)
+        }
+        .draw(&mut chart)?;
         Ok(())
     }
 
@@ -220,17 +231,22 @@ impl FitChart<'_> {
     {
         let p = &self.t.patience;
         let end = p.km.last().map_or(1.0, |q| q.0).max(1.0);
-        let mut chart = ChartBuilder::on(area)
-            .caption("Patience: share still waiting", (FONT, 22))
-            .margin(10)
-            .x_label_area_size(40)
-            .y_label_area_size(60)
-            .build_cartesian_2d(0.0..end, 0.0..1.02)?;
+        let mut chart = style::chart(
+            area,
+            "Patience: share still waiting",
+            Frame {
+                caption: 22,
+                margin: 10,
+                x_area: 40,
+                y_area: 60,
+            },
+        )
+        .build_cartesian_2d(0.0..end, 0.0..1.02)?;
         chart
             .configure_mesh()
             .x_desc("seconds waited")
             .y_desc("survival")
-            .label_style((FONT, 14))
+            .fonts(14, 14)
             .draw()?;
         let mut steps = vec![(0.0, 1.0)];
         let mut s = 1.0;
@@ -265,12 +281,12 @@ impl FitChart<'_> {
                     PathElement::new(vec![(x, y), (x + 20, y)], red.stroke_width(3))
                 });
         }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK)
-            .label_font((FONT, 14))
-            .draw()?;
+        Legend {
+            background: 0.8,
+            border: 1.0,
+            ..Legend::at(SeriesLabelPosition::MiddleRight, 14)
+        }
+        .draw(&mut chart)?;
         Ok(())
     }
 }

@@ -10,6 +10,7 @@ use super::common::{
     color, interval_axis, interval_labels, interval_range, interval_start, limit_of, name, shared,
     tick, IntervalAxis, FONT, TARGET,
 };
+use super::style::{self, Frame, HouseMesh, Legend};
 use super::DrawResult;
 use crate::escape::one_line;
 use crate::metrics::{GroupMetric, Metric};
@@ -78,15 +79,17 @@ where
         .filter(|x| x.is_finite())
         .fold(1.0f64, f64::min);
     let y0 = ((lowest * 100.0 - 15.0) / 10.0).floor().max(0.0) * 10.0;
-    let mut chart = ChartBuilder::on(area)
-        .caption(
-            "Occupancy of each group (busy time over productive time), with 95 % intervals",
-            (FONT, 24),
-        )
-        .margin(12)
-        .x_label_area_size(45)
-        .y_label_area_size(80)
-        .build_cartesian_2d(x_axis(s), y0..105.0)?;
+    let mut chart = style::chart(
+        area,
+        "Occupancy of each group (busy time over productive time), with 95 % intervals",
+        Frame {
+            caption: 24,
+            margin: 12,
+            x_area: 45,
+            y_area: 80,
+        },
+    )
+    .build_cartesian_2d(x_axis(s), y0..105.0)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -95,10 +98,8 @@ where
         .y_desc("Occupancy (%)")
         .y_labels(12)
         .y_label_formatter(&tick(105.0 - y0))
-        .label_style((FONT, 17))
-        .axis_desc_style((FONT, 19))
-        .light_line_style(WHITE)
-        .bold_line_style(BLACK.mix(0.1))
+        .fonts(17, 19)
+        .faint_grid(0.1)
         .draw()?;
     // Whiskers of groups side by side would hide each other: each group sits a little
     // to the side of the interval's centre.
@@ -154,13 +155,7 @@ where
             .label(format!("occupancy limit ≤ {:.0} %", t * 100.0))
             .legend(|(x, y)| PathElement::new([(x, y), (x + 22, y)], TARGET.stroke_width(2)));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerMiddle)
-        .label_font((FONT, 17))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    Legend::at(SeriesLabelPosition::LowerMiddle, 17).draw(&mut chart)?;
     Ok(())
 }
 
@@ -184,12 +179,17 @@ where
         .map(|i| f64::from(total(i)))
         .fold(1.0, f64::max)
         * 1.45;
-    let mut chart = ChartBuilder::on(area)
-        .caption("Paid agents scheduled in each group (stacked)", (FONT, 24))
-        .margin(12)
-        .x_label_area_size(45)
-        .y_label_area_size(80)
-        .build_cartesian_2d(x_axis(s), 0f64..ymax)?;
+    let mut chart = style::chart(
+        area,
+        "Paid agents scheduled in each group (stacked)",
+        Frame {
+            caption: 24,
+            margin: 12,
+            x_area: 45,
+            y_area: 80,
+        },
+    )
+    .build_cartesian_2d(x_axis(s), 0f64..ymax)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -205,10 +205,8 @@ where
                 String::new()
             }
         })
-        .label_style((FONT, 17))
-        .axis_desc_style((FONT, 19))
-        .light_line_style(WHITE)
-        .bold_line_style(BLACK.mix(0.1))
+        .fonts(17, 19)
+        .faint_grid(0.1)
         .draw()?;
     let mut below = vec![0.0f64; s.intervals.len()];
     for (k, g) in groups.iter().enumerate() {
@@ -233,12 +231,6 @@ where
             ))
             .legend(move |(x, y)| Rectangle::new([(x, y - 7), (x + 22, y + 7)], style));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font((FONT, 17))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    Legend::at(SeriesLabelPosition::UpperLeft, 17).draw(&mut chart)?;
     Ok(())
 }

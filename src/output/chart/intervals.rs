@@ -17,6 +17,7 @@ use super::common::{
     interval_axis, interval_labels, interval_range, interval_start, limit_of, tick, IntervalAxis,
     FONT, TARGET,
 };
+use super::style::{self, Frame, HouseMesh, Legend};
 use super::DrawResult;
 use crate::escape::one_line;
 use crate::metrics::Metric;
@@ -168,14 +169,19 @@ where
             .filter(|x| x.is_finite())
             .fold(1.0, f64::max),
     } * 1.6;
-    let mut chart = ChartBuilder::on(area)
-        .caption("Contacts offered and agents", (FONT, 24))
-        .margin(12)
-        .x_label_area_size(45)
-        .y_label_area_size(80)
-        .right_y_label_area_size(80)
-        .build_cartesian_2d(x_axis(d), 0f64..ymax)?
-        .set_secondary_coord(x_axis(d), 0f64..amax);
+    let mut chart = style::chart(
+        area,
+        "Contacts offered and agents",
+        Frame {
+            caption: 24,
+            margin: 12,
+            x_area: 45,
+            y_area: 80,
+        },
+    )
+    .right_y_label_area_size(80)
+    .build_cartesian_2d(x_axis(d), 0f64..ymax)?
+    .set_secondary_coord(x_axis(d), 0f64..amax);
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -183,10 +189,8 @@ where
         .x_label_formatter(&start_label(d))
         .y_desc("Contacts offered per interval")
         .y_label_formatter(&tick(ymax))
-        .label_style((FONT, 17))
-        .axis_desc_style((FONT, 19))
-        .light_line_style(WHITE)
-        .bold_line_style(BLACK.mix(0.1))
+        .fonts(17, 19)
+        .faint_grid(0.1)
         .draw()?;
     chart
         .configure_secondary_axes()
@@ -277,13 +281,7 @@ where
                 });
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font((FONT, 17))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    Legend::at(SeriesLabelPosition::UpperLeft, 17).draw(&mut chart)?;
     Ok(())
 }
 
@@ -328,13 +326,18 @@ where
     DB::ErrorType: 'static,
 {
     let est = percent_estimates(d, m);
-    let mut chart = ChartBuilder::on(area)
-        .caption(caption, (FONT, 22))
-        .margin(8)
-        .margin_right(8 + 80) // lines the plot up with the panel above and its right axis
-        .x_label_area_size(if x_desc { 60 } else { 32 })
-        .y_label_area_size(80)
-        .build_cartesian_2d(x_axis(d), 0f64..ymax)?;
+    let mut chart = style::chart(
+        area,
+        caption,
+        Frame {
+            caption: 22,
+            margin: 8,
+            x_area: if x_desc { 60 } else { 32 },
+            y_area: 80,
+        },
+    )
+    .margin_right(8 + 80) // lines the plot up with the panel above and its right axis
+    .build_cartesian_2d(x_axis(d), 0f64..ymax)?;
     let (x_format, y_format) = (start_label(d), tick(ymax));
     let mut mesh = chart.configure_mesh();
     mesh.disable_x_mesh()
@@ -343,10 +346,8 @@ where
         .y_desc(format!("{} (%)", m.def().label))
         .y_labels(6)
         .y_label_formatter(&y_format)
-        .label_style((FONT, 17))
-        .axis_desc_style((FONT, 18))
-        .light_line_style(WHITE)
-        .bold_line_style(BLACK.mix(0.1));
+        .fonts(17, 18)
+        .faint_grid(0.1);
     if x_desc {
         mesh.x_desc("Interval start (by arrival interval)");
     }

@@ -17,6 +17,7 @@ pub mod fit;
 mod groups;
 mod intervals;
 mod list;
+mod style;
 mod sweep;
 mod tradeoff;
 mod tradeoff_types;

@@ -11,6 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::common::{axis_title, color, currency, scale, tick, FONT};
+use super::style::{self, Frame, HouseMesh, Legend};
 use super::tradeoff::{panel, quality_metrics, Panel, Point};
 use super::{register_fonts, DrawResult, Rendered};
 use crate::error::{Error, Result};
@@ -193,22 +194,25 @@ where
                 }
             }
         };
-        let mut chart = ChartBuilder::on(cell)
-            .caption(m.def().label, (FONT, 24))
-            .margin(15)
-            .x_label_area_size(50)
-            .y_label_area_size(80)
-            .build_cartesian_2d((x0 - pad)..(x1 + pad), (lo - ypad)..(hi + ypad))?;
+        let mut chart = style::chart(
+            cell,
+            m.def().label,
+            Frame {
+                caption: 24,
+                margin: 15,
+                x_area: 50,
+                y_area: 80,
+            },
+        )
+        .build_cartesian_2d((x0 - pad)..(x1 + pad), (lo - ypad)..(hi + ypad))?;
         chart
             .configure_mesh()
             .x_desc(key.as_str())
             .y_desc(axis_title(m, &cur))
             .x_label_formatter(&fmt_x)
             .y_label_formatter(&tick(hi - lo))
-            .label_style((FONT, 16))
-            .axis_desc_style((FONT, 18))
-            .light_line_style(WHITE)
-            .bold_line_style(BLACK.mix(0.12))
+            .fonts(16, 18)
+            .faint_grid(0.12)
             .draw()?;
         for j in 0..series {
             let c = color(j);
@@ -246,12 +250,12 @@ where
             )?;
         }
         if d.levers.len() > 1 {
-            chart
-                .configure_series_labels()
-                .label_font((FONT, 14))
-                .background_style(WHITE.mix(0.85))
-                .border_style(BLACK.mix(0.3))
-                .draw()?;
+            Legend {
+                background: 0.85,
+                border: 0.3,
+                ..Legend::at(SeriesLabelPosition::MiddleRight, 14)
+            }
+            .draw(&mut chart)?;
         }
     }
     Ok(())
@@ -345,12 +349,17 @@ where
             }
         };
         let (fx, fy) = (label(a1), label(a2));
-        let mut chart = ChartBuilder::on(cell)
-            .caption(axis_title(m, &cur), (FONT, 22))
-            .margin(15)
-            .x_label_area_size(50)
-            .y_label_area_size(90)
-            .build_cartesian_2d(0.0..v1.len() as f64, 0.0..v2.len() as f64)?;
+        let mut chart = style::chart(
+            cell,
+            axis_title(m, &cur),
+            Frame {
+                caption: 22,
+                margin: 15,
+                x_area: 50,
+                y_area: 90,
+            },
+        )
+        .build_cartesian_2d(0.0..v1.len() as f64, 0.0..v2.len() as f64)?;
         chart
             .configure_mesh()
             .disable_mesh()
@@ -360,8 +369,7 @@ where
             .y_labels(v2.len() * 2 + 1)
             .x_label_formatter(&fx)
             .y_label_formatter(&fy)
-            .label_style((FONT, 15))
-            .axis_desc_style((FONT, 17))
+            .fonts(15, 17)
             .draw()?;
         let style =
             TextStyle::from((FONT, 15).into_font()).pos(Pos::new(HPos::Center, VPos::Center));

@@ -13,6 +13,7 @@ use super::common::{
     axis_title, color, currency, fits_in, name, scale, shared, target_of, tick, wrap, FONT,
     PALETTE, TARGET,
 };
+use super::style::{self, Frame, HouseMesh, Legend};
 use super::DrawResult;
 use crate::metrics::Metric;
 use crate::report::{Metrics, Report};
@@ -198,25 +199,25 @@ where
         },
     );
 
-    let mut chart = ChartBuilder::on(area)
-        .caption(
-            format!("Cost per contact against {}", q.def().label_in_text()),
-            (FONT, 26),
-        )
-        .margin(20)
-        .x_label_area_size(60)
-        .y_label_area_size(90)
-        .build_cartesian_2d(x0..x1, y0.max(0.0)..y1)?;
+    let mut chart = style::chart(
+        area,
+        format!("Cost per contact against {}", q.def().label_in_text()),
+        Frame {
+            caption: 26,
+            margin: 20,
+            x_area: 60,
+            y_area: 90,
+        },
+    )
+    .build_cartesian_2d(x0..x1, y0.max(0.0)..y1)?;
     chart
         .configure_mesh()
         .x_desc(axis_title(q, cur))
         .y_desc(axis_title(c, cur))
         .x_label_formatter(&tick(x1 - x0))
         .y_label_formatter(&tick(y1 - y0))
-        .label_style((FONT, 18))
-        .axis_desc_style((FONT, 20))
-        .light_line_style(WHITE)
-        .bold_line_style(BLACK.mix(0.12))
+        .fonts(18, 20)
+        .faint_grid(0.12)
         .draw()?;
 
     if let Some(t) = sl_target {
@@ -267,13 +268,7 @@ where
     labels(area, &chart, &p.points, &pts, &front_line)?;
     if front.len() > 1 || sl_target.is_some() {
         // Lower right (cheap and good) is where a dominated plan can never sit.
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .label_font((FONT, 17))
-            .background_style(WHITE.mix(0.9))
-            .border_style(BLACK.mix(0.3))
-            .draw()?;
+        Legend::at(SeriesLabelPosition::LowerRight, 17).draw(&mut chart)?;
     }
     Ok(())
 }
