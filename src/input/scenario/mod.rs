@@ -91,6 +91,8 @@ pub struct ContactType {
     pub routing: Vec<Route>,
     /// How the customer reaches the centre.
     pub channel: Channel,
+    /// The type whose volumes this one's are a share of, and that share.
+    pub moved_from: Option<(String, f64)>,
 }
 
 /// How a contact reaches the centre (docs/centres.md).
@@ -266,6 +268,8 @@ pub struct Simulation {
     pub open_minute: u32,
     /// Consecutive days per replication.
     pub days: u32,
+    /// CV of the centre-wide gamma day factor every type's rates share (0 = none).
+    pub shared_day_cv: f64,
 }
 
 impl Simulation {

@@ -15,6 +15,9 @@ mod journey;
 #[path = "validate_centre.rs"]
 mod centre;
 
+#[path = "validate_moved.rs"]
+mod moved;
+
 #[path = "validate_channels.rs"]
 mod channels;
 
@@ -278,12 +281,20 @@ fn simulation(raw: &ScenarioFile) -> Check<Simulation> {
             ),
         ));
     }
+    let shared_day_cv = values::within(
+        "simulation.shared_day_cv",
+        s.and_then(|s| s.shared_day_cv).unwrap_or(0.0),
+        "a day factor CV",
+        0.0,
+        limits::MAX_DAY_CV,
+    )?;
     Ok(Simulation {
         replications: replications as u32,
         seed: seed as u64,
         interval_minutes: interval_minutes as u32,
         open_minute,
         days: days as u32,
+        shared_day_cv,
     })
 }
 

@@ -87,8 +87,9 @@ pub fn validate(
         ));
     }
     count_at_most("types", type_files.len(), limits::MAX_TYPES)?;
+    let applied = super::moved::apply(type_files)?;
     let mut types: Vec<ContactType> = Vec::with_capacity(type_files.len());
-    for (k, t) in type_files.iter().enumerate() {
+    for (k, t) in applied.iter().enumerate() {
         let at = |f: &str| format!("types[{k}].{f}");
         let name = one_line_name(t.name.as_deref(), &at("name"))?;
         if name.trim() == crate::scenario::WHOLE_CENTRE {
@@ -156,6 +157,10 @@ pub fn validate(
             scenario,
             routing: Vec::new(),
             channel,
+            moved_from: type_files[k]
+                .moved_from
+                .as_ref()
+                .and_then(|m| Some((m.source.clone()?, m.share?))),
         });
     }
     let n = types[0].scenario.intervals();

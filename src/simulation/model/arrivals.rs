@@ -1,7 +1,9 @@
 //! Fresh arrivals: a non-homogeneous Poisson process, piecewise constant per interval,
 //! with each day's rates multiplied by a gamma day factor (mean 1, CV `day_cv`): the
 //! doubly stochastic model of docs/model.md. With `day_factors`, each day's rates are also
-//! multiplied by that day's factor (the week's shape).
+//! multiplied by that day's factor (the week's shape). With `shared_day_cv`, one more
+//! gamma factor per day, common to every type, multiplies all of them: busy days hit
+//! every queue together.
 
 use rand::Rng;
 use rand_distr::{Distribution, Exp1, Gamma};
@@ -25,6 +27,8 @@ pub struct ArrivalClock {
     days: u32,
     day_factor: Option<Gamma<f64>>,
     week: Vec<f64>,
+    /// The centre-wide factor of each day (empty = none).
+    shared: Vec<f64>,
     day: u32,
     interval: usize,
     rate: f64,
@@ -52,6 +56,7 @@ impl ArrivalClock {
             days,
             day_factor,
             week: variation.factors.to_vec(),
+            shared: Vec::new(),
             day: 0,
             interval: 0,
             rate: 0.0,
@@ -67,12 +72,18 @@ impl ArrivalClock {
         if !self.week.is_empty() {
             self.rate *= self.week[self.day as usize % self.week.len()];
         }
+        if !self.shared.is_empty() {
+            self.rate *= self.shared[self.day as usize];
+        }
         self.interval = 0;
         self.time = f64::from(self.day) * self.day_span_s;
     }
 
-    /// Starts the clock for a new replication.
-    pub fn reset<R: Rng>(&mut self, rng: &mut R) {
+    /// Starts the clock for a new replication whose days have the centre-wide factors
+    /// `shared` (one per day, or empty for none).
+    pub fn reset<R: Rng>(&mut self, rng: &mut R, shared: &[f64]) {
+        self.shared.clear();
+        self.shared.extend_from_slice(shared);
         self.day = 0;
         self.start_day(rng);
     }
@@ -109,6 +120,41 @@ impl ArrivalClock {
     }
 }
 
+/// The centre-wide day factors of a replication: gamma, mean 1, CV `shared_day_cv`,
+/// drawn from a stream of their own so that without them every other draw is unchanged.
+pub struct SharedDays {
+    gamma: Option<Gamma<f64>>,
+    days: u32,
+    factors: Vec<f64>,
+}
+
+impl SharedDays {
+    /// Factors with CV `cv` (0 = none) over `days` days.
+    pub fn new(cv: f64, days: u32) -> Self {
+        let gamma = (cv > 0.0).then(|| {
+            let shape = 1.0 / (cv * cv);
+            Gamma::new(shape, 1.0 / shape).expect("validated shared_day_cv > 0")
+        });
+        SharedDays {
+            gamma,
+            days,
+            factors: Vec::new(),
+        }
+    }
+
+    /// Draws replication `replication`'s factors; empty when there are none.
+    pub fn draw(&mut self, seed: u64, replication: u32) -> &[f64] {
+        self.factors.clear();
+        if let Some(g) = self.gamma {
+            let mut rng =
+                super::streams::stream(seed, replication, super::streams::Purpose::SharedDay);
+            self.factors
+                .extend((0..self.days).map(|_| g.sample(&mut rng)));
+        }
+        &self.factors
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,7 +170,7 @@ mod tests {
         };
         let mut clock = ArrivalClock::new(&volumes, 1800.0, 86_400.0, 400, none);
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
-        clock.reset(&mut rng);
+        clock.reset(&mut rng, &[]);
         let mut counts = [0u32; 3];
         let mut last = 0.0;
         while let Some((t, i, d)) = clock.next(&mut rng) {

@@ -46,7 +46,7 @@ pub use log::{ContactRecord, LoggedOutcome};
 pub use streams::{stream, Purpose, Stream, Streams};
 
 use agents::GroupState;
-use arrivals::ArrivalClock;
+use arrivals::{ArrivalClock, SharedDays};
 use journey::Slab;
 use queue::LiveQueue;
 use setup::TypeSpec;
@@ -180,6 +180,8 @@ pub struct Centre<'a> {
     progress: Option<&'a (dyn Fn(u64) + Sync)>,
     /// Some type is email: its backlog is counted at interval ends (`email.rs`).
     has_email: bool,
+    /// The centre-wide day factors every type's arrivals share.
+    shared_days: SharedDays,
 }
 
 impl<'a> Centre<'a> {
@@ -219,6 +221,10 @@ impl<'a> Centre<'a> {
             .any(|t: &TypeState| t.spec.channel == crate::scenario::Channel::Email);
         Centre {
             has_email,
+            shared_days: SharedDays::new(
+                scenario.simulation.shared_day_cv,
+                scenario.simulation.days,
+            ),
             sc: scenario,
             interval_s,
             intervals: n,
@@ -334,12 +340,13 @@ impl<'a> Centre<'a> {
         if let Some(log) = &mut self.log {
             log.clear();
         }
+        let shared = self.shared_days.draw(seed, replication);
         for (k, t) in self.types.iter_mut().enumerate() {
             t.streams = Streams::for_type(seed, replication, k);
             t.queue.clear();
             t.callbacks.clear();
             t.counters.reset();
-            t.arrivals.reset(&mut t.streams.arrivals);
+            t.arrivals.reset(&mut t.streams.arrivals, shared);
         }
         for g in &mut self.groups {
             g.reset();

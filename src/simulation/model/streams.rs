@@ -31,6 +31,8 @@ pub enum Purpose {
     Satisfaction = 8,
     /// Which rostered agents are absent on which day (a key, hashed per agent and day).
     Absence = 9,
+    /// The centre-wide day factor every type shares.
+    SharedDay = 10,
 }
 
 /// SplitMix64's finaliser: a bijective mix so nearby inputs give unrelated seeds.

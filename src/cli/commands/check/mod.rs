@@ -52,10 +52,19 @@ fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
     );
     for t in &c.types {
         let _ = writeln!(o, "\n  type \"{}\":", t.name);
+        if let Some((from, share)) = &t.moved_from {
+            let _ = writeln!(
+                o,
+                "    moved volume: share {} of \"{}\"'s volumes (which keeps the rest), shown below",
+                shown(*share),
+                one_line(from)
+            );
+        }
         // The type's own tables, as a one-type file would show them (without staffing).
         for line in describe_one(&t.scenario).lines().skip(2).filter(|l| {
             let l = l.trim_start();
             !(l.starts_with("staffing")
+                || l.starts_with("shared day factor")
                 || l.starts_with("costs")
                 || l.starts_with("paid")
                 || l.starts_with("productive"))
@@ -139,6 +148,14 @@ fn header(s: &Scenario) -> String {
         sim.interval_minutes,
         sim.interval_label(0)
     );
+    // Shown only when set, so the account of a file without it reads as it always did.
+    if sim.shared_day_cv > 0.0 {
+        let _ = writeln!(
+            o,
+            "  shared day factor: CV {}, one draw per day multiplying every type's rates",
+            shown(sim.shared_day_cv)
+        );
+    }
     o
 }
 

@@ -28,6 +28,16 @@ pub struct TypeFile {
     pub satisfaction: Option<SatisfactionFile>,
     pub value: Option<ValueFile>,
     pub targets: Option<TargetsFile>,
+    pub moved_from: Option<MovedFromFile>,
+}
+
+/// `moved_from = { type = "name", share = 0.2 }`: a type's volumes as a share of another's.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MovedFromFile {
+    #[serde(rename = "type")]
+    pub source: Option<String>,
+    pub share: Option<f64>,
 }
 
 /// One `[[groups]]` entry: agents, their cost and the types they serve.

@@ -12,6 +12,7 @@ pub struct SimulationFile {
     pub interval_minutes: Option<i64>,
     pub open: Option<String>,
     pub days: Option<i64>,
+    pub shared_day_cv: Option<f64>,
 }
 
 /// `[arrivals]`.
