@@ -3,7 +3,7 @@
 //! Settled before any other rule, so every later check and the model see two ordinary
 //! types with volumes of their own.
 
-use crate::scenario::file_centre::TypeFile;
+use crate::scenario::file::TypeFile;
 use crate::scenario::FieldError;
 
 type Check<T> = Result<T, FieldError>;
