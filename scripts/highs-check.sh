@@ -20,5 +20,7 @@ start=$(date +%s)
 cargo build --release --features highs
 echo "build with --features highs: $(($(date +%s) - start)) s"
 start=$(date +%s)
-cargo test --release --features highs --lib --test schedule "$@"
+cargo test --release --features highs --lib "$@"
+# The schedule tests of the one integration-test binary (tests/it/schedule.rs).
+cargo test --release --features highs --test it "$@" -- schedule::
 echo "unit and schedule tests with --features highs: $(($(date +%s) - start)) s"
