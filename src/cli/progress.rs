@@ -39,3 +39,17 @@ pub fn bar(total: u64, template: &str) -> ProgressBar {
     );
     bar
 }
+
+/// A spinner on stderr while a search works, hidden when stderr is not a terminal.
+pub fn spinner() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed} {wide_msg}")
+            .expect("a valid progress template"),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}

@@ -10,10 +10,7 @@
 mod render;
 mod toml;
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub use render::render_schedule;
 pub use toml::roster_toml;
@@ -150,7 +147,7 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
         max_repairs: args.max_repairs,
     };
     crate::commands::configure_memory(args.max_memory, args.threads, [&scenario], false)?;
-    let bar = spinner();
+    let bar = crate::progress::spinner();
     let name = crate::escape::one_line(&scenario.name);
     let report = |p: &str| bar.set_message(format!("{name}: {p}"));
     let started = std::time::Instant::now();
@@ -231,20 +228,6 @@ pub fn coverage_of(s: &Scenario, sc: &Schedule) -> Coverage {
         }
     }
     c
-}
-
-/// A spinner on stderr while working, hidden when stderr is not a terminal.
-fn spinner() -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed} {wide_msg}")
-            .expect("a valid progress template"),
-    );
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    bar
 }
 
 /// The path shown for the input in the plan's header.

@@ -12,10 +12,7 @@ mod render;
 mod render_centre;
 mod toml;
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub use render::render_outcome;
 pub use render_centre::render_centre;
@@ -144,7 +141,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
         },
     };
     crate::commands::configure_memory(args.max_memory, args.threads, [&scenario], false)?;
-    let bar = spinner();
+    let bar = crate::progress::spinner();
     let report = |p: &Progress| {
         bar.set_message(format!(
             "{}: {}, simulation {}/{}, {} interval(s) missing",
@@ -254,18 +251,4 @@ fn written(
             confirmed,
         ),
     }
-}
-
-/// A spinner on stderr while searching, hidden when stderr is not a terminal.
-fn spinner() -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed} {wide_msg}")
-            .expect("a valid progress template"),
-    );
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    bar
 }
