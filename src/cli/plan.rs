@@ -42,19 +42,15 @@ impl Plan {
 /// The chart outline of a validated scenario: the same as the one its report gives
 /// ([`Outline::of`]), so the files checked before simulating are the files written.
 pub fn outline(s: &Scenario) -> Outline {
+    // A one-type file's charts show the scenario, not its one type and group.
+    let listed = if s.is_centre() { &s.types[..] } else { &[] };
     Outline {
         name: s.name.clone(),
-        types: s
-            .centre
+        types: listed.iter().map(|t| t.name.clone()).collect(),
+        groups: !listed.is_empty(),
+        email: listed
             .iter()
-            .flat_map(|c| c.types.iter().map(|t| t.name.clone()))
-            .collect(),
-        groups: s.centre.as_ref().is_some_and(|c| !c.groups.is_empty()),
-        email: s.centre.as_ref().is_some_and(|c| {
-            c.types
-                .iter()
-                .any(|t| t.channel == crate::scenario::Channel::Email)
-        }),
+            .any(|t| t.channel == crate::scenario::Channel::Email),
     }
 }
 

@@ -7,9 +7,9 @@
 use rayon::prelude::*;
 
 use crate::metrics::{
-    centre_values, replication_values, CentrePricing, GroupMetricValues, GroupValues, MetricValues,
-    Pricing, ReplicationValues, TypeValues, CHAT_FIGURES, EMAIL_FIGURES, GROUP_METRIC_COUNT,
-    METRIC_COUNT, SCORES,
+    centre_values, replication_values, GroupMetricValues, GroupValues, MetricValues, Pricing,
+    ReplicationValues, TypeValues, CHAT_FIGURES, EMAIL_FIGURES, GROUP_METRIC_COUNT, METRIC_COUNT,
+    SCORES,
 };
 use crate::model::Centre;
 use crate::scenario::{Channel, Scenario};
@@ -119,33 +119,17 @@ impl GroupRun {
     }
 }
 
-/// How one replication's counters become values: one type, or a centre of several.
-enum Valuation {
-    OneType(Pricing),
-    Centre(CentrePricing),
-}
-
-impl Valuation {
-    fn values(&self, centre: &mut Centre<'_>, replication: u32) -> ReplicationValues {
-        match self {
-            Valuation::OneType(p) => replication_values(centre.run(replication), p),
-            Valuation::Centre(p) => {
-                centre.run(replication);
-                let types: Vec<_> = centre.type_counters().collect();
-                let groups: Vec<_> = centre.group_counters().collect();
-                centre_values(centre.counters(), &types, &groups, p)
-            }
-        }
+/// The values of one replication: a one-type file's figures are its one type's, priced
+/// directly (the same figures as splitting its one group's time among one type, pinned
+/// bit for bit); a centre's are priced type by type and group by group.
+fn values(pricing: &Pricing, centre: &mut Centre<'_>, replication: u32) -> ReplicationValues {
+    if !pricing.by_type {
+        return replication_values(centre.run(replication), &pricing.types[0]);
     }
-}
-
-impl Valuation {
-    fn of(scenario: &Scenario) -> Self {
-        match CentrePricing::of(scenario) {
-            Some(p) => Valuation::Centre(p),
-            None => Valuation::OneType(Pricing::of(scenario)),
-        }
-    }
+    centre.run(replication);
+    let types: Vec<_> = centre.type_counters().collect();
+    let groups: Vec<_> = centre.group_counters().collect();
+    centre_values(centre.counters(), &types, &groups, pricing)
 }
 
 impl ScenarioRun {
@@ -160,7 +144,8 @@ impl ScenarioRun {
             types: Vec::new(),
             groups: Vec::new(),
         };
-        if let Some(c) = &scenario.centre {
+        if scenario.is_centre() {
+            let c = scenario;
             run.types = c.types.iter().map(|t| TypeRun::new(n, t.channel)).collect();
             run.groups = c
                 .groups
@@ -215,7 +200,7 @@ pub fn simulate_replications(
     progress: &(dyn Fn(u64) + Sync),
     mut sink: impl FnMut(ReplicationValues),
 ) {
-    let valuation = Valuation::of(scenario);
+    let pricing = Pricing::of(scenario);
     // A chunk of k replications has at most k in flight: fewer when they are large.
     let chunk_len = (CHUNK as usize).min(crate::memory::in_flight(scenario, false));
     for chunk in replications.chunks(chunk_len) {
@@ -227,7 +212,7 @@ pub fn simulate_replications(
                     centre.report_progress(progress);
                     centre
                 },
-                |centre, &r| valuation.values(centre, r),
+                |centre, &r| values(&pricing, centre, r),
             )
             .collect();
         values.into_iter().for_each(&mut sink);

@@ -7,7 +7,7 @@
 use crate::common;
 
 use ccsim::erlang;
-use ccsim::metrics::{replication_values, Metric, Pricing};
+use ccsim::metrics::{replication_values, Metric, TypePricing};
 use ccsim::model::Centre;
 use ccsim::scenario::Scenario;
 use ccsim::stats::{Estimate, Running};
@@ -38,9 +38,12 @@ fn centre(types: &[(&str, f64, Option<f64>)], groups: &str, routing: &str) -> Sc
 
 /// Per replication: the whole centre's value of `m`, and each type's.
 fn per_replication(s: &Scenario, m: Metric) -> Vec<(f64, Vec<f64>)> {
-    let c = s.centre.as_ref().expect("a centre");
-    let pricing: Vec<Pricing> = c.types.iter().map(|t| Pricing::of(&t.scenario)).collect();
-    let whole = Pricing::of(s);
+    let pricing: Vec<TypePricing> = s
+        .types
+        .iter()
+        .map(|t| TypePricing::of(&s.costs, t))
+        .collect();
+    let whole = TypePricing::of(&s.costs, &s.types[0]);
     let mut centre = Centre::new(s);
     (0..s.simulation.replications)
         .map(|r| {

@@ -5,7 +5,7 @@
 use crate::common;
 
 use ccsim::erlang;
-use ccsim::metrics::{replication_values, IntervalCounters, Metric, Pricing};
+use ccsim::metrics::{replication_values, IntervalCounters, Metric, TypePricing};
 use ccsim::model::Centre;
 use ccsim::scenario::Scenario;
 use ccsim::stats::{Estimate, Running};
@@ -68,8 +68,7 @@ fn estimate(xs: impl Iterator<Item = f64>) -> Estimate {
 
 /// Type `k`'s day-level value of `m` in each replication.
 fn per_replication(s: &Scenario, k: usize, m: Metric) -> Vec<f64> {
-    let c = s.centre.as_ref().expect("a centre");
-    let pricing = Pricing::of(&c.types[k].scenario);
+    let pricing = TypePricing::of(&s.costs, &s.types[k]);
     let mut centre = Centre::new(s);
     (0..s.simulation.replications)
         .map(|r| {

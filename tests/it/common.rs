@@ -24,7 +24,7 @@ pub fn report(s: &Scenario) -> ScenarioReport {
 pub fn with_plan(s: &Scenario, paid: &[u32]) -> Scenario {
     let mut s = s.clone();
     let n = s.intervals();
-    for (g, group) in s.centre.as_mut().unwrap().groups.iter_mut().enumerate() {
+    for (g, group) in s.groups.iter_mut().enumerate() {
         group.staffing.paid = paid[g * n..(g + 1) * n].to_vec();
     }
     s

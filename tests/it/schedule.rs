@@ -212,7 +212,11 @@ fn the_plan_written_runs_as_it_is_with_the_rosters_paid_hours() {
     assert!(text.starts_with("# Written by `ccsim schedule`"), "{text}");
     assert!(text.contains("# A small day to roster."), "comments kept");
     let roster = Scenario::from_toml(&text, &plan).expect("the plan is a valid scenario");
-    let r = roster.staffing.roster.as_ref().expect("staffed by shifts");
+    let r = roster.groups[0]
+        .staffing
+        .roster
+        .as_ref()
+        .expect("staffed by shifts");
     // The report's roster line shows the same paid hours.
     let line = stdout
         .lines()

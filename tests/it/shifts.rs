@@ -72,7 +72,11 @@ fn three_eight_hour_shifts_of_ten_give_the_figures_of_ten_agents_all_day() {
     }
     let paid = by_shifts.metrics.get(Metric::PaidAgentHours).mean
         - by_shifts.metrics.get(Metric::OvertimeAgentHours).mean;
-    let roster = shifts.staffing.roster.as_ref().expect("by shifts");
+    let roster = shifts.groups[0]
+        .staffing
+        .roster
+        .as_ref()
+        .expect("by shifts");
     assert_eq!(roster.paid_hours(), 240.0);
     assert!((paid - 240.0).abs() < 1e-9, "paid hours {paid}");
 }
@@ -111,7 +115,7 @@ shifts = [
     assert_eq!(at(16, 0), 10.0);
     assert_eq!(at(17, 0), 0.0);
     // Paid: 10 × 7.5 h (unpaid break) + 10 × 8 h (paid break).
-    let roster = s.staffing.roster.as_ref().unwrap();
+    let roster = s.groups[0].staffing.roster.as_ref().unwrap();
     assert_eq!(roster.paid_hours(), 155.0);
     let r = report(&s);
     assert!((r.metrics.get(Metric::PaidAgentHours).mean - 155.0).abs() < 1e-9);

@@ -84,7 +84,7 @@ fn stationary_day_matches_erlang_c_within_one_agent() {
 #[test]
 fn sipp_misses_after_a_sharp_peak_and_the_simulated_plan_does_not() {
     let s = Scenario::load(&peak_file()).expect("the example scenario is valid");
-    let peak = s
+    let peak = s.types[0]
         .arrivals
         .volumes
         .iter()
@@ -200,7 +200,7 @@ fn written_plan_reproduces_the_reported_figures_in_ccsim_run() {
     let s = Scenario::load(&peak_file()).unwrap();
     let o = search(&s, &Options::default());
     let written = Scenario::load(&plan_path).expect("the plan is a valid scenario");
-    assert_eq!(written.staffing.paid, o.plan.paid);
+    assert_eq!(written.groups[0].staffing.paid, o.plan.paid);
     assert_eq!(o.plan.replications, s.simulation.replications);
 
     let run = Command::new(common::bin())
@@ -309,5 +309,5 @@ fn confidence_plans_on_the_bound_and_says_so() {
     assert!(text.contains("# Paid agents per interval: the plan `ccsim staff` found"));
     let written = Scenario::load(&plan_path).expect("the plan is a valid scenario");
     assert_eq!(written.name, format!("{} (staffed by ccsim staff)", s.name));
-    assert_eq!(written.staffing.paid, on_bound.plan.paid);
+    assert_eq!(written.groups[0].staffing.paid, on_bound.plan.paid);
 }

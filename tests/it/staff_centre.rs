@@ -113,9 +113,8 @@ fn start(o: &Outcome) -> &staffing::Evaluation {
 /// traffic, on the mean.
 fn assert_meets_when_run_again(s: &Scenario, paid: &[u32]) {
     let report = common::report(&common::with_plan(s, paid));
-    let c = s.centre.as_ref().unwrap();
-    for (t, ty) in c.types.iter().enumerate() {
-        let targets = &ty.scenario.targets;
+    for (t, ty) in s.types.iter().enumerate() {
+        let targets = &ty.targets;
         for r in &report.types.as_ref().expect("a centre reports its types")[t].intervals {
             if r.metrics.get(Metric::OfferedToAgents).mean <= 0.0 {
                 continue;
@@ -269,14 +268,14 @@ fn the_written_plan_is_a_valid_centre_with_the_plans_agents() {
     let s = Scenario::load(&file).unwrap();
     let o = search(&s, &Options::default());
     let w = Scenario::load(&plan).expect("the plan is a valid scenario");
-    let groups = &w.centre.as_ref().expect("still a centre").groups;
+    assert!(w.is_centre(), "still a centre");
+    let groups = &w.groups;
     assert_eq!(groups.len(), 2);
     for (g, group) in groups.iter().enumerate() {
         assert_eq!(group.staffing.paid, o.plan.group(g), "group {}", group.name);
     }
     // Only the agents changed: every other field reads back the same.
-    let c = s.centre.as_ref().unwrap();
-    for (a, b) in groups.iter().zip(&c.groups) {
+    for (a, b) in groups.iter().zip(&s.groups) {
         assert_eq!(
             (&a.name, a.staffing.shrinkage, &a.serves),
             (&b.name, b.staffing.shrinkage, &b.serves)

@@ -118,10 +118,10 @@ fn staff_refuses_to_write_a_plan_that_misses_targets() {
     assert!(header.contains("MISSES"), "{header}");
     assert!(header.contains("#   10:00 SL 100% within 1 s"), "{header}");
     assert!(!header.contains("to meet its [targets]"), "{header}");
-    let agents = Scenario::load(&plan)
-        .expect("a valid scenario")
+    let agents = Scenario::load(&plan).expect("a valid scenario").groups[0]
         .staffing
-        .paid;
+        .paid
+        .clone();
     assert!(agents.iter().all(|&a| a <= 40), "{agents:?}");
 }
 

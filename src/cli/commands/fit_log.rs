@@ -22,12 +22,11 @@ use crate::scenario::Scenario;
 
 const DAY_S: f64 = 86_400.0;
 
-/// The type names of a scenario, one per type (empty names for a one-type file).
-fn type_names(s: &Scenario) -> Vec<String> {
-    match &s.centre {
-        Some(c) => c.types.iter().map(|t| t.name.clone()).collect(),
-        None => vec![String::new()],
-    }
+/// The type names of a scenario, one per type; `None` for a one-type file, whose log
+/// has no type column.
+fn type_names(s: &Scenario) -> Option<Vec<String>> {
+    s.is_centre()
+        .then(|| s.types.iter().map(|t| t.name.clone()).collect())
 }
 
 /// A CSV field: quoted when it holds a comma, quote or line break.
@@ -40,7 +39,7 @@ fn field(s: &str) -> String {
 }
 
 /// Appends the row of `c` (replication `r` from 0) to `out`.
-fn row(out: &mut String, s: &Scenario, names: &[String], r: u32, c: &ContactRecord) {
+fn row(out: &mut String, s: &Scenario, names: Option<&[String]>, r: u32, c: &ContactRecord) {
     let days = s.simulation.days;
     let day = (c.arrival_s / DAY_S).floor();
     let first = days_from_civil(2001, 1, 1) + i64::from(r) * i64::from(days);
@@ -61,7 +60,7 @@ fn row(out: &mut String, s: &Scenario, names: &[String], r: u32, c: &ContactReco
         day as i64 + 1,
         civil_from_days(date)
     );
-    if s.centre.is_some() {
+    if let Some(names) = names {
         out.push_str(&field(&names[usize::from(c.ty)]));
         out.push(',');
     }
@@ -78,7 +77,7 @@ fn row(out: &mut String, s: &Scenario, names: &[String], r: u32, c: &ContactReco
 }
 
 /// The log's rows of replication `r`, sorted by arrival.
-fn replication_rows(centre: &mut Centre, s: &Scenario, names: &[String], r: u32) -> String {
+fn replication_rows(centre: &mut Centre, s: &Scenario, names: Option<&[String]>, r: u32) -> String {
     centre.run(r);
     let mut log: Vec<ContactRecord> = centre.contact_log().to_vec();
     log.sort_by(|a, b| a.arrival_s.total_cmp(&b.arrival_s));
@@ -93,7 +92,7 @@ fn replication_rows(centre: &mut Centre, s: &Scenario, names: &[String], r: u32)
 /// `path` (atomically for a regular file); returns the rows written.
 pub fn write(s: &Scenario, path: &Path, threads: Option<usize>) -> Result<u64> {
     let names = type_names(s);
-    let header = if s.centre.is_some() {
+    let header = if names.is_some() {
         "replication,day,arrival,type,outcome,wait_s,talk_s,wrap_s\n"
     } else {
         "replication,day,arrival,outcome,wait_s,talk_s,wrap_s\n"
@@ -117,7 +116,7 @@ pub fn write(s: &Scenario, path: &Path, threads: Option<usize>) -> Result<u64> {
                         c.set_contact_log(true);
                         c
                     },
-                    |centre, r| replication_rows(centre, s, &names, r),
+                    |centre, r| replication_rows(centre, s, names.as_deref(), r),
                 )
                 .collect()
         };

@@ -22,7 +22,9 @@ pub const DEFAULT_SCENARIO: &str = include_str!("../../../scenarios/weekday.toml
 /// The name shown for the embedded default scenario in place of a file path.
 pub const DEFAULT_SCENARIO_PATH: &str = "<embedded default: scenarios/weekday.toml>";
 
-/// A validated scenario: every value checked, every distribution built.
+/// A validated scenario: every value checked, every distribution built. Every file has
+/// the same shape: the settings common to the whole file, the contact types and the agent
+/// groups that serve them. A file without `[[types]]` is one type served by one group.
 #[derive(Debug, Clone)]
 pub struct Scenario {
     /// Display name (the file stem when the file gives none).
@@ -33,6 +35,38 @@ pub struct Scenario {
     pub file: PathBuf,
     /// Replications, seed, interval length, opening time, days.
     pub simulation: Simulation,
+    /// Money.
+    pub costs: Costs,
+    /// Trunk lines: most contacts in the system at once; `None` = unlimited.
+    pub lines: Option<u32>,
+    /// The contact types, in file order (at least one).
+    pub types: Vec<ContactType>,
+    /// The agent groups, in file order (at least one).
+    pub groups: Vec<AgentGroup>,
+    /// `[rostering]`: the shifts `ccsim schedule` may roster, when given.
+    pub rostering: Option<Rostering>,
+    /// How the file was written: only presentation depends on it.
+    pub written: Written,
+}
+
+/// How a scenario file was written. Figures never depend on it; reports of a one-type
+/// file do not list its one type and one group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// `[arrivals]`, `[handling]`, `[staffing]`…: one type served by one group.
+    OneType,
+    /// `[[types]]` and `[[groups]]`: a centre.
+    Centre,
+}
+
+/// The name reports give the whole centre beside its types (no type may take it).
+pub const WHOLE_CENTRE: &str = "*";
+
+/// One contact type: a `[[types]]` entry, or the tables of a one-type file.
+#[derive(Debug, Clone)]
+pub struct ContactType {
+    /// Unique name, used in reports and routing.
+    pub name: String,
     /// Expected fresh contacts per interval and the day-to-day variability.
     pub arrivals: Arrivals,
     /// Handle time and wrap-up.
@@ -42,10 +76,6 @@ pub struct Scenario {
     /// `[patience] interval_factors`: the patience of a contact arriving in interval `i`
     /// is drawn from the distribution and multiplied by factor `i`; `None` = all 1.
     pub patience_factors: Option<Vec<f64>>,
-    /// Paid agents per interval, shrinkage and trunk lines.
-    pub staffing: Staffing,
-    /// Money.
-    pub costs: Costs,
     /// Service targets (the SL threshold is always set: 20 s when the file gives none).
     pub targets: Targets,
     /// IVR / chatbot / FAQ before the queue, when offered.
@@ -60,39 +90,24 @@ pub struct Scenario {
     pub satisfaction: Satisfaction,
     /// What customers are worth; `None` = no lost value is computed.
     pub value: Option<Value>,
-    /// Several contact types and agent groups (`[[types]]`); `None` for a one-type file,
-    /// which is one type served by `staffing`. With a centre, the one-type fields above
-    /// hold its first type.
-    pub centre: Option<Centre>,
-    /// `[rostering]`: the shifts `ccsim schedule` may roster, when given.
-    pub rostering: Option<Rostering>,
-}
-
-/// The name reports give the whole centre beside its types (no type may take it).
-pub const WHOLE_CENTRE: &str = "*";
-
-/// A centre of several contact types served by agent groups.
-#[derive(Debug, Clone)]
-pub struct Centre {
-    /// The contact types, in file order.
-    pub types: Vec<ContactType>,
-    /// The agent groups, in file order.
-    pub groups: Vec<AgentGroup>,
-}
-
-/// One `[[types]]` entry.
-#[derive(Debug, Clone)]
-pub struct ContactType {
-    /// Unique name, used in reports and routing.
-    pub name: String,
-    /// The type's own tables, checked as a one-type scenario (its staffing is unused).
-    pub scenario: Scenario,
     /// Groups that may answer it, in order, with their delays.
     pub routing: Vec<Route>,
     /// How the customer reaches the centre.
     pub channel: Channel,
     /// The type whose volumes this one's are a share of, and that share.
     pub moved_from: Option<(String, f64)>,
+}
+
+impl ContactType {
+    /// The patience factor of interval `i` (1 when the file gives none).
+    pub fn patience_factor(&self, i: usize) -> f64 {
+        self.patience_factors.as_ref().map_or(1.0, |f| f[i])
+    }
+
+    /// Number of intervals in a day.
+    pub fn intervals(&self) -> usize {
+        self.arrivals.volumes.len()
+    }
 }
 
 /// How a contact reaches the centre (docs/centres.md).
@@ -122,7 +137,7 @@ impl Channel {
 pub struct AgentGroup {
     /// Unique name.
     pub name: String,
-    /// Paid agents per interval and shrinkage (no trunk lines: those belong to the centre).
+    /// Paid agents per interval and shrinkage.
     pub staffing: Staffing,
     /// Loaded cost of one paid agent hour in this group.
     pub agent_hour: f64,
@@ -330,8 +345,6 @@ pub struct Staffing {
     pub paid: Vec<u32>,
     /// Share of paid time not available for contacts.
     pub shrinkage: f64,
-    /// Trunk lines: most contacts in the system at once; `None` = unlimited.
-    pub lines: Option<u32>,
     /// The shifts, when staffing is by shifts (`paid` is then their mean per interval).
     pub roster: Option<Roster>,
 }
@@ -380,14 +393,25 @@ pub struct Targets {
 }
 
 impl Scenario {
-    /// The patience factor of interval `i` (1 when the file gives none).
-    pub fn patience_factor(&self, i: usize) -> f64 {
-        self.patience_factors.as_ref().map_or(1.0, |f| f[i])
+    /// True when the file was written with `[[types]]`: reports then list the types and
+    /// groups; a one-type file's one type and one group are the scenario itself.
+    pub fn is_centre(&self) -> bool {
+        self.written == Written::Centre
     }
 
-    /// Number of intervals in a day.
+    /// What names a type in running text: `"name{sep}"` (on one line) in a centre,
+    /// nothing in a one-type file, whose one type is the scenario itself.
+    pub fn type_prefix(&self, name: &str, sep: &str) -> String {
+        if self.is_centre() {
+            format!("{}{sep}", crate::escape::one_line(name))
+        } else {
+            String::new()
+        }
+    }
+
+    /// Number of intervals in a day (every type covers the same day).
     pub fn intervals(&self) -> usize {
-        self.arrivals.volumes.len()
+        self.types[0].intervals()
     }
 
     /// Parses and validates scenario text; `file` is used for messages and the default name.

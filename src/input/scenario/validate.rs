@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::file::{AgentsFile, ScenarioFile};
+use super::{AgentGroup, Channel, ContactType, Pick, Route, Written};
 use super::{Arrivals, Costs, Handling, Scenario, Simulation, Staffing, Targets};
 use crate::foundation::scenario_error::{line_of, FieldError, ScenarioError};
 use crate::limits;
@@ -152,7 +153,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         simulation: &simulation,
         intervals: n,
     };
-    let staffing = staffing(&raw, &day)?;
+    let (staffing, lines) = staffing(&raw, &day)?;
     let rostering = raw
         .rostering
         .as_ref()
@@ -163,30 +164,49 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     let journey = journey::validate(&raw)?;
 
     let name = scenario_name(&raw, file)?;
+    let agent_hour = costs.agent_hour;
     let scenario = Scenario {
-        name,
         description: raw.description.clone(),
         file: file.to_path_buf(),
         simulation,
-        arrivals: Arrivals {
-            volumes: arrivals.volumes.clone(),
-            day_cv,
-            day_factors,
-        },
-        handling,
-        patience,
-        patience_factors,
-        staffing,
         costs,
-        targets,
-        self_service: journey.self_service,
-        callback: journey.callback,
-        redial: journey.redial,
-        resolution: journey.resolution,
-        satisfaction: journey.satisfaction,
-        value: journey.value,
-        centre: None,
+        lines,
+        types: vec![ContactType {
+            name: name.clone(),
+            arrivals: Arrivals {
+                volumes: arrivals.volumes.clone(),
+                day_cv,
+                day_factors,
+            },
+            handling,
+            patience,
+            patience_factors,
+            targets,
+            self_service: journey.self_service,
+            callback: journey.callback,
+            redial: journey.redial,
+            resolution: journey.resolution,
+            satisfaction: journey.satisfaction,
+            value: journey.value,
+            routing: vec![Route {
+                group: 0,
+                after_s: 0.0,
+            }],
+            channel: Channel::Voice,
+            moved_from: None,
+        }],
+        // `[staffing]` is the one group, at the `[costs]` rate, answering the one type.
+        groups: vec![AgentGroup {
+            name: name.clone(),
+            staffing,
+            agent_hour,
+            serves: vec![0],
+            pick: Pick::Priority,
+            chat_slots: 1,
+        }],
+        name,
         rostering,
+        written: Written::OneType,
     };
     sizes::contacts(&scenario, "arrivals.volumes")?;
     Ok(scenario)
@@ -307,7 +327,8 @@ pub(crate) fn parse_clock(s: &str) -> Option<u32> {
     (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
-fn staffing(raw: &ScenarioFile, day: &shifts::Day<'_>) -> Check<Staffing> {
+/// `[staffing]`: the one group's staffing, and the trunk lines.
+fn staffing(raw: &ScenarioFile, day: &shifts::Day<'_>) -> Check<(Staffing, Option<u32>)> {
     let s = raw
         .staffing
         .as_ref()
@@ -334,12 +355,14 @@ fn staffing(raw: &ScenarioFile, day: &shifts::Day<'_>) -> Check<Staffing> {
             ))
         }
     };
-    Ok(Staffing {
-        paid,
-        shrinkage,
+    Ok((
+        Staffing {
+            paid,
+            shrinkage,
+            roster,
+        },
         lines,
-        roster,
-    })
+    ))
 }
 
 /// Paid agents per interval from one number or a list (`field` names it in errors).

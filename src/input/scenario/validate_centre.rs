@@ -10,7 +10,7 @@ use crate::limits;
 use crate::scenario::file::GroupFile;
 use crate::scenario::file::{AgentsFile, ScenarioFile, StaffingFile};
 use crate::scenario::FieldError;
-use crate::scenario::{AgentGroup, Centre, ContactType, Scenario, Staffing};
+use crate::scenario::{AgentGroup, ContactType, Scenario, Simulation, Staffing, Written};
 use crate::scenario::{Pick, Route};
 
 type Check<T> = Result<T, FieldError>;
@@ -35,8 +35,7 @@ pub fn is_centre(raw: &ScenarioFile) -> bool {
     raw.types.is_some() || raw.groups.is_some() || raw.routing.is_some()
 }
 
-/// Validates a `[[types]]` file: returns type 0 as the scenario's one-type view with the
-/// whole centre attached. `one_type` validates a one-type mirror (the usual rules).
+/// Validates a `[[types]]` file into its types and groups (the caller names it). `one_type` validates a one-type mirror (the usual rules).
 pub fn validate(
     raw: &ScenarioFile,
     file: &Path,
@@ -89,6 +88,7 @@ pub fn validate(
     count_at_most("types", type_files.len(), limits::MAX_TYPES)?;
     let applied = super::moved::apply(type_files)?;
     let mut types: Vec<ContactType> = Vec::with_capacity(type_files.len());
+    let mut common = None;
     for (k, t) in applied.iter().enumerate() {
         let at = |f: &str| format!("types[{k}].{f}");
         let name = one_line_name(t.name.as_deref(), &at("name"))?;
@@ -135,15 +135,19 @@ pub fn validate(
             rostering: None,
         };
         // [simulation] and [costs] are the file's own, not the type's.
-        let mut scenario = one_type(mirror, file).map_err(|e| {
+        let checked = one_type(mirror, file).map_err(|e| {
             let shared = ["simulation", "costs"]
                 .iter()
                 .any(|t| e.field.split('.').next() == Some(t));
             let field = if shared { e.field } else { at(&e.field) };
             FieldError::new(field, e.message)
         })?;
+        if common.is_none() {
+            common = Some((checked.simulation.clone(), checked.costs.clone()));
+        }
+        let mut checked = checked.types.into_iter().next().expect("one type");
         if let Some(first) = types.first() {
-            let (n, m) = (first.scenario.intervals(), scenario.intervals());
+            let (n, m) = (first.intervals(), checked.intervals());
             if n != m {
                 return Err(FieldError::new(
                     at("arrivals.volumes"),
@@ -151,20 +155,21 @@ pub fn validate(
                 ));
             }
         }
-        super::channels::finish_type(&t, channel, slowdown, &mut scenario);
+        super::channels::finish_type(&t, channel, slowdown, &mut checked);
         types.push(ContactType {
             name,
-            scenario,
             routing: Vec::new(),
             channel,
             moved_from: type_files[k]
                 .moved_from
                 .as_ref()
                 .and_then(|m| Some((m.source.clone()?, m.share?))),
+            ..checked
         });
     }
-    let n = types[0].scenario.intervals();
-    let default_rate = types[0].scenario.costs.agent_hour;
+    let (simulation, costs) = common.expect("at least one type");
+    let n = types[0].intervals();
+    let default_rate = costs.agent_hour;
     let group_files = raw
         .groups
         .as_ref()
@@ -178,15 +183,24 @@ pub fn validate(
     count_at_most("groups", group_files.len(), limits::MAX_GROUPS)?;
     let mut groups: Vec<AgentGroup> = Vec::with_capacity(group_files.len());
     for (j, g) in group_files.iter().enumerate() {
-        let group = group(j, g, &types, &groups, n, default_rate)?;
+        let group = group(j, g, (&types, &simulation), &groups, n, default_rate)?;
         groups.push(group);
     }
     for (t, ty) in types.iter_mut().enumerate() {
         ty.routing = routing(raw, t, &ty.name, &groups)?;
     }
-    let mut scenario = types[0].scenario.clone();
-    scenario.centre = Some(Centre { types, groups });
-    Ok(scenario)
+    Ok(Scenario {
+        name: String::new(),
+        description: None,
+        file: file.to_path_buf(),
+        simulation,
+        costs,
+        lines: None,
+        types,
+        groups,
+        rostering: None,
+        written: Written::Centre,
+    })
 }
 
 /// A list of `[[types]]` or `[[groups]]` within its cap, so a centre's memory stays bounded.
@@ -226,7 +240,7 @@ fn one_line_name(name: Option<&str>, field: &str) -> Check<String> {
 fn group(
     j: usize,
     g: &GroupFile,
-    types: &[ContactType],
+    (types, simulation): (&[ContactType], &Simulation),
     before: &[AgentGroup],
     n: usize,
     default_rate: f64,
@@ -240,7 +254,7 @@ fn group(
         ));
     }
     let day = super::Day {
-        simulation: &types[0].scenario.simulation,
+        simulation,
         intervals: n,
     };
     let (paid, roster) = super::staffing_plan(
@@ -294,7 +308,6 @@ fn group(
         staffing: Staffing {
             paid,
             shrinkage,
-            lines: None,
             roster,
         },
         agent_hour,

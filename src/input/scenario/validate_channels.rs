@@ -6,7 +6,7 @@ use super::Check;
 use crate::limits::{MAX_CHAT_SLOTS, MAX_SLOWDOWN};
 use crate::scenario::file::{GroupFile, TypeFile};
 use crate::scenario::FieldError;
-use crate::scenario::{Channel, ContactType, Scenario};
+use crate::scenario::{Channel, ContactType};
 
 /// The deadline an email type is judged against when the file gives none: a day.
 pub const EMAIL_DEADLINE_S: f64 = 86_400.0;
@@ -97,14 +97,14 @@ pub fn channel(k: usize, t: &mut TypeFile) -> Check<(Channel, f64)> {
 }
 
 /// Sets what the one-type rules cannot know of a checked type of this channel.
-pub fn finish_type(t: &TypeFile, channel: Channel, slowdown: f64, scenario: &mut Scenario) {
-    scenario.handling.concurrency_slowdown = slowdown;
+pub fn finish_type(t: &TypeFile, channel: Channel, slowdown: f64, checked: &mut ContactType) {
+    checked.handling.concurrency_slowdown = slowdown;
     let sl_given = t
         .targets
         .as_ref()
         .is_some_and(|x| x.service_level.is_some());
     if channel == Channel::Email && !sl_given {
-        scenario.targets.sl_within_s = EMAIL_DEADLINE_S;
+        checked.targets.sl_within_s = EMAIL_DEADLINE_S;
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::Check;
 use crate::limits::{self, shown};
-use crate::scenario::{FieldError, Scenario, ScenarioError};
+use crate::scenario::{ContactType, FieldError, Scenario, ScenarioError, Simulation};
 
 /// Every interval's expected fresh contacts: finite, at least 0, at most
 /// [`limits::MAX_VOLUME_PER_INTERVAL`].
@@ -27,25 +27,23 @@ pub fn volumes(volumes: &[f64]) -> Check<()> {
 
 /// Contacts each fresh contact brings on average through repeat contacts:
 /// 1 / (1 − (1 − fcr) × repeat_probability).
-fn repeat_factor(s: &Scenario) -> f64 {
-    s.resolution
+fn repeat_factor(t: &ContactType) -> f64 {
+    t.resolution
         .as_ref()
         .map_or(1.0, |r| 1.0 / (1.0 - (1.0 - r.fcr) * r.repeat_probability))
 }
 
 /// Expected contacts of one type's own tables in one replication: fresh contacts over
 /// every day (each scaled by its day factor), with the repeats they bring.
-fn type_contacts(s: &Scenario) -> f64 {
-    let day: f64 = s.arrivals.volumes.iter().sum();
-    let f = &s.arrivals.day_factors;
+fn type_contacts(t: &ContactType, simulation: &Simulation) -> f64 {
+    let day: f64 = t.arrivals.volumes.iter().sum();
+    let f = &t.arrivals.day_factors;
     let days = if f.is_empty() {
-        f64::from(s.simulation.days)
+        f64::from(simulation.days)
     } else {
-        (0..s.simulation.days as usize)
-            .map(|d| f[d % f.len()])
-            .sum()
+        (0..simulation.days as usize).map(|d| f[d % f.len()]).sum()
     };
-    day * days * repeat_factor(s)
+    day * days * repeat_factor(t)
 }
 
 impl Scenario {
@@ -53,10 +51,10 @@ impl Scenario {
     /// contacts and the repeat contacts they bring; redials and callback attempts come
     /// on top (at most [`limits::MAX_ATTEMPTS`] per customer).
     pub fn expected_contacts_per_replication(&self) -> f64 {
-        match &self.centre {
-            None => type_contacts(self),
-            Some(c) => c.types.iter().map(|t| type_contacts(&t.scenario)).sum(),
-        }
+        self.types
+            .iter()
+            .map(|t| type_contacts(t, &self.simulation))
+            .sum()
     }
 
     /// Checks that replications × expected contacts per replication stays within
@@ -77,8 +75,8 @@ impl Scenario {
 pub fn contacts(s: &Scenario, field: &str) -> Check<()> {
     let per_replication = s.expected_contacts_per_replication();
     if per_replication > limits::MAX_CONTACTS_PER_REPLICATION {
-        let repeats = repeat_factor(s);
-        let with_repeats = if s.centre.is_none() && repeats > 1.0 {
+        let repeats = repeat_factor(&s.types[0]);
+        let with_repeats = if !s.is_centre() && repeats > 1.0 {
             format!(
                 " (× {} for repeat contacts)",
                 crate::words::rounded(repeats)

@@ -1,8 +1,8 @@
 //! Plans, targets and misses in words, for reports and errors.
 
-use super::{type_scenario, Miss, Outcome, Target, TargetCheck, Why};
+use super::{Miss, Outcome, Target, TargetCheck, Why};
 use crate::escape::one_line;
-use crate::scenario::Scenario;
+use crate::scenario::{ContactType, Scenario};
 
 /// Clock labels of intervals, comma-separated.
 pub fn labels(s: &Scenario, intervals: &[usize]) -> String {
@@ -17,12 +17,12 @@ pub fn labels(s: &Scenario, intervals: &[usize]) -> String {
 /// [`super::Evaluation`]): clock labels for a one-type file, "english 10:00, 10:30;
 /// spanish 11:00" for a centre.
 pub fn check_labels(s: &Scenario, positions: &[usize]) -> String {
-    let Some(c) = &s.centre else {
+    if !s.is_centre() {
         return labels(s, positions);
-    };
+    }
     let n = s.intervals();
     let mut parts = Vec::new();
-    for (t, ty) in c.types.iter().enumerate() {
+    for (t, ty) in s.types.iter().enumerate() {
         let here: Vec<usize> = positions
             .iter()
             .filter(|&&k| k / n == t)
@@ -36,8 +36,8 @@ pub fn check_labels(s: &Scenario, positions: &[usize]) -> String {
 }
 
 /// The target of a check in words: "SL 80% within 20 s", "abandonment at most 5%"
-/// (`s`: the scenario of the check's type, see [`type_scenario`]).
-pub fn describe_target(s: &Scenario, c: &TargetCheck) -> String {
+/// (`s`: the check's contact type).
+pub fn describe_target(s: &ContactType, c: &TargetCheck) -> String {
     let pct = |x: f64| format!("{}%", (x * 1000.0).round() / 10.0);
     match c.target {
         Target::ServiceLevel => format!("SL {} within {} s", pct(c.limit), s.targets.sl_within_s),
@@ -71,17 +71,14 @@ pub fn figure(c: &TargetCheck, x: f64) -> String {
 /// figure and why.
 pub fn describe_miss(s: &Scenario, m: &Miss) -> String {
     let c = &m.check;
-    let kind = match &s.centre {
-        None => String::new(),
-        Some(centre) => format!("{} ", one_line(&centre.types[m.contact_type].name)),
-    };
+    let kind = s.type_prefix(&s.types[m.contact_type].name, " ");
     let head = format!(
         "{kind}{} {}: {}",
         s.simulation.interval_label(m.interval),
-        describe_target(type_scenario(s, m.contact_type), c),
+        describe_target(&s.types[m.contact_type], c),
         figure(c, c.estimate.mean)
     );
-    let everywhere = if s.centre.is_some() {
+    let everywhere = if s.is_centre() {
         "in every group and interval"
     } else {
         "in every interval"

@@ -1,15 +1,15 @@
 //! The search's starting point: each interval staffed by the closed forms as if it were
-//! in steady state (SIPP), grossed up for shrinkage, then brought within the bounds. In a
-//! centre, each type is staffed so on its own load and its agents given to the first
+//! in steady state (SIPP), grossed up for shrinkage, then brought within the bounds. Each
+//! type is staffed so on its own load and its agents given to the first
 //! group of its routing (a chat type's servers divided by the group's chat slots); a
 //! group that is no type's first starts empty (then `min_agents`).
 
 use super::bounds::Bounds;
 use super::{gross_up, Options};
 use crate::erlang::{self, Interval};
-use crate::scenario::{Centre, Channel, Scenario};
+use crate::scenario::{Channel, ContactType, Scenario, Simulation};
 
-/// The Erlang (SIPP) starting plan. For a centre, the per-interval lists are laid out
+/// The Erlang (SIPP) starting plan. The per-interval lists are laid out
 /// as in [`super::Evaluation`]: `productive`, `paid_unbounded` and `paid` group after
 /// group, `unreachable` as positions type × intervals + interval.
 #[derive(Debug, Clone)]
@@ -26,8 +26,8 @@ pub struct ErlangPlan {
     pub unreachable: Vec<usize>,
 }
 
-/// The closed-form targets of the scenario, or `None` when it has none.
-pub(super) fn erlang_targets(s: &Scenario) -> Option<erlang::Targets> {
+/// The closed-form targets of a contact type, or `None` when it has none.
+pub(super) fn erlang_targets(s: &ContactType) -> Option<erlang::Targets> {
     let t = &s.targets;
     let targets = erlang::Targets {
         service_level: t.sl_at_least.map(|p| (t.sl_within_s, p)),
@@ -38,44 +38,16 @@ pub(super) fn erlang_targets(s: &Scenario) -> Option<erlang::Targets> {
     (targets != erlang::Targets::default()).then_some(targets)
 }
 
-/// The Erlang (SIPP) plan of a scenario within the bounds.
-pub fn erlang_plan(s: &Scenario, opts: &Options) -> ErlangPlan {
-    if let Some(c) = &s.centre {
-        return centre_plan(c, opts);
-    }
-    let (productive, unreachable) = sipp(s);
-    let paid_unbounded: Vec<u32> = productive
-        .iter()
-        .map(|&c| gross_up(c, s.staffing.shrinkage))
-        .collect();
-    let paid = Bounds::of(opts, s.staffing.shrinkage).apply(&paid_unbounded);
-    ErlangPlan {
-        model: model(s),
-        productive,
-        paid_unbounded,
-        paid,
-        unreachable,
-    }
-}
-
-/// "Erlang A" with patience, "Erlang C" without.
-fn model(s: &Scenario) -> &'static str {
-    if s.patience.is_some() {
-        "Erlang A"
-    } else {
-        "Erlang C"
-    }
-}
-
-/// A centre's start: each type's SIPP productive agents summed into the first group of
-/// its routing (its dedicated group; pooling economies are left to the search's
-/// removals), grossed up with that group's shrinkage, each group within the bounds.
-fn centre_plan(c: &Centre, opts: &Options) -> ErlangPlan {
-    let n = c.types[0].scenario.intervals();
+/// The Erlang (SIPP) plan of a scenario within the bounds: each type's SIPP productive
+/// agents summed into the first group of its routing (its dedicated group; pooling
+/// economies are left to the search's removals), grossed up with that group's shrinkage,
+/// each group within the bounds. A one-type file: its one group staffed for its one type.
+pub fn erlang_plan(c: &Scenario, opts: &Options) -> ErlangPlan {
+    let n = c.intervals();
     let mut productive = vec![0u32; c.groups.len() * n];
     let mut unreachable = Vec::new();
     for (t, ty) in c.types.iter().enumerate() {
-        let (agents, missed) = sipp(&ty.scenario);
+        let (agents, missed) = sipp(ty, &c.simulation);
         let g = ty.routing[0].group;
         // Erlang C on c × slots servers (no slowdown): a chat group needs a slot-th.
         let slots = match ty.channel {
@@ -98,7 +70,7 @@ fn centre_plan(c: &Centre, opts: &Options) -> ErlangPlan {
         paid.extend(Bounds::of(opts, shrinkage).apply(&part));
         paid_unbounded.extend(part);
     }
-    let models: Vec<&str> = c.types.iter().map(|t| model(&t.scenario)).collect();
+    let models: Vec<&str> = c.types.iter().map(model).collect();
     ErlangPlan {
         model: if models.iter().all(|&m| m == models[0]) {
             models[0]
@@ -112,11 +84,20 @@ fn centre_plan(c: &Centre, opts: &Options) -> ErlangPlan {
     }
 }
 
+/// "Erlang A" with patience, "Erlang C" without.
+fn model(t: &ContactType) -> &'static str {
+    if t.patience.is_some() {
+        "Erlang A"
+    } else {
+        "Erlang C"
+    }
+}
+
 /// SIPP for one type: productive agents per interval meeting its targets, and the
 /// intervals where the closed forms cannot meet them at all.
-fn sipp(s: &Scenario) -> (Vec<u32>, Vec<usize>) {
+fn sipp(s: &ContactType, simulation: &Simulation) -> (Vec<u32>, Vec<usize>) {
     let targets = erlang_targets(s).unwrap_or_default();
-    let interval_s = s.simulation.interval_s();
+    let interval_s = simulation.interval_s();
     let patience = s.patience.as_ref().map(|p| p.mean());
     let mut productive = Vec::with_capacity(s.intervals());
     let mut unreachable = Vec::new();

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use super::{Criterion, Target};
 use crate::metrics::Metric;
 use crate::runner::run_scenario;
-use crate::scenario::{Channel, Scenario};
+use crate::scenario::{Channel, ContactType, Scenario};
 use crate::stats::{Estimate, Running};
 
 /// One target judged on one interval.
@@ -186,12 +186,9 @@ impl Evaluation {
 pub fn paid_cost(s: &Scenario, paid: &[u32]) -> f64 {
     let n = s.intervals();
     let hours = f64::from(s.simulation.interval_minutes) / 60.0;
-    let rates: Vec<f64> = match &s.centre {
-        None => vec![s.costs.agent_hour],
-        Some(c) => c.groups.iter().map(|g| g.agent_hour).collect(),
-    };
-    rates
+    s.groups
         .iter()
+        .map(|g| g.agent_hour)
         .zip(paid.chunks(n.max(1)))
         .map(|(rate, p)| rate * (p.iter().map(|&x| f64::from(x)).sum::<f64>() * hours))
         .sum()
@@ -227,17 +224,9 @@ pub fn evaluate_seeded(
     sc.simulation.replications = replications;
     sc.simulation.seed = seed;
     // A plan per interval replaces any shifts the file had.
-    match &mut sc.centre {
-        None => {
-            sc.staffing.paid = paid.to_vec();
-            sc.staffing.roster = None;
-        }
-        Some(c) => {
-            for (g, group) in c.groups.iter_mut().enumerate() {
-                group.staffing.paid = paid[g * n..(g + 1) * n].to_vec();
-                group.staffing.roster = None;
-            }
-        }
+    for (g, group) in sc.groups.iter_mut().enumerate() {
+        group.staffing.paid = paid[g * n..(g + 1) * n].to_vec();
+        group.staffing.roster = None;
     }
     judged_on(s, &sc, paid, criterion)
 }
@@ -253,19 +242,21 @@ pub fn judged_on(s: &Scenario, sc: &Scenario, paid: &[u32], criterion: Criterion
     let n = s.intervals();
     let replications = sc.simulation.replications;
     let run = run_scenario(sc, &|_| {});
-    let intervals = match &s.centre {
-        None => judge_day(s, &run.intervals, None, criterion),
-        Some(c) => c
-            .types
-            .iter()
-            .zip(&run.types)
-            .flat_map(|(t, r)| {
-                // An email's deadline spans intervals: its service level is the horizon's.
-                let horizon = (t.channel == Channel::Email).then_some(&r.day[..]);
-                judge_day(&t.scenario, &r.intervals, horizon, criterion)
-            })
-            .collect(),
-    };
+    let intervals = s
+        .types
+        .iter()
+        .enumerate()
+        .flat_map(|(k, t)| {
+            // A one-type file's run has no part per type: its one type is the whole run.
+            let (day, intervals) = match run.types.get(k) {
+                Some(r) => (&r.day[..], &r.intervals),
+                None => (&run.day[..], &run.intervals),
+            };
+            // An email's deadline spans intervals: its service level is the horizon's.
+            let horizon = (t.channel == Channel::Email).then_some(day);
+            judge_day(t, intervals, horizon, criterion)
+        })
+        .collect();
     Evaluation {
         paid: paid.to_vec(),
         replications,
@@ -282,7 +273,7 @@ pub fn judged_on(s: &Scenario, sc: &Scenario, paid: &[u32], criterion: Criterion
 /// by `criterion`; with `horizon` (the day-level figures), the service level judged is
 /// the horizon's.
 fn judge_day(
-    s: &Scenario,
+    s: &ContactType,
     day: &[Vec<Running>],
     horizon: Option<&[Running]>,
     criterion: Criterion,

@@ -341,23 +341,11 @@ pub fn gross_up(needed: u32, shrinkage: f64) -> u32 {
     paid
 }
 
-/// Whether the scenario has any `[targets]` to staff for (a centre: any type's).
+/// Whether the scenario has any `[targets]` to staff for (any type's).
 pub fn has_targets(s: &Scenario) -> bool {
-    match &s.centre {
-        None => erlang_plan::erlang_targets(s).is_some(),
-        Some(c) => c
-            .types
-            .iter()
-            .any(|t| erlang_plan::erlang_targets(&t.scenario).is_some()),
-    }
-}
-
-/// The scenario of contact type `t`: its own tables and targets (a one-type file: itself).
-pub fn type_scenario(s: &Scenario, t: usize) -> &Scenario {
-    match &s.centre {
-        None => s,
-        Some(c) => &c.types[t].scenario,
-    }
+    s.types
+        .iter()
+        .any(|t| erlang_plan::erlang_targets(t).is_some())
 }
 
 #[cfg(test)]

@@ -12,9 +12,8 @@ use super::{
     check_labels, fresh_seed, has_targets, Miss, Options, Outcome, Progress, Why,
     DEFAULT_SEARCH_REPLICATIONS, MAX_REPAIRS,
 };
-use crate::escape::one_line;
 use crate::limits;
-use crate::scenario::Scenario;
+use crate::scenario::{ContactType, Scenario};
 
 /// Finds the cheapest plan meeting the targets (see the module documentation).
 ///
@@ -25,7 +24,7 @@ pub fn search(
     progress: &dyn Fn(&Progress),
 ) -> Result<Outcome, String> {
     if !has_targets(s) {
-        let table = if s.centre.is_some() {
+        let table = if s.is_centre() {
             "no type has [types.targets]"
         } else {
             "the scenario has no [targets]"
@@ -73,8 +72,8 @@ pub fn search(
 
     let shape = Shape::of(s, opts);
     // A centre may also start from its own plan (within the bounds), if that ranks better.
-    let file_plan = s.centre.as_ref().map(|c| {
-        let paid: Vec<u32> = c
+    let file_plan = s.is_centre().then(|| {
+        let paid: Vec<u32> = s
             .groups
             .iter()
             .flat_map(|g| g.staffing.paid.iter().copied())
@@ -109,7 +108,7 @@ pub fn search(
         Some(f) if f.rank(&erlang_eval) == Ordering::Less => (f, "the file's own plan"),
         _ => (&erlang_eval, "the Erlang (SIPP) plan"),
     };
-    if !plan.met() && s.centre.is_some() {
+    if !plan.met() && s.is_centre() {
         // A centre goes on from the plan found: add until it meets with the file's
         // replications, then try removals only where those additions went (everywhere
         // else one already failed with the search's replications). Sweeping every group
@@ -239,20 +238,17 @@ pub fn fresh_replications(file: u32, search: u32) -> u32 {
 /// What the planner should know about the model behind the Erlang start (for a centre,
 /// about each type's, named).
 fn model_notes(s: &Scenario) -> Vec<String> {
-    let Some(c) = &s.centre else {
-        return type_notes(s);
-    };
-    c.types
+    s.types
         .iter()
         .flat_map(|t| {
-            type_notes(&t.scenario)
+            type_notes(t)
                 .into_iter()
-                .map(move |n| format!("{}: {n}", one_line(&t.name)))
+                .map(move |n| format!("{}{n}", s.type_prefix(&t.name, ": ")))
         })
         .collect()
 }
 
-fn type_notes(s: &Scenario) -> Vec<String> {
+fn type_notes(s: &ContactType) -> Vec<String> {
     let mut notes = Vec::new();
     if let Some(p) = &s.patience {
         if !p.is_exponential() {

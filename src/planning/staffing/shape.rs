@@ -28,16 +28,9 @@ impl Shape {
     /// The shape of a scenario under the options' bounds.
     pub fn of(s: &Scenario, opts: &Options) -> Shape {
         let intervals = s.intervals();
-        let Some(c) = &s.centre else {
-            return Shape {
-                intervals,
-                bounds: vec![Bounds::of(opts, s.staffing.shrinkage)],
-                serving: vec![vec![0]],
-                served: vec![vec![0]],
-                weight: vec![1.0],
-            };
-        };
-        let priced = c.groups.iter().any(|g| g.agent_hour > 0.0);
+        let c = s;
+        // A one-type file's plans are compared by head count, as they always were.
+        let priced = s.is_centre() && c.groups.iter().any(|g| g.agent_hour > 0.0);
         Shape {
             intervals,
             bounds: c

@@ -6,7 +6,7 @@
 //! are the sums over its types, so the parts always add up to the whole.
 
 use super::counters::{GroupCounters, ReplicationCounters};
-use super::values::{ratio, score_shares, values, Priced, Pricing};
+use super::values::{ratio, score_shares, values, Priced, TypePricing};
 use super::{Kind, MetricDef, ReplicationValues, TypeValues};
 use crate::scenario::{Channel, Scenario};
 
@@ -23,32 +23,39 @@ pub struct GroupPricing {
     pub chat: Vec<bool>,
 }
 
-/// How a centre of several types and groups turns counters into money.
+/// How a scenario turns counters into money: each type by its own tables, each group
+/// at its own rate.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CentrePricing {
+pub struct Pricing {
     /// Each type by its own tables (self-service, callback, satisfaction, value).
-    pub types: Vec<Pricing>,
+    pub types: Vec<TypePricing>,
     /// Each group's rate and skills.
     pub groups: Vec<GroupPricing>,
     /// Each type's channel.
     pub channels: Vec<Channel>,
+    /// Whether figures per type and per group are wanted (a file written as a centre).
+    pub by_type: bool,
 }
 
-impl CentrePricing {
-    /// The pricing of a scenario's centre; `None` for a one-type file.
-    pub fn of(s: &Scenario) -> Option<Self> {
-        let c = s.centre.as_ref()?;
-        Some(CentrePricing {
-            types: c.types.iter().map(|t| Pricing::of(&t.scenario)).collect(),
-            channels: c.types.iter().map(|t| t.channel).collect(),
-            groups: c
+impl Pricing {
+    /// The pricing of a scenario.
+    pub fn of(s: &Scenario) -> Self {
+        Pricing {
+            types: s
+                .types
+                .iter()
+                .map(|t| TypePricing::of(&s.costs, t))
+                .collect(),
+            channels: s.types.iter().map(|t| t.channel).collect(),
+            by_type: s.is_centre(),
+            groups: s
                 .groups
                 .iter()
                 .map(|g| {
                     let chat: Vec<bool> = g
                         .serves
                         .iter()
-                        .map(|&t| c.types[t].channel == Channel::Chat)
+                        .map(|&t| s.types[t].channel == Channel::Chat)
                         .collect();
                     GroupPricing {
                         agent_hour: g.agent_hour,
@@ -58,7 +65,7 @@ impl CentrePricing {
                     }
                 })
                 .collect(),
-        })
+        }
     }
 }
 
@@ -138,7 +145,7 @@ pub fn centre_values(
     total: &ReplicationCounters,
     types: &[&ReplicationCounters],
     groups: &[&GroupCounters],
-    pricing: &CentrePricing,
+    pricing: &Pricing,
 ) -> ReplicationValues {
     let n = total.intervals.len();
     let days = total.days;
@@ -244,7 +251,7 @@ fn agent_money(
     types: usize,
     n: usize,
     groups: &[&GroupCounters],
-    pricing: &CentrePricing,
+    pricing: &Pricing,
 ) -> (Vec<f64>, Vec<f64>) {
     let mut per_interval = vec![0.0; types * n];
     let mut overtime = vec![0.0; types];
@@ -292,8 +299,8 @@ mod tests {
     use super::*;
     use crate::scenario::Costs;
 
-    fn pricing(rate_a: f64, rate_b: f64) -> CentrePricing {
-        let p = Pricing {
+    fn pricing(rate_a: f64, rate_b: f64) -> Pricing {
+        let p = TypePricing {
             costs: Costs {
                 given: true,
                 currency: "EUR".into(),
@@ -307,9 +314,10 @@ mod tests {
             positive_from: 8,
             value: None,
         };
-        CentrePricing {
+        Pricing {
             types: vec![p.clone(), p],
             channels: vec![Channel::Voice; 2],
+            by_type: true,
             groups: vec![
                 GroupPricing {
                     agent_hour: rate_a,

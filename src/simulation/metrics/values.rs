@@ -2,7 +2,7 @@
 
 use super::counters::{IntervalCounters, ReplicationCounters};
 use super::{GroupValues, Metric, MetricValues, METRIC_COUNT, SCORES};
-use crate::scenario::{Costs, Scenario, Value};
+use crate::scenario::{ContactType, Costs, Value};
 
 /// `num / den`, NaN when there is no denominator (a ratio with nothing to measure).
 pub(super) fn ratio(num: f64, den: f64) -> f64 {
@@ -13,9 +13,9 @@ pub(super) fn ratio(num: f64, den: f64) -> f64 {
     }
 }
 
-/// Everything that turns counters into money and satisfaction figures, from the scenario.
+/// Everything that turns one contact type's counters into money and satisfaction figures.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Pricing {
+pub struct TypePricing {
     /// Agent, handling, queue and fixed costs.
     pub costs: Costs,
     /// Cost of one self-service session.
@@ -28,15 +28,15 @@ pub struct Pricing {
     pub value: Option<Value>,
 }
 
-impl Pricing {
-    /// The pricing of a scenario.
-    pub fn of(s: &Scenario) -> Self {
-        Pricing {
-            costs: s.costs.clone(),
-            cost_per_session: s.self_service.as_ref().map_or(0.0, |x| x.cost_per_session),
-            cost_per_attempt: s.callback.as_ref().map_or(0.0, |x| x.cost_per_attempt),
-            positive_from: s.satisfaction.positive_from,
-            value: s.value.clone(),
+impl TypePricing {
+    /// The pricing of type `t` of a scenario of these `costs`.
+    pub fn of(costs: &Costs, t: &ContactType) -> Self {
+        TypePricing {
+            costs: costs.clone(),
+            cost_per_session: t.self_service.as_ref().map_or(0.0, |x| x.cost_per_session),
+            cost_per_attempt: t.callback.as_ref().map_or(0.0, |x| x.cost_per_attempt),
+            positive_from: t.satisfaction.positive_from,
+            value: t.value.clone(),
         }
     }
 
@@ -94,7 +94,7 @@ impl std::ops::AddAssign for Priced {
 }
 
 /// Metric values of one replication's counters `c` covering `days` days, `priced` by
-/// [`Pricing::price`]. `overtime_s` is the drain's agent time attributed to these counters.
+/// [`TypePricing::price`]. `overtime_s` is the drain's agent time attributed to these counters.
 pub fn values(c: &IntervalCounters, overtime_s: f64, priced: &Priced, days: u32) -> MetricValues {
     let per_day = 1.0 / f64::from(days.max(1));
     let offered = c.offered as f64;
@@ -229,7 +229,7 @@ pub struct TypeValues {
 }
 
 /// Day-level and per-interval metric values and score shares of one replication.
-pub fn replication_values(r: &ReplicationCounters, pricing: &Pricing) -> ReplicationValues {
+pub fn replication_values(r: &ReplicationCounters, pricing: &TypePricing) -> ReplicationValues {
     let n = r.intervals.len();
     let fixed_day = pricing.costs.fixed_per_day * f64::from(r.days);
     let day_total = r.day_total();
@@ -295,7 +295,7 @@ mod tests {
             resolved_at_contact: 90,
             ..IntervalCounters::default()
         };
-        let pricing = Pricing {
+        let pricing = TypePricing {
             costs: Costs {
                 given: true,
                 currency: "EUR".into(),
@@ -330,7 +330,7 @@ mod tests {
 
     #[test]
     fn undefined_ratios_are_nan_not_zero() {
-        let pricing = Pricing {
+        let pricing = TypePricing {
             costs: Costs::default(),
             cost_per_session: 0.0,
             cost_per_attempt: 0.0,

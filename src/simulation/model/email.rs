@@ -61,20 +61,17 @@ fn horizon_s(sc: &Scenario) -> f64 {
 /// of its emails can be seen answered in time or not, so every one still open at the end
 /// counts as late and the service level is a floor, not the deadline's figure.
 pub fn deadline_warnings(sc: &Scenario) -> Vec<String> {
-    let Some(c) = &sc.centre else {
-        return Vec::new();
-    };
     let horizon = horizon_s(sc);
-    c.types
+    sc.types
         .iter()
-        .filter(|t| t.channel == Channel::Email && t.scenario.targets.sl_within_s > horizon)
+        .filter(|t| t.channel == Channel::Email && t.targets.sl_within_s > horizon)
         .map(|t| {
             format!(
                 "email type \"{}\": its deadline ({} h) is longer than the horizon ({} h from \
                  the first opening to the last closing): every email still open at the end \
                  counts as late; simulate more days to judge the deadline itself",
                 t.name,
-                crate::limits::shown(t.scenario.targets.sl_within_s / 3600.0),
+                crate::limits::shown(t.targets.sl_within_s / 3600.0),
                 crate::limits::shown(horizon / 3600.0)
             )
         })

@@ -134,7 +134,7 @@ impl Centre<'_> {
         journey: Journey,
     ) {
         contact.arrival_s = now;
-        if let Some(lines) = self.sc.staffing.lines {
+        if let Some(lines) = self.sc.lines {
             if self.lines_in_use >= lines {
                 self.types[t].counters.intervals[contact.interval as usize].blocked += 1;
                 self.log_contact(|| record(now, t, LoggedOutcome::Blocked, 0.0, 0.0, 0.0));

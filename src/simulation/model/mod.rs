@@ -230,7 +230,7 @@ impl<'a> Centre<'a> {
             intervals: n,
             open_s,
             contiguous_days: open_s >= DAY_S,
-            has_lines: scenario.staffing.lines.is_some(),
+            has_lines: scenario.lines.is_some(),
             events: EventQueue::new(),
             types,
             groups,

@@ -8,7 +8,7 @@ pub(super) mod absence;
 use super::arrivals::DayVariation;
 use crate::dist::Duration;
 use crate::scenario::{
-    Callback, Channel, Handling, Pick, Redial, Resolution, Route, Satisfaction, Scenario,
+    Callback, Channel, ContactType, Handling, Pick, Redial, Resolution, Satisfaction, Scenario,
     SelfService, Staffing,
 };
 
@@ -87,10 +87,11 @@ fn local_positions(serves: &[usize], types: usize) -> Vec<u16> {
     local
 }
 
-/// A type as the model sees it, from its tables (`sc` is the type's one-type view).
-fn type_spec(sc: &Scenario, routes: Vec<Route>, channel: Channel) -> TypeSpec<'_> {
+/// A type as the model sees it, from its tables.
+fn type_spec(sc: &ContactType) -> TypeSpec<'_> {
+    let routes = &sc.routing;
     TypeSpec {
-        channel,
+        channel: sc.channel,
         volumes: &sc.arrivals.volumes,
         day_cv: DayVariation {
             cv: sc.arrivals.day_cv,
@@ -175,55 +176,29 @@ fn group_spec(
     }
 }
 
-/// The types and groups of a scenario: its `[[types]]` and `[[groups]]`, or one type
-/// served by one group made of `[staffing]`.
+/// The types and groups of a scenario, read once.
 pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
     let interval_s = sc.simulation.interval_s();
-    let one_route = || {
-        vec![Route {
-            group: 0,
-            after_s: 0.0,
-        }]
-    };
-    let (mut types, mut groups) = match &sc.centre {
-        None => {
-            let types = vec![type_spec(sc, one_route(), Channel::Voice)];
-            let group = group_spec(
-                (0, &sc.staffing),
-                vec![0],
-                Pick::Priority,
+    let types: Vec<TypeSpec> = sc.types.iter().map(type_spec).collect();
+    let mut groups: Vec<GroupSpec> = sc
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(k, g)| {
+            let mut spec = group_spec(
+                (k, &g.staffing),
+                g.serves.clone(),
+                g.pick,
                 &types,
                 interval_s,
             );
-            (types, vec![group])
-        }
-        Some(c) => {
-            let types: Vec<TypeSpec> = c
-                .types
-                .iter()
-                .map(|t| type_spec(&t.scenario, t.routing.clone(), t.channel))
-                .collect();
-            let groups = c
-                .groups
-                .iter()
-                .enumerate()
-                .map(|(k, g)| {
-                    let mut spec = group_spec(
-                        (k, &g.staffing),
-                        g.serves.clone(),
-                        g.pick,
-                        &types,
-                        interval_s,
-                    );
-                    if spec.chat.contains(&true) {
-                        spec.chat_slots = Some(g.chat_slots);
-                    }
-                    spec
-                })
-                .collect();
-            (types, groups)
-        }
-    };
+            if spec.chat.contains(&true) {
+                spec.chat_slots = Some(g.chat_slots);
+            }
+            spec
+        })
+        .collect();
+    let mut types = types;
     // Each group's delay for each type it serves, from that type's routing.
     for (gi, g) in groups.iter_mut().enumerate() {
         g.after_s = g

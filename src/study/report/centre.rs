@@ -8,7 +8,7 @@ use super::Spend;
 use super::{Metrics, PricingReport, SatisfactionModel, TargetsReport};
 use crate::metrics::{GroupMetricValues, MetricValues, GROUP_METRICS};
 use crate::runner::{GroupRun, TypeRun};
-use crate::scenario::{Centre, Channel, Scenario};
+use crate::scenario::{Channel, Scenario};
 use crate::stats::{Estimate, Running};
 
 /// Results of one contact type of a centre.
@@ -106,9 +106,9 @@ pub struct GroupIntervalReport {
 }
 
 /// The per-type reports of a centre.
-pub(super) fn types(scenario: &Scenario, centre: &Centre, runs: &[TypeRun]) -> Vec<TypeReport> {
+pub(super) fn types(scenario: &Scenario, runs: &[TypeRun]) -> Vec<TypeReport> {
     let sim = &scenario.simulation;
-    centre
+    scenario
         .types
         .iter()
         .zip(runs)
@@ -116,7 +116,7 @@ pub(super) fn types(scenario: &Scenario, centre: &Centre, runs: &[TypeRun]) -> V
             name: t.name.clone(),
             channel: t.channel.key(),
             email: super::channels::email(scenario, t, run),
-            targets: TargetsReport::of(&t.scenario.targets),
+            targets: TargetsReport::of(&t.targets),
             metrics: Metrics::from_running(&run.day),
             intervals: run
                 .intervals
@@ -124,11 +124,11 @@ pub(super) fn types(scenario: &Scenario, centre: &Centre, runs: &[TypeRun]) -> V
                 .enumerate()
                 .map(|(i, r)| TypeIntervalReport {
                     start: sim.interval_label(i),
-                    volume: t.scenario.arrivals.volumes[i],
+                    volume: t.arrivals.volumes[i],
                     metrics: Metrics::from_running(r),
                 })
                 .collect(),
-            satisfaction_model: SatisfactionModel::of(&t.scenario),
+            satisfaction_model: SatisfactionModel::of(t),
             score_distribution: run.score_shares.iter().map(Running::estimate).collect(),
             day_samples: run.day_samples.clone(),
         })
@@ -136,8 +136,9 @@ pub(super) fn types(scenario: &Scenario, centre: &Centre, runs: &[TypeRun]) -> V
 }
 
 /// The per-group reports of a centre.
-pub(super) fn groups(scenario: &Scenario, centre: &Centre, runs: &[GroupRun]) -> Vec<GroupReport> {
+pub(super) fn groups(scenario: &Scenario, runs: &[GroupRun]) -> Vec<GroupReport> {
     let sim = &scenario.simulation;
+    let centre = scenario;
     centre
         .groups
         .iter()
@@ -176,10 +177,13 @@ pub(super) fn groups(scenario: &Scenario, centre: &Centre, runs: &[GroupRun]) ->
         .collect()
 }
 
-/// The whole centre's targets: none of its own (each type has its targets); the
-/// service-level threshold when every type its headline covers (the live ones, when it
-/// has any) shares it, else undefined (NaN).
-pub(super) fn centre_targets(centre: &Centre) -> TargetsReport {
+/// The scenario's targets: a one-type file's are its type's. A centre has none of its
+/// own (each type has its targets); the service-level threshold when every type its
+/// headline covers (the live ones, when it has any) shares it, else undefined (NaN).
+pub(super) fn centre_targets(centre: &Scenario) -> TargetsReport {
+    if !centre.is_centre() {
+        return TargetsReport::of(&centre.types[0].targets);
+    }
     let live: Vec<_> = centre
         .types
         .iter()
@@ -190,10 +194,8 @@ pub(super) fn centre_targets(centre: &Centre) -> TargetsReport {
     } else {
         live
     };
-    let first = headline[0].scenario.targets.sl_within_s;
-    let common = headline
-        .iter()
-        .all(|t| t.scenario.targets.sl_within_s == first);
+    let first = headline[0].targets.sl_within_s;
+    let common = headline.iter().all(|t| t.targets.sl_within_s == first);
     TargetsReport {
         service_level_within_s: if common { first } else { f64::NAN },
         service_level_at_least: None,
@@ -206,7 +208,7 @@ pub(super) fn centre_targets(centre: &Centre) -> TargetsReport {
 /// Each replication's spend on what a change can add: every type's sessions and attempts
 /// at its own prices, every group's scheduled hours at its own rate.
 pub(super) fn spend(
-    centre: &Centre,
+    centre: &Scenario,
     types: &[TypeReport],
     groups: &[GroupReport],
     replications: usize,
@@ -214,7 +216,7 @@ pub(super) fn spend(
     let prices: Vec<PricingReport> = centre
         .types
         .iter()
-        .map(|t| PricingReport::of(&t.scenario))
+        .map(|t| PricingReport::of(&centre.costs, t))
         .collect();
     (0..replications)
         .map(|r| {

@@ -51,7 +51,7 @@ pub(super) fn email(scenario: &Scenario, t: &ContactType, run: &TypeRun) -> Opti
     let e: Vec<Estimate> = run.channel.iter().map(|r| r.estimate()).collect();
     let sim = &scenario.simulation;
     Some(EmailReport {
-        deadline_s: t.scenario.targets.sl_within_s,
+        deadline_s: t.targets.sl_within_s,
         open_at_horizon: e[0],
         open_past_deadline: e[1],
         oldest_open_s: e[2],

@@ -127,18 +127,12 @@ impl ScenarioReport {
                     .to_string(),
             );
         }
-        if let Some(c) = &scenario.centre {
-            let with_value = c
-                .types
-                .iter()
-                .filter(|t| t.scenario.value.is_some())
-                .count();
-            if with_value > 0 && with_value < c.types.len() {
-                warnings.push(format!(
-                    "only {with_value} of {} types have [types.value]: the centre's lost value needs every type's",
-                    c.types.len()
-                ));
-            }
+        let with_value = scenario.types.iter().filter(|t| t.value.is_some()).count();
+        if with_value > 0 && with_value < scenario.types.len() {
+            warnings.push(format!(
+                "only {with_value} of {} types have [types.value]: the centre's lost value needs every type's",
+                scenario.types.len()
+            ));
         }
         warnings.extend(crate::model::deadline_warnings(scenario));
         let overtime = run.day[Metric::OvertimeAgentHours as usize].mean();
@@ -148,18 +142,21 @@ impl ScenarioReport {
                 "the queue left at closing took {overtime:.1} agent hours of overtime per day to drain"
             ));
         }
-        let pricing = PricingReport::of(scenario);
-        let types = scenario
-            .centre
-            .as_ref()
-            .map(|c| centre::types(scenario, c, &run.types));
-        let groups = scenario
-            .centre
-            .as_ref()
-            .map(|c| centre::groups(scenario, c, &run.groups));
-        let spend = match (&scenario.centre, &types, &groups) {
-            (Some(c), Some(types), Some(groups)) => {
-                centre::spend(c, types, groups, run.day_samples.len())
+        // The scenario's own unit costs are its first type's (a centre prices each type
+        // by its own in `spend` and in each type's figures).
+        let pricing = PricingReport::of(&scenario.costs, &scenario.types[0]);
+        // A one-type file's report does not list its one type and one group.
+        let (types, groups) = if scenario.is_centre() {
+            (
+                Some(centre::types(scenario, &run.types)),
+                Some(centre::groups(scenario, &run.groups)),
+            )
+        } else {
+            (None, None)
+        };
+        let spend = match (&types, &groups) {
+            (Some(types), Some(groups)) => {
+                centre::spend(scenario, types, groups, run.day_samples.len())
             }
             _ => run
                 .day_samples
@@ -178,11 +175,8 @@ impl ScenarioReport {
             days: sim.days,
             interval_minutes: sim.interval_minutes,
             currency: scenario.costs.currency.clone(),
-            targets: match &scenario.centre {
-                None => TargetsReport::of(&scenario.targets),
-                Some(c) => centre::centre_targets(c),
-            },
-            satisfaction_model: SatisfactionModel::of(scenario),
+            targets: centre::centre_targets(scenario),
+            satisfaction_model: SatisfactionModel::of(&scenario.types[0]),
             pricing,
             metrics: Metrics::from_running(&run.day),
             intervals: run

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Metrics;
 use crate::metrics::Metric;
-use crate::scenario::{Scenario, Targets};
+use crate::scenario::{ContactType, Costs, Scenario, Targets};
 use crate::stats::Estimate;
 
 /// The targets a scenario is judged against.
@@ -87,18 +87,12 @@ impl IntervalReport {
     /// Interval `i`'s volume and agents, metrics left empty: a centre's are the sums
     /// over its types and groups.
     pub fn staffing(scenario: &Scenario, i: usize) -> Self {
-        let (volume, paid_agents, productive_agents) = match &scenario.centre {
-            None => (
-                scenario.arrivals.volumes[i],
-                scenario.staffing.paid[i],
-                scenario.staffing.productive(i),
-            ),
-            Some(c) => (
-                c.types.iter().map(|t| t.scenario.arrivals.volumes[i]).sum(),
-                c.groups.iter().map(|g| g.staffing.paid[i]).sum(),
-                c.groups.iter().map(|g| g.staffing.productive(i)).sum(),
-            ),
-        };
+        let (types, groups) = (&scenario.types, &scenario.groups);
+        let (volume, paid_agents, productive_agents) = (
+            types.iter().map(|t| t.arrivals.volumes[i]).sum(),
+            groups.iter().map(|g| g.staffing.paid[i]).sum(),
+            groups.iter().map(|g| g.staffing.productive(i)).sum(),
+        );
         IntervalReport {
             start: scenario.simulation.interval_label(i),
             volume,
@@ -138,10 +132,10 @@ pub struct SatisfactionModel {
 }
 
 impl SatisfactionModel {
-    /// The satisfaction and value model of a scenario (or of one contact type).
-    pub fn of(scenario: &Scenario) -> Self {
-        let m = &scenario.satisfaction;
-        let v = scenario.value.as_ref();
+    /// The satisfaction and value model of one contact type.
+    pub fn of(t: &ContactType) -> Self {
+        let m = &t.satisfaction;
+        let v = t.value.as_ref();
         SatisfactionModel {
             source: if m.given { "scenario" } else { "defaults" },
             base_score: m.base_score,
@@ -186,18 +180,12 @@ pub struct PricingReport {
 }
 
 impl PricingReport {
-    /// The unit costs of a scenario (or of one contact type).
-    pub fn of(scenario: &Scenario) -> Self {
+    /// The unit costs of one contact type of a scenario of these `costs`.
+    pub fn of(costs: &Costs, t: &ContactType) -> Self {
         PricingReport {
-            agent_hour: scenario.costs.agent_hour,
-            cost_per_session: scenario
-                .self_service
-                .as_ref()
-                .map_or(0.0, |x| x.cost_per_session),
-            cost_per_attempt: scenario
-                .callback
-                .as_ref()
-                .map_or(0.0, |x| x.cost_per_attempt),
+            agent_hour: costs.agent_hour,
+            cost_per_session: t.self_service.as_ref().map_or(0.0, |x| x.cost_per_session),
+            cost_per_attempt: t.callback.as_ref().map_or(0.0, |x| x.cost_per_attempt),
         }
     }
 }

@@ -74,7 +74,9 @@ pub(super) fn decode(hex: &str, s: &Scenario) -> Option<ReplicationValues> {
     let score_shares = r.array::<SCORES>()?;
     let mut types = Vec::new();
     let mut groups = Vec::new();
-    if let Some(c) = &s.centre {
+    // Figures per type and per group exist for a file written as a centre only.
+    if s.is_centre() {
+        let c = s;
         for t in &c.types {
             let email = t.channel == Channel::Email;
             types.push(TypeValues {

@@ -4,10 +4,10 @@
 use std::fmt::Write;
 
 use crate::limits::shown;
-use crate::scenario::Scenario;
+use crate::scenario::ContactType;
 
 /// One line per journey table (with `absent` where the file has none).
-pub fn describe(s: &Scenario) -> String {
+pub fn describe(s: &ContactType) -> String {
     let mut o = String::new();
     match &s.self_service {
         None => line(&mut o, "self-service: none"),

@@ -36,21 +36,20 @@ pub fn run(args: &CheckArgs) -> Result<()> {
 /// A human-readable account of a validated scenario (a centre of several types: each
 /// type, then its groups and the routing as tables).
 pub fn describe(s: &Scenario) -> String {
-    match &s.centre {
-        None => describe_one(s),
-        Some(c) => describe_centre(s, c),
-    }
-}
-
-fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
     let mut o = header(s);
+    // A one-type file is shown as written: its one type's tables with its staffing.
+    if !s.is_centre() {
+        o.push_str(&describe_type(s, 0, true));
+        return o;
+    }
+    let c = s;
     let _ = writeln!(
         o,
         "  centre: {} contact type(s) served by {} agent group(s)",
         c.types.len(),
         c.groups.len()
     );
-    for t in &c.types {
+    for (k, t) in c.types.iter().enumerate() {
         let _ = writeln!(o, "\n  type \"{}\":", t.name);
         if let Some((from, share)) = &t.moved_from {
             let _ = writeln!(
@@ -61,14 +60,7 @@ fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
             );
         }
         // The type's own tables, as a one-type file would show them (without staffing).
-        for line in describe_one(&t.scenario).lines().skip(2).filter(|l| {
-            let l = l.trim_start();
-            !(l.starts_with("staffing")
-                || l.starts_with("shared day factor")
-                || l.starts_with("costs")
-                || l.starts_with("paid")
-                || l.starts_with("productive"))
-        }) {
+        for line in describe_type(s, k, false).lines() {
             let _ = writeln!(o, "  {line}");
         }
     }
@@ -159,8 +151,11 @@ fn header(s: &Scenario) -> String {
     o
 }
 
-fn describe_one(s: &Scenario) -> String {
-    let mut o = header(s);
+/// Type `k`'s tables; with `staffing` (a one-type file), its one group's staffing, the
+/// trunk lines and the costs among them, where a one-type file has them.
+fn describe_type(sc: &Scenario, k: usize, staffing: bool) -> String {
+    let s = &sc.types[k];
+    let mut o = String::new();
     let total: f64 = s.arrivals.volumes.iter().sum();
     let _ = writeln!(
         o,
@@ -197,38 +192,14 @@ fn describe_one(s: &Scenario) -> String {
             );
         }
     }
-    let productive: Vec<u32> = (0..s.intervals())
-        .map(|i| s.staffing.productive(i))
-        .collect();
-    let _ = writeln!(
-        o,
-        "  staffing: shrinkage {}, lines {}\n    paid       {:?}\n    productive {:?}",
-        s.staffing.shrinkage,
-        s.staffing
-            .lines
-            .map_or("unlimited".to_string(), |l| l.to_string()),
-        s.staffing.paid,
-        productive
-    );
-    if let Some(r) = &s.staffing.roster {
-        let _ = writeln!(o, "    {}", r.summary());
+    if staffing {
+        staffing_lines(&mut o, sc);
     }
     if !s.arrivals.day_factors.is_empty() {
         let _ = writeln!(o, "  day factors: {:?}", s.arrivals.day_factors);
     }
-    let c = &s.costs;
-    if c.given {
-        let _ = writeln!(
-            o,
-            "  costs ({}): agent hour {}, per handled minute {}, per queued minute {}, fixed per day {}",
-            one_line(&c.currency),
-            shown(c.agent_hour),
-            shown(c.per_handled_minute),
-            shown(c.per_queued_minute),
-            shown(c.fixed_per_day)
-        );
-    } else {
-        let _ = writeln!(o, "  costs: none given (all 0)");
+    if staffing {
+        costs_line(&mut o, &sc.costs);
     }
     let t = &s.targets;
     let opt = |x: Option<f64>| x.map_or("-".to_string(), shown);
@@ -243,4 +214,37 @@ fn describe_one(s: &Scenario) -> String {
     );
     o.push_str(&journey::describe(s));
     o
+}
+
+/// The one group's staffing and the trunk lines, as a one-type file's `[staffing]`.
+fn staffing_lines(o: &mut String, sc: &Scenario) {
+    let g = &sc.groups[0].staffing;
+    let productive: Vec<u32> = (0..sc.intervals()).map(|i| g.productive(i)).collect();
+    let _ = writeln!(
+        o,
+        "  staffing: shrinkage {}, lines {}\n    paid       {:?}\n    productive {:?}",
+        g.shrinkage,
+        sc.lines.map_or("unlimited".to_string(), |l| l.to_string()),
+        g.paid,
+        productive
+    );
+    if let Some(r) = &g.roster {
+        let _ = writeln!(o, "    {}", r.summary());
+    }
+}
+
+fn costs_line(o: &mut String, c: &crate::scenario::Costs) {
+    if c.given {
+        let _ = writeln!(
+            o,
+            "  costs ({}): agent hour {}, per handled minute {}, per queued minute {}, fixed per day {}",
+            one_line(&c.currency),
+            shown(c.agent_hour),
+            shown(c.per_handled_minute),
+            shown(c.per_queued_minute),
+            shown(c.fixed_per_day)
+        );
+    } else {
+        let _ = writeln!(o, "  costs: none given (all 0)");
+    }
 }

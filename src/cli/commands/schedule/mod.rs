@@ -199,7 +199,7 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
 /// Required and rostered productive agents per interval of every planning day.
 pub fn coverage_of(s: &Scenario, sc: &Schedule) -> Coverage {
     let several = sc.days.len() > 1;
-    let shrinkage = s.staffing.shrinkage;
+    let shrinkage = s.groups[0].staffing.shrinkage;
     let absenteeism = sc.roster.absenteeism;
     let mut c = Coverage {
         title: format!("{}: roster coverage", s.name),

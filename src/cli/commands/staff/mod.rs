@@ -96,7 +96,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
     };
     let (scenario, source) = crate::overrides::load_source(&source, &file, &args.set)?;
     if !staffing::has_targets(&scenario) {
-        let table = if scenario.centre.is_some() {
+        let table = if scenario.is_centre() {
             "no type has [types.targets]"
         } else {
             "the scenario has no [targets]"
@@ -162,9 +162,10 @@ pub fn run(args: &StaffArgs) -> Result<()> {
         .iter()
         .map(|m| staffing::describe_miss(&scenario, m))
         .collect();
-    let mut text = match scenario.centre {
-        None => render_outcome(&scenario, &outcome),
-        Some(_) => render_centre(&scenario, &outcome),
+    let mut text = if scenario.is_centre() {
+        render_centre(&scenario, &outcome)
+    } else {
+        render_outcome(&scenario, &outcome)
     };
     // Files first, so a reader closing standard output early loses nothing on disk.
     if let Some(out) = &out {
@@ -192,7 +193,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
     if misses.is_empty() {
         return Ok(());
     }
-    let of_types = if scenario.centre.is_some() {
+    let of_types = if scenario.is_centre() {
         " of its contact types"
     } else {
         ""
@@ -219,14 +220,10 @@ fn places(misses: &[staffing::Miss]) -> usize {
 
 /// The file's own plan, laid out as the search's (group after group for a centre).
 fn current_plan(s: &Scenario) -> Vec<u32> {
-    match &s.centre {
-        None => s.staffing.paid.clone(),
-        Some(c) => c
-            .groups
-            .iter()
-            .flat_map(|g| g.staffing.paid.iter().copied())
-            .collect(),
-    }
+    s.groups
+        .iter()
+        .flat_map(|g| g.staffing.paid.iter().copied())
+        .collect()
 }
 
 /// The scenario text with `paid` as its agents (see [`plan_toml`], [`centre_plan_toml`]).
@@ -239,9 +236,9 @@ fn written(
     criterion: &str,
     confirmed: Option<&str>,
 ) -> Result<String> {
-    match &s.centre {
-        None => plan_toml(source, from, paid, misses, criterion, confirmed),
-        Some(_) => centre_plan_toml(
+    match s.is_centre() {
+        false => plan_toml(source, from, paid, misses, criterion, confirmed),
+        true => centre_plan_toml(
             source,
             from,
             paid,

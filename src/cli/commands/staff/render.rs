@@ -9,7 +9,9 @@ use crate::staffing::{self, Evaluation, Outcome};
 pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
     let plan = &o.plan;
     let sipp = &o.erlang_eval;
-    let t = &s.targets;
+    // A one-type plan: the file's one type served by its one group.
+    let (ty, group) = (&s.types[0], &s.groups[0]);
+    let t = &ty.targets;
     let mut out = String::new();
     out.push_str(&format!(
         "{} — staffing plan by simulation\n",
@@ -20,16 +22,16 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
         targets_summary(t),
         o.criterion.describe()
     ));
-    let patience = s.patience.as_ref().map_or(String::new(), |p| {
+    let patience = ty.patience.as_ref().map_or(String::new(), |p| {
         format!(", mean patience {:.0} s", p.mean())
     });
     out.push_str(&format!(
         "Erlang (SIPP): {} per interval on volume / interval length, AHT {:.0} s{}, shrinkage {:.0}%; \
          it ignores the day factor, self-service, callbacks, redials, repeats and queues carried over\n",
         o.erlang.model,
-        s.handling.mean_s(),
+        ty.handling.mean_s(),
         patience,
-        s.staffing.shrinkage * 100.0
+        group.staffing.shrinkage * 100.0
     ));
     out.push_str(&format!(
         "search: {} simulations ({} replications per candidate, final plans with {}), seed {}\n",
@@ -69,7 +71,7 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
         };
         rows.push(vec![
             s.simulation.interval_label(i),
-            format!("{:.0}", s.arrivals.volumes[i]),
+            format!("{:.0}", ty.arrivals.volumes[i]),
             o.erlang.paid[i].to_string(),
             plan.paid[i].to_string(),
             with_hw(r.service_level),
@@ -89,7 +91,7 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
             / 60.0
     };
     let (h_sipp, h_plan) = (hours(sipp), hours(plan));
-    let rate = s.costs.agent_hour;
+    let rate = group.agent_hour;
     let cur = &s.costs.currency;
     // A plan that misses targets buys less service: its lower cost is no saving.
     let caveat = if plan.met() {

@@ -6,14 +6,12 @@ use super::render::{misses_and_notes, targets_summary, with_hw};
 use crate::escape::one_line;
 use crate::export::table::render;
 use crate::export::{format_estimate, format_value, HalfWidth};
-use crate::scenario::{Centre, Channel, Scenario};
+use crate::scenario::{Channel, ContactType, Scenario};
 use crate::staffing::{self, Evaluation, IntervalResult, Outcome};
 
 /// The text report of a centre's plan.
 pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
-    let Some(c) = &s.centre else {
-        return super::render_outcome(s, o);
-    };
+    let c = s;
     let plan = &o.plan;
     let start = match (&o.file_eval, o.started_from_file) {
         (Some(f), true) => f,
@@ -29,7 +27,7 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
     let targets: Vec<String> = c
         .types
         .iter()
-        .map(|t| match targets_summary(&t.scenario.targets) {
+        .map(|t| match targets_summary(&t.targets) {
             x if x.is_empty() => format!("{} none", one_line(&t.name)),
             x => format!("{} {x}", one_line(&t.name)),
         })
@@ -84,12 +82,12 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
         out.push_str(&format!(
             "\n{}: {}\n",
             one_line(&ty.name),
-            match targets_summary(&ty.scenario.targets) {
+            match targets_summary(&ty.targets) {
                 x if x.is_empty() => "no targets".to_string(),
                 x => x,
             }
         ));
-        out.push_str(&type_table(&ty.scenario, plan.of_type(t), start.of_type(t)));
+        out.push_str(&type_table(s, ty, plan.of_type(t), start.of_type(t)));
     }
     out.push('\n');
     out.push_str(&money(s, c, o));
@@ -115,7 +113,7 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
 }
 
 /// How the Erlang start was made: which group each type's agents went to.
-fn start_line(c: &Centre, o: &Outcome) -> String {
+fn start_line(c: &Scenario, o: &Outcome) -> String {
     let firsts: Vec<String> = c
         .types
         .iter()
@@ -150,7 +148,12 @@ fn start_line(c: &Centre, o: &Outcome) -> String {
 }
 
 /// One type's figures per interval under the plan, and whether the start met.
-fn type_table(s: &Scenario, plan: &[IntervalResult], start: &[IntervalResult]) -> String {
+fn type_table(
+    s: &Scenario,
+    ty: &ContactType,
+    plan: &[IntervalResult],
+    start: &[IntervalResult],
+) -> String {
     let mut rows = vec![vec![
         "start".to_string(),
         "volume".into(),
@@ -175,7 +178,7 @@ fn type_table(s: &Scenario, plan: &[IntervalResult], start: &[IntervalResult]) -
     for (i, (r, e)) in plan.iter().zip(start).enumerate() {
         rows.push(vec![
             s.simulation.interval_label(i),
-            format!("{:.0}", s.arrivals.volumes[i]),
+            format!("{:.0}", ty.arrivals.volumes[i]),
             with_hw(r.service_level),
             with_hw(r.abandonment),
             format_value("s", r.asa_s.mean),
@@ -191,7 +194,7 @@ fn type_table(s: &Scenario, plan: &[IntervalResult], start: &[IntervalResult]) -
 
 /// Paid hours and cost per group at its own rate for the Erlang start, the file's
 /// plan and the plan found, then the simulated total cost.
-fn money(s: &Scenario, c: &Centre, o: &Outcome) -> String {
+fn money(s: &Scenario, c: &Scenario, o: &Outcome) -> String {
     let cur = &s.costs.currency;
     let hours = |e: &Evaluation, g: usize| {
         e.group(g).iter().map(|&p| f64::from(p)).sum::<f64>()
@@ -266,11 +269,8 @@ fn money(s: &Scenario, c: &Centre, o: &Outcome) -> String {
 
 /// "english 10:30 (SL), 11:00 (SL); spanish 09:00 (abandonment)".
 fn describe_misses(s: &Scenario, e: &Evaluation, missed: &[usize]) -> String {
-    let Some(c) = &s.centre else {
-        return String::new();
-    };
     let n = s.intervals();
-    c.types
+    s.types
         .iter()
         .enumerate()
         .filter_map(|(t, ty)| {

@@ -113,7 +113,7 @@ pub fn schedule(
     opts: &ScheduleOptions,
     progress: &dyn Fn(&str),
 ) -> Result<Schedule, String> {
-    if s.centre.is_some() {
+    if s.is_centre() {
         return Err(format!(
             "{}: `ccsim schedule` rosters a one-type file ([staffing]); a centre of several groups is not rostered yet",
             s.file.display()
@@ -171,7 +171,11 @@ pub fn schedule(
     shifts.sort_by_key(|x| (x.day, x.start, x.minutes));
     let roster = Roster {
         shifts,
-        absenteeism: s.staffing.roster.as_ref().map_or(0.0, |r| r.absenteeism),
+        absenteeism: s.groups[0]
+            .staffing
+            .roster
+            .as_ref()
+            .map_or(0.0, |r| r.absenteeism),
         interval_minutes: s.simulation.interval_minutes,
         intervals: s.intervals(),
         days: s.simulation.days,
@@ -201,7 +205,7 @@ pub fn schedule(
 
 /// Each day of the horizon with its volume factor; one day when every day is the same.
 fn planning_days(s: &Scenario) -> Vec<(u32, f64)> {
-    let f = &s.arrivals.day_factors;
+    let f = &s.types[0].arrivals.day_factors;
     if f.is_empty() || s.simulation.days == 1 {
         return vec![(0, f.first().copied().unwrap_or(1.0))];
     }

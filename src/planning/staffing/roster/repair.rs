@@ -14,12 +14,14 @@ use crate::staffing::{self, gross_up, judged, productive, Evaluation};
 fn day_scenario(s: &Scenario, factor: f64) -> Scenario {
     let mut d = s.clone();
     d.simulation.days = 1;
-    if factor != 1.0 {
-        for v in &mut d.arrivals.volumes {
-            *v *= factor;
+    for t in &mut d.types {
+        if factor != 1.0 {
+            for v in &mut t.arrivals.volumes {
+                *v *= factor;
+            }
         }
+        t.arrivals.day_factors.clear();
     }
-    d.arrivals.day_factors.clear();
     d
 }
 
@@ -28,24 +30,28 @@ fn with_shifts(day: &Scenario, shifts: &[Shift]) -> Scenario {
     let mut d = day.clone();
     let roster = Roster {
         shifts: shifts.to_vec(),
-        absenteeism: day.staffing.roster.as_ref().map_or(0.0, |r| r.absenteeism),
+        absenteeism: day.groups[0]
+            .staffing
+            .roster
+            .as_ref()
+            .map_or(0.0, |r| r.absenteeism),
         interval_minutes: day.simulation.interval_minutes,
         intervals: day.intervals(),
         days: 1,
     };
-    d.staffing.paid = roster
+    d.groups[0].staffing.paid = roster
         .mean_paid_agents()
         .iter()
         .map(|a| a.round() as u32)
         .collect();
-    d.staffing.roster = Some(roster);
+    d.groups[0].staffing.roster = Some(roster);
     d
 }
 
 /// Simulates `shifts` on `day` and judges it.
 fn simulate(day: &Scenario, shifts: &[Shift]) -> Evaluation {
     let sc = with_shifts(day, shifts);
-    let paid = sc.staffing.paid.clone();
+    let paid = sc.groups[0].staffing.paid.clone();
     judged(day, &sc, &paid)
 }
 
@@ -72,8 +78,12 @@ pub(super) fn plan_day(
     progress: &dyn Fn(&str),
 ) -> Result<PlanDay, String> {
     let day = day_scenario(s, factor);
-    let shrinkage = s.staffing.shrinkage;
-    let absenteeism = s.staffing.roster.as_ref().map_or(0.0, |r| r.absenteeism);
+    let shrinkage = s.groups[0].staffing.shrinkage;
+    let absenteeism = s.groups[0]
+        .staffing
+        .roster
+        .as_ref()
+        .map_or(0.0, |r| r.absenteeism);
     let found = staffing::search(&day, &opts.staff, &|p| {
         progress(&format!(
             "requirements: {}, simulation {}/{}",
