@@ -1,6 +1,7 @@
 //! The layers hold: read from the source's own `crate::` paths, every module imports only
 //! from its own layer or the layers below it, and no two modules import each other,
-//! directly or round a longer circle. Run it alone with
+//! directly or round a longer circle; inside a module folder, no two of its files import
+//! each other through `super::` either. Run it alone with
 //! `cargo test --release --test it architecture`.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -137,9 +138,8 @@ fn every_module_imports_only_from_its_layer_or_below() {
     assert!(upward.is_empty(), "imports running back up: {upward:#?}");
 }
 
-#[test]
-fn no_two_modules_import_each_other_round_any_circle() {
-    let g = graph();
+/// The circles of a graph, each written `a -> b -> a`.
+fn circles(g: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
     // Depth-first search with colours: an edge to a module still on the stack closes a circle.
     fn visit(
         m: &str,
@@ -166,10 +166,97 @@ fn no_two_modules_import_each_other_round_any_circle() {
     let (mut state, mut stack, mut circles) = (BTreeMap::new(), Vec::new(), Vec::new());
     for m in g.keys() {
         if !state.contains_key(m.as_str()) {
-            visit(m, &g, &mut state, &mut stack, &mut circles);
+            visit(m, g, &mut state, &mut stack, &mut circles);
         }
     }
+    circles
+}
+
+#[test]
+fn no_two_modules_import_each_other_round_any_circle() {
+    let circles = circles(&graph());
     assert!(circles.is_empty(), "import circles: {circles:#?}");
+}
+
+/// The files of a module folder (`mod.rs`, which wires them together, aside) and the
+/// siblings each names through `super::`, outside comments.
+fn sibling_graph(dir: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let mut siblings = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() || (path.extension().is_some_and(|e| e == "rs") && stem != "mod") {
+            siblings.insert(stem);
+        }
+    }
+    let mut g = BTreeMap::new();
+    for name in &siblings {
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("{name}.rs"))) else {
+            continue; // a folder: its own files are checked on their own
+        };
+        g.insert(name.clone(), super_imports(&text, &siblings, name));
+    }
+    g
+}
+
+/// The siblings named by `super::name` or `super::{name::…, …}` in `text`.
+fn super_imports(text: &str, siblings: &BTreeSet<String>, own: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        for (i, _) in code.match_indices("super::") {
+            let rest = &code[i + 7..];
+            let names: Vec<&str> = match rest.strip_prefix('{') {
+                Some(group) => group.split('}').next().unwrap_or("").split(',').collect(),
+                None => vec![rest],
+            };
+            for n in names {
+                let first = n.trim().split(|c: char| !(c.is_alphanumeric() || c == '_'));
+                if let Some(first) = first.into_iter().next() {
+                    if first != own && siblings.contains(first) {
+                        found.insert(first.to_string());
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_two_files_of_a_module_import_each_other_round_any_circle() {
+    let mut dirs = Vec::new();
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    for f in files.iter().filter(|f| f.ends_with("mod.rs")) {
+        dirs.push(f.parent().unwrap().to_path_buf());
+    }
+    assert!(dirs.iter().any(|d| d.ends_with("simulation/model")));
+    let mut found = Vec::new();
+    for dir in dirs {
+        let rel = dir.strip_prefix(src()).unwrap().display().to_string();
+        found.extend(
+            circles(&sibling_graph(&dir))
+                .into_iter()
+                .map(|c| format!("{rel}: {c}")),
+        );
+    }
+    assert!(found.is_empty(), "import circles between files: {found:#?}");
+}
+
+#[test]
+fn the_reader_of_super_imports_sees_single_and_grouped_paths() {
+    let siblings: BTreeSet<String> = ["agents", "chat", "flow", "log"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let text =
+        "use super::agents::GroupState;\nuse super::{flow::after, log, Centre};\n// super::chat\n";
+    let want: BTreeSet<String> = ["agents", "flow", "log"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(super_imports(text, &siblings, "chat"), want);
 }
 
 #[test]

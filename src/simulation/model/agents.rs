@@ -124,4 +124,36 @@ impl GroupState {
             c.productive_s[i] += f64::from(self.on_duty.max(self.busy)) * dt;
         }
     }
+
+    /// True when the group may take a new chat: an idle agent, or an engaged agent with
+    /// a free slot while nobody is leaving.
+    #[inline]
+    pub fn has_chat_room(&self) -> bool {
+        self.has_free_agent()
+            || self
+                .chat
+                .as_ref()
+                .is_some_and(|c| c.has_room(self.busy, self.on_duty))
+    }
+
+    /// An agent takes a chat of the `k`-th type served (room was checked); returns the
+    /// chat's id and the chats the agent now holds.
+    pub fn start_chat(&mut self, k: usize, journey_slot: u32) -> (u32, u32) {
+        let idle = self.has_free_agent();
+        if idle {
+            self.busy += 1;
+        }
+        let c = self.chat.as_mut().expect("a chat group");
+        c.take(k, journey_slot, idle)
+    }
+
+    /// Chat `id` of the `k`-th type served ends; returns its journey slot.
+    pub fn finish_chat(&mut self, k: usize, id: u32) -> u32 {
+        let c = self.chat.as_mut().expect("a chat group");
+        let (slot, freed) = c.end(k, id);
+        if freed {
+            self.busy -= 1;
+        }
+        slot
+    }
 }

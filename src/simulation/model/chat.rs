@@ -10,7 +10,6 @@
 //! its busy time is shared among the chat types by the chats held of each, and the
 //! chat-seconds (chats held × time) give slot utilisation.
 
-use super::agents::GroupState;
 use super::flow::after_handling;
 use super::log::record;
 use super::{Centre, Contact, Event, Journey, LoggedOutcome};
@@ -104,25 +103,20 @@ impl ChatAgents {
     }
 }
 
-impl GroupState {
-    /// True when the group may take a new chat: an idle agent, or an engaged agent with
-    /// a free slot while nobody is leaving.
+impl ChatAgents {
+    /// True when an engaged agent has a free slot and nobody is leaving (`busy` engaged
+    /// or calling agents of the group, `on_duty` scheduled).
     #[inline]
-    pub fn has_chat_room(&self) -> bool {
-        self.has_free_agent()
-            || self
-                .chat
-                .as_ref()
-                .is_some_and(|c| c.with_room > 0 && self.busy <= self.on_duty)
+    pub fn has_room(&self, busy: u32, on_duty: u32) -> bool {
+        self.with_room > 0 && busy <= on_duty
     }
 
-    /// An agent takes a chat of the `k`-th type served (room was checked); returns the
-    /// chat's id and the chats the agent now holds.
-    fn start_chat(&mut self, k: usize, journey_slot: u32) -> (u32, u32) {
-        let idle = self.has_free_agent();
-        let c = self.chat.as_mut().expect("a chat group");
+    /// An agent takes a chat of the `k`-th type served (room was checked): an idle one
+    /// when `idle` (the group counts it busy), else the engaged agent holding fewest.
+    /// Returns the chat's id and the chats the agent now holds.
+    pub fn take(&mut self, k: usize, journey_slot: u32, idle: bool) -> (u32, u32) {
+        let c = self;
         let agent = if idle {
-            self.busy += 1;
             c.engaged += 1;
             c.idle_ids.pop().unwrap_or_else(|| {
                 c.held.push(0);
@@ -165,9 +159,10 @@ impl GroupState {
         (id, now_held)
     }
 
-    /// Chat `id` of the `k`-th type served ends; returns its journey slot.
-    fn finish_chat(&mut self, k: usize, id: u32) -> u32 {
-        let c = self.chat.as_mut().expect("a chat group");
+    /// Chat `id` of the `k`-th type served ends; returns its journey slot and whether
+    /// its agent now holds none (the group then counts one agent less busy).
+    pub fn end(&mut self, k: usize, id: u32) -> (u32, bool) {
+        let c = self;
         let (agent, slot) = c.in_progress[id as usize];
         c.free.push(id);
         let held = &mut c.held[agent as usize];
@@ -182,11 +177,10 @@ impl GroupState {
             }
             c.engaged -= 1;
             c.idle_ids.push(agent);
-            self.busy -= 1;
         }
         c.chats -= 1;
         c.by_type[k] -= 1;
-        slot
+        (slot, before == 1)
     }
 }
 
