@@ -145,16 +145,19 @@ impl ScenarioRun {
             groups: Vec::new(),
         };
         if scenario.is_centre() {
-            let c = scenario;
-            run.types = c.types.iter().map(|t| TypeRun::new(n, t.channel)).collect();
-            run.groups = c
+            run.types = scenario
+                .types
+                .iter()
+                .map(|t| TypeRun::new(n, t.channel))
+                .collect();
+            run.groups = scenario
                 .groups
                 .iter()
                 .map(|g| {
                     let chat = g
                         .serves
                         .iter()
-                        .any(|&t| c.types[t].channel == Channel::Chat);
+                        .any(|&t| scenario.types[t].channel == Channel::Chat);
                     GroupRun::new(g.serves.len(), n, chat)
                 })
                 .collect();

@@ -28,23 +28,22 @@ impl Shape {
     /// The shape of a scenario under the options' bounds.
     pub fn of(s: &Scenario, opts: &Options) -> Shape {
         let intervals = s.intervals();
-        let c = s;
         // A one-type file's plans are compared by head count, as they always were.
-        let priced = s.is_centre() && c.groups.iter().any(|g| g.agent_hour > 0.0);
+        let priced = s.is_centre() && s.groups.iter().any(|g| g.agent_hour > 0.0);
         Shape {
             intervals,
-            bounds: c
+            bounds: s
                 .groups
                 .iter()
                 .map(|g| Bounds::of(opts, g.staffing.shrinkage))
                 .collect(),
-            serving: c
+            serving: s
                 .types
                 .iter()
                 .map(|t| t.routing.iter().map(|r| r.group).collect())
                 .collect(),
-            served: c.groups.iter().map(|g| g.serves.clone()).collect(),
-            weight: c
+            served: s.groups.iter().map(|g| g.serves.clone()).collect(),
+            weight: s
                 .groups
                 .iter()
                 .map(|g| if priced { g.agent_hour } else { 1.0 })

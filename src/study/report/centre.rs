@@ -138,8 +138,7 @@ pub(super) fn types(scenario: &Scenario, runs: &[TypeRun]) -> Vec<TypeReport> {
 /// The per-group reports of a centre.
 pub(super) fn groups(scenario: &Scenario, runs: &[GroupRun]) -> Vec<GroupReport> {
     let sim = &scenario.simulation;
-    let centre = scenario;
-    centre
+    scenario
         .groups
         .iter()
         .zip(runs)
@@ -148,7 +147,7 @@ pub(super) fn groups(scenario: &Scenario, runs: &[GroupRun]) -> Vec<GroupReport>
             serves: g
                 .serves
                 .iter()
-                .map(|&t| centre.types[t].name.clone())
+                .map(|&t| scenario.types[t].name.clone())
                 .collect(),
             pick: g.pick.key(),
             agent_hour: g.agent_hour,
@@ -157,7 +156,7 @@ pub(super) fn groups(scenario: &Scenario, runs: &[GroupRun]) -> Vec<GroupReport>
                 g.serves
                     .iter()
                     .zip(&run.busy_share)
-                    .map(|(&t, r)| (centre.types[t].name.clone(), r.estimate()))
+                    .map(|(&t, r)| (scenario.types[t].name.clone(), r.estimate()))
                     .collect(),
             ),
             intervals: run

@@ -76,8 +76,7 @@ pub(super) fn decode(hex: &str, s: &Scenario) -> Option<ReplicationValues> {
     let mut groups = Vec::new();
     // Figures per type and per group exist for a file written as a centre only.
     if s.is_centre() {
-        let c = s;
-        for t in &c.types {
+        for t in &s.types {
             let email = t.channel == Channel::Email;
             types.push(TypeValues {
                 day: r.array::<METRIC_COUNT>()?,
@@ -88,11 +87,11 @@ pub(super) fn decode(hex: &str, s: &Scenario) -> Option<ReplicationValues> {
                 channel: r.vec(if email { EMAIL_FIGURES.len() + n } else { 0 })?,
             });
         }
-        for g in &c.groups {
+        for g in &s.groups {
             let chat = g
                 .serves
                 .iter()
-                .any(|&t| c.types[t].channel == Channel::Chat);
+                .any(|&t| s.types[t].channel == Channel::Chat);
             groups.push(GroupValues {
                 day: r.array::<GROUP_METRIC_COUNT>()?,
                 busy_share: r.vec(g.serves.len())?,

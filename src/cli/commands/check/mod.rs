@@ -42,14 +42,13 @@ pub fn describe(s: &Scenario) -> String {
         o.push_str(&describe_type(s, 0, true));
         return o;
     }
-    let c = s;
     let _ = writeln!(
         o,
         "  centre: {} contact type(s) served by {} agent group(s)",
-        c.types.len(),
-        c.groups.len()
+        s.types.len(),
+        s.groups.len()
     );
-    for (k, t) in c.types.iter().enumerate() {
+    for (k, t) in s.types.iter().enumerate() {
         let _ = writeln!(o, "\n  type \"{}\":", t.name);
         if let Some((from, share)) = &t.moved_from {
             let _ = writeln!(
@@ -72,8 +71,8 @@ pub fn describe(s: &Scenario) -> String {
         "serves (priority order)".into(),
         "pick".into(),
     ]];
-    for g in &c.groups {
-        let serves: Vec<&str> = g.serves.iter().map(|&t| c.types[t].name.as_str()).collect();
+    for g in &s.groups {
+        let serves: Vec<&str> = g.serves.iter().map(|&t| s.types[t].name.as_str()).collect();
         groups.push(vec![
             g.name.clone(),
             format!("{:?}", g.staffing.paid),
@@ -87,14 +86,14 @@ pub fn describe(s: &Scenario) -> String {
     for line in crate::export::table::render(&groups).lines() {
         let _ = writeln!(o, "    {line}");
     }
-    let steps = c.types.iter().map(|t| t.routing.len()).max().unwrap_or(0);
+    let steps = s.types.iter().map(|t| t.routing.len()).max().unwrap_or(0);
     let mut routing = vec![std::iter::once("type".to_string())
         .chain((1..=steps).map(|k| format!("step {k}")))
         .collect::<Vec<_>>()];
-    for t in &c.types {
+    for t in &s.types {
         let mut row = vec![t.name.clone()];
         for r in &t.routing {
-            let name = &c.groups[r.group].name;
+            let name = &s.groups[r.group].name;
             row.push(if r.after_s > 0.0 {
                 format!("{name} after {} s", shown(r.after_s))
             } else {

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 pub use render::render_outcome;
 pub use render_centre::render_centre;
-pub use toml::{centre_plan_toml, plan_toml};
+pub use toml::{plan_toml, PlanSource};
 
 use crate::error::{Error, Result};
 use crate::export::{check_outputs, Output, Target};
@@ -226,7 +226,7 @@ fn current_plan(s: &Scenario) -> Vec<u32> {
         .collect()
 }
 
-/// The scenario text with `paid` as its agents (see [`plan_toml`], [`centre_plan_toml`]).
+/// The scenario text with `paid` as its agents (see [`plan_toml`]).
 fn written(
     source: &str,
     from: &Path,
@@ -236,16 +236,12 @@ fn written(
     criterion: &str,
     confirmed: Option<&str>,
 ) -> Result<String> {
-    match s.is_centre() {
-        false => plan_toml(source, from, paid, misses, criterion, confirmed),
-        true => centre_plan_toml(
-            source,
-            from,
-            paid,
-            s.intervals(),
-            misses,
-            criterion,
-            confirmed,
-        ),
-    }
+    let plan = PlanSource {
+        source,
+        from,
+        paid,
+        intervals: s.intervals(),
+        groups: s.is_centre(),
+    };
+    plan_toml(&plan, misses, criterion, confirmed)
 }

@@ -11,7 +11,6 @@ use crate::staffing::{self, Evaluation, IntervalResult, Outcome};
 
 /// The text report of a centre's plan.
 pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
-    let c = s;
     let plan = &o.plan;
     let start = match (&o.file_eval, o.started_from_file) {
         (Some(f), true) => f,
@@ -21,10 +20,10 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
     out.push_str(&format!(
         "{} — staffing plan by simulation: {} agent groups, {} contact types\n",
         one_line(&s.name),
-        c.groups.len(),
-        c.types.len()
+        s.groups.len(),
+        s.types.len()
     ));
-    let targets: Vec<String> = c
+    let targets: Vec<String> = s
         .types
         .iter()
         .map(|t| match targets_summary(&t.targets) {
@@ -33,7 +32,7 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
         })
         .collect();
     // An email's deadline is judged on the whole horizon (its backlog spans intervals).
-    let email = if c.types.iter().any(|t| t.channel == Channel::Email) {
+    let email = if s.types.iter().any(|t| t.channel == Channel::Email) {
         " (an email type's service level over the whole horizon, in each of its intervals)"
     } else {
         ""
@@ -43,7 +42,7 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
         targets.join("; "),
         o.criterion.describe()
     ));
-    out.push_str(&start_line(c, o));
+    out.push_str(&start_line(s, o));
     out.push_str(&format!(
         "search: {} simulations ({} replications per candidate, final plans with {}), seed {}; started from {}\n",
         o.simulations,
@@ -64,21 +63,21 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
 
     out.push_str("paid agents per group and interval (start: the plan the search started from)\n");
     let mut rows = vec![std::iter::once("start".to_string())
-        .chain(c.groups.iter().flat_map(|g| {
+        .chain(s.groups.iter().flat_map(|g| {
             let name = one_line(&g.name);
             [format!("{name} start"), format!("{name} plan")]
         }))
         .collect::<Vec<_>>()];
     for i in 0..s.intervals() {
         let mut row = vec![s.simulation.interval_label(i)];
-        for g in 0..c.groups.len() {
+        for g in 0..s.groups.len() {
             row.push(start.group(g)[i].to_string());
             row.push(plan.group(g)[i].to_string());
         }
         rows.push(row);
     }
     out.push_str(&render(&rows));
-    for (t, ty) in c.types.iter().enumerate() {
+    for (t, ty) in s.types.iter().enumerate() {
         out.push_str(&format!(
             "\n{}: {}\n",
             one_line(&ty.name),
@@ -90,7 +89,7 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
         out.push_str(&type_table(s, ty, plan.of_type(t), start.of_type(t)));
     }
     out.push('\n');
-    out.push_str(&money(s, c, o));
+    out.push_str(&money(s, o));
     for (name, e) in [
         ("Erlang start", Some(&o.erlang_eval)),
         ("file's plan", o.file_eval.as_ref()),
@@ -113,23 +112,23 @@ pub fn render_centre(s: &Scenario, o: &Outcome) -> String {
 }
 
 /// How the Erlang start was made: which group each type's agents went to.
-fn start_line(c: &Scenario, o: &Outcome) -> String {
-    let firsts: Vec<String> = c
+fn start_line(s: &Scenario, o: &Outcome) -> String {
+    let firsts: Vec<String> = s
         .types
         .iter()
         .map(|t| {
             format!(
                 "{} -> {}",
                 one_line(&t.name),
-                one_line(&c.groups[t.routing[0].group].name)
+                one_line(&s.groups[t.routing[0].group].name)
             )
         })
         .collect();
-    let overflow: Vec<String> = c
+    let overflow: Vec<String> = s
         .groups
         .iter()
         .enumerate()
-        .filter(|(g, _)| !c.types.iter().any(|t| t.routing[0].group == *g))
+        .filter(|(g, _)| !s.types.iter().any(|t| t.routing[0].group == *g))
         .map(|(_, g)| one_line(&g.name).into_owned())
         .collect();
     let rest = if overflow.is_empty() {
@@ -194,7 +193,7 @@ fn type_table(
 
 /// Paid hours and cost per group at its own rate for the Erlang start, the file's
 /// plan and the plan found, then the simulated total cost.
-fn money(s: &Scenario, c: &Scenario, o: &Outcome) -> String {
+fn money(s: &Scenario, o: &Outcome) -> String {
     let cur = &s.costs.currency;
     let hours = |e: &Evaluation, g: usize| {
         e.group(g).iter().map(|&p| f64::from(p)).sum::<f64>()
@@ -217,7 +216,7 @@ fn money(s: &Scenario, c: &Scenario, o: &Outcome) -> String {
                 .flat_map(|(name, _)| [format!("{name} h"), format!("{name} {cur}")]),
         )
         .collect::<Vec<_>>()];
-    for (g, group) in c.groups.iter().enumerate() {
+    for (g, group) in s.groups.iter().enumerate() {
         let mut row = vec![
             one_line(&group.name).into_owned(),
             format!("{:.2}", group.agent_hour),
@@ -231,7 +230,7 @@ fn money(s: &Scenario, c: &Scenario, o: &Outcome) -> String {
     }
     let mut total = vec!["all groups".to_string(), String::new()];
     for (_, e) in &plans {
-        let h: f64 = (0..c.groups.len()).map(|g| hours(e, g)).sum();
+        let h: f64 = (0..s.groups.len()).map(|g| hours(e, g)).sum();
         total.push(format!("{h:.1}"));
         total.push(format!("{:.2}", e.paid_cost));
     }

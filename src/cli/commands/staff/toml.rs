@@ -10,52 +10,67 @@ use crate::escape::one_line;
 /// What the plan's name gets after the file's own: a plan written twice is named once.
 const PLAN_SUFFIX: &str = " (staffed by ccsim staff)";
 
-/// The scenario text `source` with `[staffing] agents` replaced by `paid` (and the comment
-/// above it, and the name, saying so), everything else kept, under a leading comment
-/// naming the command, `from` and the `criterion` and, for a plan that misses targets,
-/// listing every miss.
+/// What a plan is written over: the scenario file, the plan (group after group,
+/// `intervals` each), and whether the file gives its agents as `[[groups]]`.
+pub struct PlanSource<'a> {
+    /// The scenario text.
+    pub source: &'a str,
+    /// The file it came from (for messages and the header).
+    pub from: &'a Path,
+    /// Paid agents per interval, group after group.
+    pub paid: &'a [u32],
+    /// Intervals per group.
+    pub intervals: usize,
+    /// True for a file written with `[[groups]]`, false for one with `[staffing]`.
+    pub groups: bool,
+}
+
+/// The scenario text with each group's agents replaced by its part of the plan (and the
+/// comment above them, and the name, saying so), everything else kept, under a leading
+/// comment naming the command, the file and the `criterion` and, for a plan that misses
+/// targets, listing every miss.
 pub fn plan_toml(
-    source: &str,
-    from: &Path,
-    paid: &[u32],
+    p: &PlanSource<'_>,
     misses: Option<&[String]>,
     criterion: &str,
     confirmed: Option<&str>,
 ) -> Result<String> {
+    let from = p.from;
     let bad = |why: &str| Error::Other(format!("{}: cannot write the plan: {why}", from.display()));
-    let mut doc: toml_edit::DocumentMut = source
+    let mut doc: toml_edit::DocumentMut = p
+        .source
         .parse()
         .map_err(|e: toml_edit::TomlError| bad(&e.to_string()))?;
-    if doc.get("staffing").and_then(|t| t.get("shifts")).is_some() {
-        return Err(by_shifts(from, "staffing.shifts"));
-    }
-    let agents = doc
-        .get_mut("staffing")
-        .and_then(|s| s.get_mut("agents"))
-        .ok_or_else(|| bad("no [staffing] agents"))?;
-    let decor = agents.as_value().map(|v| v.decor().clone());
-    *agents = toml_edit::Item::Value(agents_value(paid, decor));
-    if let Some(mut key) = doc
-        .get_mut("staffing")
-        .and_then(|s| s.as_table_like_mut())
-        .and_then(|t| t.key_mut("agents"))
-    {
-        key.leaf_decor_mut().set_prefix(agents_comment(criterion));
+    let parts: Vec<&[u32]> = p.paid.chunks(p.intervals.max(1)).collect();
+    if p.groups {
+        groups_agents(&mut doc, from, &parts, criterion)?;
+    } else {
+        staffing_agents(&mut doc, from, parts[0], criterion)?;
     }
     rename(&mut doc);
-    let header = match misses {
-        None => format!(
-            "# Written by `ccsim staff` from {}: its [staffing] agents replaced by the cheapest\n\
+    let shown = from.display().to_string();
+    let file = one_line(&shown);
+    let header = match (misses, p.groups) {
+        (None, false) => format!(
+            "# Written by `ccsim staff` from {file}: its [staffing] agents replaced by the cheapest\n\
              # plan found by simulation to meet its [targets], judged per interval on\n\
-             # {criterion}; the name says so, the rest of the file is unchanged.\n",
-            one_line(&from.display().to_string())
+             # {criterion}; the name says so, the rest of the file is unchanged.\n"
         ),
-        Some(misses) => {
+        (None, true) => format!(
+            "# Written by `ccsim staff` from {file}: each [[groups]] agents replaced\n\
+             # by the cheapest plan found by simulation to meet every type's [types.targets],\n\
+             # judged per interval on {criterion}; the name says so, the rest of the file is unchanged.\n"
+        ),
+        (Some(misses), groups) => {
+            let (what, targets) = if groups {
+                ("each [[groups]] agents replaced", "its types' targets")
+            } else {
+                ("its [staffing] agents replaced", "its [targets]")
+            };
             let mut h = format!(
-                "# Written by `ccsim staff --allow-misses` from {}: its [staffing] agents replaced\n\
-                 # by the best plan found by simulation, which MISSES its [targets] (judged on\n\
+                "# Written by `ccsim staff --allow-misses` from {file}: {what}\n\
+                 # by the best plan found by simulation, which MISSES {targets} (judged on\n\
                  # {criterion}) in {} place(s):\n",
-                one_line(&from.display().to_string()),
                 misses.len()
             );
             h.push_str(&missed_lines(misses));
@@ -65,28 +80,50 @@ pub fn plan_toml(
     Ok(format!("{header}{}{doc}", confirmed_line(confirmed)))
 }
 
-/// The scenario text `source` of a centre with each `[[groups]]` `agents` replaced by
-/// its part of `paid` (group after group, `intervals` each), comments and everything
-/// else kept, under a leading comment as [`plan_toml`]'s.
-pub fn centre_plan_toml(
-    source: &str,
+/// `[staffing] agents` replaced by `paid`.
+fn staffing_agents(
+    doc: &mut toml_edit::DocumentMut,
     from: &Path,
     paid: &[u32],
-    intervals: usize,
-    misses: Option<&[String]>,
     criterion: &str,
-    confirmed: Option<&str>,
-) -> Result<String> {
+) -> Result<()> {
+    if doc.get("staffing").and_then(|t| t.get("shifts")).is_some() {
+        return Err(by_shifts(from, "staffing.shifts"));
+    }
+    let agents = doc
+        .get_mut("staffing")
+        .and_then(|s| s.get_mut("agents"))
+        .ok_or_else(|| {
+            Error::Other(format!(
+                "{}: cannot write the plan: no [staffing] agents",
+                from.display()
+            ))
+        })?;
+    let decor = agents.as_value().map(|v| v.decor().clone());
+    *agents = toml_edit::Item::Value(agents_value(paid, decor));
+    if let Some(mut key) = doc
+        .get_mut("staffing")
+        .and_then(|s| s.as_table_like_mut())
+        .and_then(|t| t.key_mut("agents"))
+    {
+        key.leaf_decor_mut().set_prefix(agents_comment(criterion));
+    }
+    Ok(())
+}
+
+/// Each `[[groups]]` `agents` replaced by its part of the plan, in file order.
+fn groups_agents(
+    doc: &mut toml_edit::DocumentMut,
+    from: &Path,
+    parts: &[&[u32]],
+    criterion: &str,
+) -> Result<()> {
     let bad = |why: &str| Error::Other(format!("{}: cannot write the plan: {why}", from.display()));
-    let mut doc: toml_edit::DocumentMut = source
-        .parse()
-        .map_err(|e: toml_edit::TomlError| bad(&e.to_string()))?;
-    let parts: Vec<&[u32]> = paid.chunks(intervals.max(1)).collect();
     let groups = doc.get_mut("groups").ok_or_else(|| bad("no [[groups]]"))?;
     let found = match groups {
         toml_edit::Item::ArrayOfTables(tables) => {
             let n = tables.len();
-            for (j, (table, part)) in tables.iter_mut().zip(&parts).enumerate() {
+            for (j, (table, part)) in tables.iter_mut().zip(parts).enumerate() {
                 if table.contains_key("shifts") {
                     return Err(by_shifts(from, &format!("groups[{j}].shifts")));
                 }
@@ -104,7 +141,7 @@ pub fn centre_plan_toml(
         // `groups = [ { name = ..., agents = ... }, ... ]`: inline tables.
         toml_edit::Item::Value(toml_edit::Value::Array(array)) => {
             let n = array.len();
-            for (j, (value, part)) in array.iter_mut().zip(&parts).enumerate() {
+            for (j, (value, part)) in array.iter_mut().zip(parts).enumerate() {
                 if value
                     .as_inline_table()
                     .is_some_and(|t| t.contains_key("shifts"))
@@ -128,27 +165,7 @@ pub fn centre_plan_toml(
             parts.len()
         )));
     }
-    rename(&mut doc);
-    let header = match misses {
-        None => format!(
-            "# Written by `ccsim staff` from {}: each [[groups]] agents replaced\n\
-             # by the cheapest plan found by simulation to meet every type's [types.targets],\n\
-             # judged per interval on {criterion}; the name says so, the rest of the file is unchanged.\n",
-            one_line(&from.display().to_string())
-        ),
-        Some(misses) => {
-            let mut h = format!(
-                "# Written by `ccsim staff --allow-misses` from {}: each [[groups]] agents replaced\n\
-                 # by the best plan found by simulation, which MISSES its types' targets (judged on\n\
-                 # {criterion}) in {} place(s):\n",
-                one_line(&from.display().to_string()),
-                misses.len()
-            );
-            h.push_str(&missed_lines(misses));
-            h
-        }
-    };
-    Ok(format!("{header}{}{doc}", confirmed_line(confirmed)))
+    Ok(())
 }
 
 /// The refusal to write a plan for a file staffed by shifts at `field`: the plan is
