@@ -75,8 +75,9 @@ impl Scenario {
 pub fn contacts(s: &Scenario, field: &str) -> Check<()> {
     let per_replication = s.expected_contacts_per_replication();
     if per_replication > limits::MAX_CONTACTS_PER_REPLICATION {
+        // Several types repeat each at its own rate: the factor is shown for one alone.
         let repeats = repeat_factor(&s.types[0]);
-        let with_repeats = if !s.is_centre() && repeats > 1.0 {
+        let with_repeats = if s.types.len() == 1 && repeats > 1.0 {
             format!(
                 " (× {} for repeat contacts)",
                 crate::words::rounded(repeats)

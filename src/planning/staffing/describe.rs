@@ -1,7 +1,6 @@
 //! Plans, targets and misses in words, for reports and errors.
 
 use super::{Miss, Outcome, Target, TargetCheck, Why};
-use crate::escape::one_line;
 use crate::scenario::{ContactType, Scenario};
 
 /// Clock labels of intervals, comma-separated.
@@ -17,9 +16,6 @@ pub fn labels(s: &Scenario, intervals: &[usize]) -> String {
 /// [`super::Evaluation`]): clock labels for a one-type file, "english 10:00, 10:30;
 /// spanish 11:00" for a centre.
 pub fn check_labels(s: &Scenario, positions: &[usize]) -> String {
-    if !s.is_centre() {
-        return labels(s, positions);
-    }
     let n = s.intervals();
     let mut parts = Vec::new();
     for (t, ty) in s.types.iter().enumerate() {
@@ -29,7 +25,11 @@ pub fn check_labels(s: &Scenario, positions: &[usize]) -> String {
             .map(|&k| k % n)
             .collect();
         if !here.is_empty() {
-            parts.push(format!("{} {}", one_line(&ty.name), labels(s, &here)));
+            parts.push(format!(
+                "{}{}",
+                s.type_prefix(&ty.name, " "),
+                labels(s, &here)
+            ));
         }
     }
     parts.join("; ")

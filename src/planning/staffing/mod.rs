@@ -341,6 +341,22 @@ pub fn gross_up(needed: u32, shrinkage: f64) -> u32 {
     paid
 }
 
+/// Why `s`, read from `file`, cannot be staffed: it has no targets at all.
+pub fn nothing_to_staff(s: &Scenario, file: &std::path::Path) -> Option<String> {
+    if has_targets(s) {
+        return None;
+    }
+    let table = if s.is_centre() {
+        "no type has [types.targets]"
+    } else {
+        "the scenario has no [targets]"
+    };
+    Some(format!(
+        "{}: {table}: there is nothing to staff for",
+        file.display()
+    ))
+}
+
 /// Whether the scenario has any `[targets]` to staff for (any type's).
 pub fn has_targets(s: &Scenario) -> bool {
     s.types

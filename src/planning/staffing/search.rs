@@ -9,7 +9,7 @@ use super::evaluate::Evaluation;
 use super::moves::Searcher;
 use super::shape::Shape;
 use super::{
-    check_labels, fresh_seed, has_targets, Miss, Options, Outcome, Progress, Why,
+    check_labels, fresh_seed, nothing_to_staff, Miss, Options, Outcome, Progress, Why,
     DEFAULT_SEARCH_REPLICATIONS, MAX_REPAIRS,
 };
 use crate::limits;
@@ -23,16 +23,8 @@ pub fn search(
     opts: &Options,
     progress: &dyn Fn(&Progress),
 ) -> Result<Outcome, String> {
-    if !has_targets(s) {
-        let table = if s.is_centre() {
-            "no type has [types.targets]"
-        } else {
-            "the scenario has no [targets]"
-        };
-        return Err(format!(
-            "{}: {table}: there is nothing to staff for",
-            s.file.display()
-        ));
+    if let Some(why) = nothing_to_staff(s, &s.file) {
+        return Err(why);
     }
     for (option, value) in [
         ("--min-agents", opts.min_agents),

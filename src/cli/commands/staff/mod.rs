@@ -95,16 +95,8 @@ pub fn run(args: &StaffArgs) -> Result<()> {
         ),
     };
     let (scenario, source) = crate::overrides::load_source(&source, &file, &args.set)?;
-    if !staffing::has_targets(&scenario) {
-        let table = if scenario.is_centre() {
-            "no type has [types.targets]"
-        } else {
-            "the scenario has no [targets]"
-        };
-        return Err(Error::Other(format!(
-            "{}: {table}: there is nothing to staff for",
-            file.display()
-        )));
+    if let Some(why) = staffing::nothing_to_staff(&scenario, &file) {
+        return Err(Error::Other(why));
     }
     if let (Some(lo), Some(hi)) = (args.min_agents, args.max_agents) {
         if lo > hi {
