@@ -42,8 +42,7 @@ impl Plan {
 /// The chart outline of a validated scenario: the same as the one its report gives
 /// ([`Outline::of`]), so the files checked before simulating are the files written.
 pub fn outline(s: &Scenario) -> Outline {
-    // A one-type file's charts show the scenario, not its one type and group.
-    let listed = if s.is_centre() { &s.types[..] } else { &[] };
+    let (listed, _) = s.listed();
     Outline {
         name: s.name.clone(),
         types: listed.iter().map(|t| t.name.clone()).collect(),

@@ -144,24 +144,18 @@ impl ScenarioRun {
             types: Vec::new(),
             groups: Vec::new(),
         };
-        if scenario.is_centre() {
-            run.types = scenario
-                .types
-                .iter()
-                .map(|t| TypeRun::new(n, t.channel))
-                .collect();
-            run.groups = scenario
-                .groups
-                .iter()
-                .map(|g| {
-                    let chat = g
-                        .serves
-                        .iter()
-                        .any(|&t| scenario.types[t].channel == Channel::Chat);
-                    GroupRun::new(g.serves.len(), n, chat)
-                })
-                .collect();
-        }
+        let (types, groups) = scenario.listed();
+        run.types = types.iter().map(|t| TypeRun::new(n, t.channel)).collect();
+        run.groups = groups
+            .iter()
+            .map(|g| {
+                let chat = g
+                    .serves
+                    .iter()
+                    .any(|&t| scenario.types[t].channel == Channel::Chat);
+                GroupRun::new(g.serves.len(), n, chat)
+            })
+            .collect();
         run
     }
 

@@ -25,8 +25,8 @@ const DAY_S: f64 = 86_400.0;
 /// The type names of a scenario, one per type; `None` for a one-type file, whose log
 /// has no type column.
 fn type_names(s: &Scenario) -> Option<Vec<String>> {
-    s.is_centre()
-        .then(|| s.types.iter().map(|t| t.name.clone()).collect())
+    let (types, _) = s.listed();
+    (!types.is_empty()).then(|| types.iter().map(|t| t.name.clone()).collect())
 }
 
 /// A CSV field: quoted when it holds a comma, quote or line break.

@@ -399,6 +399,17 @@ impl Scenario {
         self.written == Written::Centre
     }
 
+    /// The types and groups that reports, charts, shards and logs list one by one: all
+    /// of a centre's; none of a one-type file's, whose figures are the scenario's own
+    /// (figures per type and group are then not kept either).
+    pub fn listed(&self) -> (&[ContactType], &[AgentGroup]) {
+        if self.is_centre() {
+            (&self.types, &self.groups)
+        } else {
+            (&[], &[])
+        }
+    }
+
     /// What names a type in running text: `"name{sep}"` (on one line) in a centre,
     /// nothing in a one-type file, whose one type is the scenario itself.
     pub fn type_prefix(&self, name: &str, sep: &str) -> String {

@@ -33,7 +33,7 @@ pub struct Pricing {
     pub groups: Vec<GroupPricing>,
     /// Each type's channel.
     pub channels: Vec<Channel>,
-    /// Whether figures per type and per group are wanted (a file written as a centre).
+    /// Whether figures per type and per group are kept (see [`Scenario::listed`]).
     pub by_type: bool,
 }
 
@@ -47,7 +47,7 @@ impl Pricing {
                 .map(|t| TypePricing::of(&s.costs, t))
                 .collect(),
             channels: s.types.iter().map(|t| t.channel).collect(),
-            by_type: s.is_centre(),
+            by_type: !s.listed().0.is_empty(),
             groups: s
                 .groups
                 .iter()

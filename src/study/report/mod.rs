@@ -146,7 +146,7 @@ impl ScenarioReport {
         // by its own in `spend` and in each type's figures).
         let pricing = PricingReport::of(&scenario.costs, &scenario.types[0]);
         // A one-type file's report does not list its one type and one group.
-        let (types, groups) = if scenario.is_centre() {
+        let (types, groups) = if !scenario.listed().0.is_empty() {
             (
                 Some(centre::types(scenario, &run.types)),
                 Some(centre::groups(scenario, &run.groups)),

@@ -74,31 +74,29 @@ pub(super) fn decode(hex: &str, s: &Scenario) -> Option<ReplicationValues> {
     let score_shares = r.array::<SCORES>()?;
     let mut types = Vec::new();
     let mut groups = Vec::new();
-    // Figures per type and per group exist for a file written as a centre only.
-    if s.is_centre() {
-        for t in &s.types {
-            let email = t.channel == Channel::Email;
-            types.push(TypeValues {
-                day: r.array::<METRIC_COUNT>()?,
-                intervals: (0..n)
-                    .map(|_| r.array::<METRIC_COUNT>())
-                    .collect::<Option<_>>()?,
-                score_shares: r.array::<SCORES>()?,
-                channel: r.vec(if email { EMAIL_FIGURES.len() + n } else { 0 })?,
-            });
-        }
-        for g in &s.groups {
-            let chat = g
-                .serves
-                .iter()
-                .any(|&t| s.types[t].channel == Channel::Chat);
-            groups.push(GroupValues {
-                day: r.array::<GROUP_METRIC_COUNT>()?,
-                busy_share: r.vec(g.serves.len())?,
-                occupancy: r.vec(n)?,
-                chat: r.vec(if chat { CHAT_FIGURES.len() } else { 0 })?,
-            });
-        }
+    let (listed_types, listed_groups) = s.listed();
+    for t in listed_types {
+        let email = t.channel == Channel::Email;
+        types.push(TypeValues {
+            day: r.array::<METRIC_COUNT>()?,
+            intervals: (0..n)
+                .map(|_| r.array::<METRIC_COUNT>())
+                .collect::<Option<_>>()?,
+            score_shares: r.array::<SCORES>()?,
+            channel: r.vec(if email { EMAIL_FIGURES.len() + n } else { 0 })?,
+        });
+    }
+    for g in listed_groups {
+        let chat = g
+            .serves
+            .iter()
+            .any(|&t| s.types[t].channel == Channel::Chat);
+        groups.push(GroupValues {
+            day: r.array::<GROUP_METRIC_COUNT>()?,
+            busy_share: r.vec(g.serves.len())?,
+            occupancy: r.vec(n)?,
+            chat: r.vec(if chat { CHAT_FIGURES.len() } else { 0 })?,
+        });
     }
     (r.at == hex.len()).then_some(ReplicationValues {
         day,
