@@ -11,7 +11,8 @@ use crate::metrics::{
     Pricing, ReplicationValues, TypeValues, CHAT_FIGURES, EMAIL_FIGURES, GROUP_METRIC_COUNT,
     METRIC_COUNT, SCORES,
 };
-use crate::model::Centre;
+use crate::metrics::{closed_per_day, DatedValues, DayValues};
+use crate::model::{Centre, DayCounters};
 use crate::scenario::{Channel, Scenario};
 use crate::stats::Running;
 
@@ -34,6 +35,53 @@ pub struct ScenarioRun {
     pub types: Vec<TypeRun>,
     /// Each agent group of a centre (empty for a one-type file).
     pub groups: Vec<GroupRun>,
+    /// A dated run's closed arrivals and per-day figures (`None` when undated).
+    pub dated: Option<DatedRun>,
+}
+
+/// What the replications of a dated run measured beyond the usual figures: the whole
+/// centre first, then each type of a centre, in every list.
+#[derive(Debug, Clone)]
+pub struct DatedRun {
+    /// Closed arrivals per day over the run.
+    pub closed: Vec<Running>,
+    /// Each day: every metric, then closed arrivals.
+    pub days: Vec<DayRun>,
+}
+
+/// One day of a dated run.
+#[derive(Debug, Clone)]
+pub struct DayRun {
+    /// Every metric that day.
+    pub metrics: Vec<Vec<Running>>,
+    /// Closed arrivals that day.
+    pub closed: Vec<Running>,
+}
+
+impl DatedRun {
+    fn new(scenario: &Scenario) -> Option<Self> {
+        scenario.simulation.start_date?;
+        let parts = 1 + scenario.centre.as_ref().map_or(0, |c| c.types.len());
+        Some(DatedRun {
+            closed: vec![Running::default(); parts],
+            days: (0..scenario.simulation.days)
+                .map(|_| DayRun {
+                    metrics: vec![vec![Running::default(); METRIC_COUNT]; parts],
+                    closed: vec![Running::default(); parts],
+                })
+                .collect(),
+        })
+    }
+
+    fn push(&mut self, v: &DatedValues) {
+        push_all(&mut self.closed, &v.closed);
+        for (acc, day) in self.days.iter_mut().zip(&v.days) {
+            for (m, x) in acc.metrics.iter_mut().zip(&day.metrics) {
+                push_all(m, x);
+            }
+            push_all(&mut acc.closed, &day.closed);
+        }
+    }
 }
 
 /// What the replications measured for one contact type.
@@ -127,7 +175,7 @@ enum Valuation {
 
 impl Valuation {
     fn values(&self, centre: &mut Centre<'_>, replication: u32) -> ReplicationValues {
-        match self {
+        let mut v = match self {
             Valuation::OneType(p) => replication_values(centre.run(replication), p),
             Valuation::Centre(p) => {
                 centre.run(replication);
@@ -135,7 +183,40 @@ impl Valuation {
                 let groups: Vec<_> = centre.group_counters().collect();
                 centre_values(centre.counters(), &types, &groups, p)
             }
+        };
+        if let Some(days) = centre.day_counters() {
+            v.dated = Some(Box::new(self.dated(centre, &days)));
         }
+        v
+    }
+
+    /// A dated run's closed arrivals and per-day values, from each day's counters.
+    fn dated(&self, centre: &Centre<'_>, days: &[DayCounters]) -> DatedValues {
+        let mut closed = vec![closed_per_day(centre.counters())];
+        if let Valuation::Centre(_) = self {
+            closed.extend(centre.type_counters().map(closed_per_day));
+        }
+        let days = days
+            .iter()
+            .map(|d| {
+                let v = match self {
+                    Valuation::OneType(p) => replication_values(&d.total, p),
+                    Valuation::Centre(p) => {
+                        let types: Vec<_> = d.types.iter().collect();
+                        let groups: Vec<_> = d.groups.iter().collect();
+                        centre_values(&d.total, &types, &groups, p)
+                    }
+                };
+                let mut metrics = vec![v.day];
+                let mut closed = vec![closed_per_day(&d.total)];
+                if let Valuation::Centre(_) = self {
+                    metrics.extend(v.types.iter().map(|t| t.day));
+                    closed.extend(d.types.iter().map(closed_per_day));
+                }
+                DayValues { metrics, closed }
+            })
+            .collect();
+        DatedValues { closed, days }
     }
 }
 
@@ -159,6 +240,7 @@ impl ScenarioRun {
             score_shares: vec![Running::default(); SCORES],
             types: Vec::new(),
             groups: Vec::new(),
+            dated: DatedRun::new(scenario),
         };
         if let Some(c) = &scenario.centre {
             run.types = c.types.iter().map(|t| TypeRun::new(n, t.channel)).collect();
@@ -190,6 +272,9 @@ impl ScenarioRun {
         }
         for (acc, g) in self.groups.iter_mut().zip(&v.groups) {
             acc.push(g);
+        }
+        if let (Some(acc), Some(d)) = (&mut self.dated, &v.dated) {
+            acc.push(d);
         }
         self.day_samples.push(v.day);
     }

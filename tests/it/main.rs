@@ -2,9 +2,11 @@
 //! `common` module of helpers (the binary, temporary folders, scenario builders).
 
 mod architecture;
+mod bad_calendar;
 mod bad_input;
 mod batch;
 mod break_rules;
+mod calendar;
 mod callback_rules;
 mod centre;
 mod centre_charts;

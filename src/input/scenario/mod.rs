@@ -5,12 +5,14 @@
 mod file;
 mod validate;
 
+pub mod calendar;
 mod routing;
 mod shifts;
 
 use std::path::{Path, PathBuf};
 
 pub use crate::foundation::scenario_error::{FieldError, ScenarioError};
+pub use calendar::Calendar;
 pub use file::ScenarioFile;
 pub use routing::{Pick, Route};
 pub use shifts::{clock, Break, BreakRule, DayCover, Roster, Rostering, Shift};
@@ -66,6 +68,8 @@ pub struct Scenario {
     pub centre: Option<Centre>,
     /// `[rostering]`: the shifts `ccsim schedule` may roster, when given.
     pub rostering: Option<Rostering>,
+    /// `[calendar]`: opening hours per weekday and closed dates of a dated horizon.
+    pub calendar: Option<Calendar>,
 }
 
 /// The name reports give the whole centre beside its types (no type may take it).
@@ -270,6 +274,8 @@ pub struct Simulation {
     pub days: u32,
     /// CV of the centre-wide gamma day factor every type's rates share (0 = none).
     pub shared_day_cv: f64,
+    /// The date of day 1, for a dated horizon.
+    pub start_date: Option<time::Date>,
 }
 
 impl Simulation {

@@ -30,6 +30,9 @@ mod sizes;
 #[path = "validate_shifts.rs"]
 mod shifts;
 
+#[path = "validate_calendar.rs"]
+mod calendar;
+
 #[path = "validate_serde.rs"]
 mod serde_words;
 use serde_words::explain_serde;
@@ -67,6 +70,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         let mut s = centre::validate(&raw, file, validate)?;
         s.name = scenario_name(&raw, file)?;
         s.description = raw.description.clone();
+        s.calendar = calendar::calendar(&raw, &s.simulation, s.intervals())?;
         // Each type passed the caps alone; together they may not.
         sizes::contacts(&s, "types")?;
         return Ok(s);
@@ -163,7 +167,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     let journey = journey::validate(&raw)?;
 
     let name = scenario_name(&raw, file)?;
-    let scenario = Scenario {
+    let mut scenario = Scenario {
         name,
         description: raw.description.clone(),
         file: file.to_path_buf(),
@@ -187,7 +191,9 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         value: journey.value,
         centre: None,
         rostering,
+        calendar: None,
     };
+    scenario.calendar = calendar::calendar(&raw, &scenario.simulation, n)?;
     sizes::contacts(&scenario, "arrivals.volumes")?;
     Ok(scenario)
 }
@@ -288,7 +294,9 @@ fn simulation(raw: &ScenarioFile) -> Check<Simulation> {
         0.0,
         limits::MAX_DAY_CV,
     )?;
+    let start_date = calendar::start_date(s.and_then(|s| s.start_date.as_deref()))?;
     Ok(Simulation {
+        start_date,
         replications: replications as u32,
         seed: seed as u64,
         interval_minutes: interval_minutes as u32,

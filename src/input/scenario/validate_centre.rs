@@ -133,6 +133,7 @@ pub fn validate(
             groups: None,
             routing: None,
             rostering: None,
+            calendar: None,
         };
         // [simulation] and [costs] are the file's own, not the type's.
         let mut scenario = one_type(mirror, file).map_err(|e| {

@@ -235,6 +235,7 @@ pub fn centre_values(
                 v
             })
             .collect(),
+        dated: None,
     }
 }
 

@@ -13,6 +13,7 @@ pub struct SimulationFile {
     pub open: Option<String>,
     pub days: Option<i64>,
     pub shared_day_cv: Option<f64>,
+    pub start_date: Option<String>,
 }
 
 /// `[arrivals]`.
