@@ -55,6 +55,7 @@ pub fn outline(s: &Scenario) -> Outline {
                 .iter()
                 .any(|t| t.channel == crate::scenario::Channel::Email)
         }),
+        dated: s.simulation.start_date.is_some(),
     }
 }
 

@@ -217,3 +217,27 @@ service_level = { within_s = 20, at_least = 0.8 }
     assert!(paid[0] > 0 && paid[1] > 0, "{paid:?}");
     assert_eq!(&paid[2..], &[0, 0], "10:00-12:00 is closed every day");
 }
+
+#[test]
+fn a_dated_run_has_a_table_and_a_chart_of_its_days_and_an_undated_one_has_neither() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("dated");
+    let args = ["run", "scenarios/dated-week.toml", "-n", "4", "--out"];
+    assert_success(&ccsim(args.iter().copied().chain([out.to_str().unwrap()])));
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("## Day by day"), "{md}");
+    assert!(md.contains("| 2027-03-06 | sat |"), "{md}");
+    assert!(md.contains("days-dated-week.svg"), "the chart is linked");
+    assert!(out.join("days-dated-week.svg").is_file());
+    assert!(out.join("days-dated-week.png").is_file());
+
+    let undated = dir.path().join("undated");
+    let args = ["run", "scenarios/weekday.toml", "-n", "4", "--out"];
+    assert_success(&ccsim(
+        args.iter().copied().chain([undated.to_str().unwrap()]),
+    ));
+    let md = std::fs::read_to_string(undated.join("report.md")).unwrap();
+    assert!(!md.contains("Day by day"));
+    let json = std::fs::read_to_string(undated.join("summary.json")).unwrap();
+    assert!(!json.contains("closed_arrivals") && !json.contains("\"days\": ["));
+}
