@@ -90,7 +90,7 @@ where
         x_area: 50,
         y_area: 80,
     };
-    let mut chart = style::chart(area, caption.to_string(), frame)
+    let mut chart = style::chart(area, caption, frame)
         .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..highest * 1.3)?;
     chart
         .configure_mesh()
