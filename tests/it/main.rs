@@ -27,6 +27,7 @@ mod fit;
 mod fit_days;
 mod fit_durations;
 mod fit_roundtrip;
+mod forecast_input;
 mod html;
 mod interrupted_write;
 mod journey;

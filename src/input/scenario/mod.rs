@@ -300,6 +300,9 @@ pub struct Arrivals {
     pub day_cv: f64,
     /// Volume factor of each day, repeating (`day_factors`); empty = 1 every day.
     pub day_factors: Vec<f64>,
+    /// From a forecast file: each day's expected fresh contacts per interval, in place
+    /// of `volumes` (which then holds their mean day).
+    pub by_day: Option<Vec<Vec<f64>>>,
 }
 
 /// `[handling]`.

@@ -33,6 +33,9 @@ mod shifts;
 #[path = "validate_calendar.rs"]
 mod calendar;
 
+#[path = "validate_forecast.rs"]
+mod forecast;
+
 #[path = "validate_serde.rs"]
 mod serde_words;
 use serde_words::explain_serde;
@@ -80,14 +83,15 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         .arrivals
         .as_ref()
         .ok_or_else(|| missing_table("arrivals"))?;
-    let n = arrivals.volumes.len();
+    let (volumes, by_day) = forecast_or_volumes(arrivals, file, &simulation)?;
+    let n = volumes.len();
     if n == 0 {
         return Err(FieldError::new(
             "arrivals.volumes",
             "expected a non-empty list of expected contacts per interval, found []",
         ));
     }
-    sizes::volumes(&arrivals.volumes)?;
+    sizes::volumes(&volumes)?;
     let day_minutes = n as u64 * u64::from(simulation.interval_minutes);
     if day_minutes > 24 * 60 {
         return Err(FieldError::new(
@@ -152,6 +156,12 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     )?;
 
     let day_factors = shifts::day_factors(arrivals.day_factors.as_ref(), "arrivals.day_factors")?;
+    if by_day.is_some() && !day_factors.is_empty() {
+        return Err(FieldError::new(
+            "arrivals.day_factors",
+            "day_factors do not apply to a forecast: its volumes are given date by date",
+        ));
+    }
     let day = shifts::Day {
         simulation: &simulation,
         intervals: n,
@@ -160,7 +170,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     let rostering = raw
         .rostering
         .as_ref()
-        .map(|r| shifts::rostering(r, &day, &arrivals.volumes))
+        .map(|r| shifts::rostering(r, &day, &volumes))
         .transpose()?;
     let costs = costs(&raw)?;
     let targets = targets(&raw)?;
@@ -173,9 +183,10 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         file: file.to_path_buf(),
         simulation,
         arrivals: Arrivals {
-            volumes: arrivals.volumes.clone(),
+            volumes,
             day_cv,
             day_factors,
+            by_day,
         },
         handling,
         patience,
@@ -196,6 +207,32 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     scenario.calendar = calendar::calendar(&raw, &scenario.simulation, n)?;
     sizes::contacts(&scenario, "arrivals.volumes")?;
     Ok(scenario)
+}
+
+/// The mean day's volumes, and each day's when they come from a forecast file.
+type Volumes = (Vec<f64>, Option<Vec<Vec<f64>>>);
+
+/// `volumes`, or the forecast file instead (exactly one of them).
+fn forecast_or_volumes(
+    a: &super::file::ArrivalsFile,
+    file: &Path,
+    sim: &Simulation,
+) -> Check<Volumes> {
+    match (&a.volumes, &a.forecast) {
+        (Some(v), None) => Ok((v.clone(), None)),
+        (None, Some(path)) => {
+            let f = forecast::read(path, file, sim, a.forecast_type.as_deref())?;
+            Ok((f.mean, Some(f.by_day)))
+        }
+        (None, None) => Err(FieldError::new(
+            "arrivals",
+            "missing field `volumes`: expected volumes = [...] (expected contacts per interval) or forecast = \"FILE.csv\"",
+        )),
+        (Some(_), Some(_)) => Err(FieldError::new(
+            "arrivals.forecast",
+            "give volumes or a forecast file, not both",
+        )),
+    }
 }
 
 /// Per-interval factors: one factor (above 0, at most the factor cap) per interval.

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::limits;
 use crate::scenario::file::GroupFile;
-use crate::scenario::file::{AgentsFile, ScenarioFile, StaffingFile};
+use crate::scenario::file::{AgentsFile, ArrivalsFile, ScenarioFile, StaffingFile};
 use crate::scenario::FieldError;
 use crate::scenario::{AgentGroup, Centre, ContactType, Scenario, Staffing};
 use crate::scenario::{Pick, Route};
@@ -110,7 +110,10 @@ pub fn validate(
             name: Some(name.clone()),
             description: None,
             simulation: raw.simulation.clone(),
-            arrivals: Some(t.arrivals.clone().ok_or_else(|| missing(&at("arrivals")))?),
+            arrivals: Some(ArrivalsFile {
+                forecast_type: Some(name.clone()),
+                ..t.arrivals.clone().ok_or_else(|| missing(&at("arrivals")))?
+            }),
             handling: Some(t.handling.clone().ok_or_else(|| missing(&at("handling")))?),
             patience: t.patience.clone(),
             // A type has no staffing of its own: groups serve it.

@@ -95,6 +95,7 @@ fn type_spec(sc: &Scenario, routes: Vec<Route>, channel: Channel) -> TypeSpec<'_
         day_cv: DayVariation {
             cv: sc.arrivals.day_cv,
             factors: &sc.arrivals.day_factors,
+            by_day: sc.arrivals.by_day.as_deref(),
         },
         handling: &sc.handling,
         patience: sc.patience.as_ref(),

@@ -20,9 +20,13 @@ pub struct SimulationFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArrivalsFile {
-    pub volumes: Vec<f64>,
+    pub volumes: Option<Vec<f64>>,
+    pub forecast: Option<String>,
     pub day_cv: Option<f64>,
     pub day_factors: Option<Vec<f64>>,
+    /// Not in the file: the `[[types]]` entry's name, so its forecast rows are found.
+    #[serde(skip)]
+    pub forecast_type: Option<String>,
 }
 
 /// `[handling]`.
