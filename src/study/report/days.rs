@@ -46,6 +46,10 @@ fn with_closed(mut m: Metrics, closed: &Running) -> Metrics {
 
 /// Adds closed arrivals and the per-day figures of a dated run to `report`.
 pub fn add(report: &mut ScenarioReport, scenario: &Scenario, run: &DatedRun) {
+    if run.closed[0].count() == 0 {
+        // Merged from shard parts, which carry no per-day values.
+        return;
+    }
     report.metrics = with_closed(std::mem::take(&mut report.metrics), &run.closed[0]);
     report.dated_days = Some(days(scenario, run, 0));
     for (k, t) in report.types.iter_mut().flatten().enumerate() {
