@@ -50,6 +50,7 @@ pub fn outline(s: &Scenario) -> Outline {
         email: listed
             .iter()
             .any(|t| t.channel == crate::scenario::Channel::Email),
+        dated: s.simulation.start_date.is_some(),
     }
 }
 

@@ -11,7 +11,8 @@ use crate::metrics::{
     ReplicationValues, TypeValues, CHAT_FIGURES, EMAIL_FIGURES, GROUP_METRIC_COUNT, METRIC_COUNT,
     SCORES,
 };
-use crate::model::Centre;
+use crate::metrics::{closed_per_day, DatedValues, DayValues};
+use crate::model::{Centre, DayCounters};
 use crate::scenario::{Channel, Scenario};
 use crate::stats::Running;
 
@@ -34,6 +35,53 @@ pub struct ScenarioRun {
     pub types: Vec<TypeRun>,
     /// Each agent group of a centre (empty for a one-type file).
     pub groups: Vec<GroupRun>,
+    /// A dated run's closed arrivals and per-day figures (`None` when undated).
+    pub dated: Option<DatedRun>,
+}
+
+/// What the replications of a dated run measured beyond the usual figures: the whole
+/// centre first, then each type of a centre, in every list.
+#[derive(Debug, Clone)]
+pub struct DatedRun {
+    /// Closed arrivals per day over the run.
+    pub closed: Vec<Running>,
+    /// Each day: every metric, then closed arrivals.
+    pub days: Vec<DayRun>,
+}
+
+/// One day of a dated run.
+#[derive(Debug, Clone)]
+pub struct DayRun {
+    /// Every metric that day.
+    pub metrics: Vec<Vec<Running>>,
+    /// Closed arrivals that day.
+    pub closed: Vec<Running>,
+}
+
+impl DatedRun {
+    fn new(scenario: &Scenario) -> Option<Self> {
+        scenario.simulation.start_date?;
+        let parts = 1 + scenario.listed().0.len();
+        Some(DatedRun {
+            closed: vec![Running::default(); parts],
+            days: (0..scenario.simulation.days)
+                .map(|_| DayRun {
+                    metrics: vec![vec![Running::default(); METRIC_COUNT]; parts],
+                    closed: vec![Running::default(); parts],
+                })
+                .collect(),
+        })
+    }
+
+    fn push(&mut self, v: &DatedValues) {
+        push_all(&mut self.closed, &v.closed);
+        for (acc, day) in self.days.iter_mut().zip(&v.days) {
+            for (m, x) in acc.metrics.iter_mut().zip(&day.metrics) {
+                push_all(m, x);
+            }
+            push_all(&mut acc.closed, &day.closed);
+        }
+    }
 }
 
 /// What the replications measured for one contact type.
@@ -121,15 +169,49 @@ impl GroupRun {
 
 /// The values of one replication: a one-type file's figures are its one type's, priced
 /// directly (the same figures as splitting its one group's time among one type, pinned
-/// bit for bit); a centre's are priced type by type and group by group.
+/// bit for bit); a centre's are priced type by type and group by group. A dated run also
+/// gets its closed arrivals and each day's values.
 fn values(pricing: &Pricing, centre: &mut Centre<'_>, replication: u32) -> ReplicationValues {
-    if !pricing.by_type {
-        return replication_values(centre.run(replication), &pricing.types[0]);
+    let mut v = if pricing.by_type {
+        centre.run(replication);
+        let types: Vec<_> = centre.type_counters().collect();
+        let groups: Vec<_> = centre.group_counters().collect();
+        centre_values(centre.counters(), &types, &groups, pricing)
+    } else {
+        replication_values(centre.run(replication), &pricing.types[0])
+    };
+    if let Some(days) = centre.day_counters() {
+        v.dated = Some(Box::new(dated(pricing, centre, &days)));
     }
-    centre.run(replication);
-    let types: Vec<_> = centre.type_counters().collect();
-    let groups: Vec<_> = centre.group_counters().collect();
-    centre_values(centre.counters(), &types, &groups, pricing)
+    v
+}
+
+/// A dated run's closed arrivals and per-day values, from each day's counters.
+fn dated(pricing: &Pricing, centre: &Centre<'_>, days: &[DayCounters]) -> DatedValues {
+    let mut closed = vec![closed_per_day(centre.counters())];
+    if pricing.by_type {
+        closed.extend(centre.type_counters().map(closed_per_day));
+    }
+    let days = days
+        .iter()
+        .map(|d| {
+            let v = if pricing.by_type {
+                let types: Vec<_> = d.types.iter().collect();
+                let groups: Vec<_> = d.groups.iter().collect();
+                centre_values(&d.total, &types, &groups, pricing)
+            } else {
+                replication_values(&d.total, &pricing.types[0])
+            };
+            let mut metrics = vec![v.day];
+            let mut closed = vec![closed_per_day(&d.total)];
+            if pricing.by_type {
+                metrics.extend(v.types.iter().map(|t| t.day));
+                closed.extend(d.types.iter().map(closed_per_day));
+            }
+            DayValues { metrics, closed }
+        })
+        .collect();
+    DatedValues { closed, days }
 }
 
 impl ScenarioRun {
@@ -143,6 +225,7 @@ impl ScenarioRun {
             score_shares: vec![Running::default(); SCORES],
             types: Vec::new(),
             groups: Vec::new(),
+            dated: DatedRun::new(scenario),
         };
         let (types, groups) = scenario.listed();
         run.types = types.iter().map(|t| TypeRun::new(n, t.channel)).collect();
@@ -172,6 +255,9 @@ impl ScenarioRun {
         }
         for (acc, g) in self.groups.iter_mut().zip(&v.groups) {
             acc.push(g);
+        }
+        if let (Some(acc), Some(d)) = (&mut self.dated, &v.dated) {
+            acc.push(d);
         }
         self.day_samples.push(v.day);
     }

@@ -18,19 +18,19 @@ fn stderr_of(out: &Output) -> String {
 }
 
 /// What a bad fixture must produce.
-struct Expect<'a> {
+pub(crate) struct Expect<'a> {
     /// File name under `tests/fixtures/bad/`.
-    file: &'a str,
+    pub(crate) file: &'a str,
     /// The field path printed in backticks; `None` for syntax errors (no field).
-    field: Option<&'a str>,
+    pub(crate) field: Option<&'a str>,
     /// The 1-based line printed after the file name, and a piece of text on that line
     /// of the fixture (so an edited fixture fails here, not mysteriously).
-    line: Option<(usize, &'a str)>,
+    pub(crate) line: Option<(usize, &'a str)>,
     /// Phrases of what was expected, all of which must appear.
-    phrases: &'a [&'a str],
+    pub(crate) phrases: &'a [&'a str],
 }
 
-fn assert_fails(e: Expect<'_>) {
+pub(crate) fn assert_fails(e: Expect<'_>) {
     let path = fixture(e.file);
     let source = std::fs::read_to_string(&path).expect("fixture exists");
     assert!(
@@ -618,7 +618,10 @@ fn fails_when_the_currency_has_a_line_break() {
 
 #[test]
 fn every_bad_fixture_is_tested() {
-    let src = include_str!("bad_input.rs");
+    let src = concat!(
+        include_str!("bad_input.rs"),
+        include_str!("bad_calendar.rs")
+    );
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
     let mut n = 0;
     for entry in std::fs::read_dir(dir).unwrap() {

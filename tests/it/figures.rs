@@ -62,7 +62,8 @@ fn exact_table(report: &Report) -> Vec<u8> {
                 s.seed.to_string(),
                 s.days.to_string(),
             ]);
-            for e in &metrics.0 {
+            // A dated run's closed arrivals come after the recorded columns.
+            for e in metrics.0.iter().take(METRICS.len()) {
                 row.push(number(e.mean));
                 row.push(number(e.half_width));
             }

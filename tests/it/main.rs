@@ -2,9 +2,11 @@
 //! `common` module of helpers (the binary, temporary folders, scenario builders).
 
 mod architecture;
+mod bad_calendar;
 mod bad_input;
 mod batch;
 mod break_rules;
+mod calendar;
 mod callback_rules;
 mod centre;
 mod centre_charts;
@@ -25,6 +27,7 @@ mod fit;
 mod fit_days;
 mod fit_durations;
 mod fit_roundtrip;
+mod forecast_input;
 mod html;
 mod interrupted_write;
 mod journey;

@@ -5,12 +5,14 @@
 mod file;
 mod validate;
 
+pub mod calendar;
 mod routing;
 mod shifts;
 
 use std::path::{Path, PathBuf};
 
 pub use crate::foundation::scenario_error::{FieldError, ScenarioError};
+pub use calendar::Calendar;
 pub use file::ScenarioFile;
 pub use routing::{Pick, Route};
 pub use shifts::{clock, Break, BreakRule, DayCover, Roster, Rostering, Shift};
@@ -45,6 +47,8 @@ pub struct Scenario {
     pub groups: Vec<AgentGroup>,
     /// `[rostering]`: the shifts `ccsim schedule` may roster, when given.
     pub rostering: Option<Rostering>,
+    /// `[calendar]`: opening hours per weekday and closed dates of a dated horizon.
+    pub calendar: Option<Calendar>,
     /// How the file was written: only presentation depends on it.
     pub written: Written,
 }
@@ -285,6 +289,8 @@ pub struct Simulation {
     pub days: u32,
     /// CV of the centre-wide gamma day factor every type's rates share (0 = none).
     pub shared_day_cv: f64,
+    /// The date of day 1, for a dated horizon.
+    pub start_date: Option<time::Date>,
 }
 
 impl Simulation {
@@ -309,6 +315,9 @@ pub struct Arrivals {
     pub day_cv: f64,
     /// Volume factor of each day, repeating (`day_factors`); empty = 1 every day.
     pub day_factors: Vec<f64>,
+    /// From a forecast file: each day's expected fresh contacts per interval, in place
+    /// of `volumes` (which then holds their mean day).
+    pub by_day: Option<Vec<Vec<f64>>>,
 }
 
 /// `[handling]`.

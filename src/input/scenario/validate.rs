@@ -31,6 +31,12 @@ mod sizes;
 #[path = "validate_shifts.rs"]
 mod shifts;
 
+#[path = "validate_calendar.rs"]
+mod calendar;
+
+#[path = "validate_forecast.rs"]
+mod forecast;
+
 #[path = "validate_serde.rs"]
 mod serde_words;
 use serde_words::explain_serde;
@@ -68,6 +74,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         let mut s = centre::validate(&raw, file, validate)?;
         s.name = scenario_name(&raw, file)?;
         s.description = raw.description.clone();
+        s.calendar = calendar::calendar(&raw, &s.simulation, s.intervals())?;
         // Each type passed the caps alone; together they may not.
         sizes::contacts(&s, "types")?;
         return Ok(s);
@@ -77,14 +84,15 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         .arrivals
         .as_ref()
         .ok_or_else(|| missing_table("arrivals"))?;
-    let n = arrivals.volumes.len();
+    let (volumes, by_day) = forecast_or_volumes(arrivals, file, &simulation)?;
+    let n = volumes.len();
     if n == 0 {
         return Err(FieldError::new(
             "arrivals.volumes",
             "expected a non-empty list of expected contacts per interval, found []",
         ));
     }
-    sizes::volumes(&arrivals.volumes)?;
+    sizes::volumes(&volumes)?;
     let day_minutes = n as u64 * u64::from(simulation.interval_minutes);
     if day_minutes > 24 * 60 {
         return Err(FieldError::new(
@@ -149,6 +157,12 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     )?;
 
     let day_factors = shifts::day_factors(arrivals.day_factors.as_ref(), "arrivals.day_factors")?;
+    if by_day.is_some() && !day_factors.is_empty() {
+        return Err(FieldError::new(
+            "arrivals.day_factors",
+            "day_factors do not apply to a forecast: its volumes are given date by date",
+        ));
+    }
     let day = shifts::Day {
         simulation: &simulation,
         intervals: n,
@@ -157,7 +171,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     let rostering = raw
         .rostering
         .as_ref()
-        .map(|r| shifts::rostering(r, &day, &arrivals.volumes))
+        .map(|r| shifts::rostering(r, &day, &volumes))
         .transpose()?;
     let costs = costs(&raw)?;
     let targets = targets(&raw)?;
@@ -165,7 +179,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
 
     let name = scenario_name(&raw, file)?;
     let agent_hour = costs.agent_hour;
-    let scenario = Scenario {
+    let mut scenario = Scenario {
         description: raw.description.clone(),
         file: file.to_path_buf(),
         simulation,
@@ -174,9 +188,10 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         types: vec![ContactType {
             name: name.clone(),
             arrivals: Arrivals {
-                volumes: arrivals.volumes.clone(),
+                volumes,
                 day_cv,
                 day_factors,
+                by_day,
             },
             handling,
             patience,
@@ -206,10 +221,38 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         }],
         name,
         rostering,
+        calendar: None,
         written: Written::OneType,
     };
+    scenario.calendar = calendar::calendar(&raw, &scenario.simulation, n)?;
     sizes::contacts(&scenario, "arrivals.volumes")?;
     Ok(scenario)
+}
+
+/// The mean day's volumes, and each day's when they come from a forecast file.
+type Volumes = (Vec<f64>, Option<Vec<Vec<f64>>>);
+
+/// `volumes`, or the forecast file instead (exactly one of them).
+fn forecast_or_volumes(
+    a: &super::file::ArrivalsFile,
+    file: &Path,
+    sim: &Simulation,
+) -> Check<Volumes> {
+    match (&a.volumes, &a.forecast) {
+        (Some(v), None) => Ok((v.clone(), None)),
+        (None, Some(path)) => {
+            let f = forecast::read(path, file, sim, a.forecast_type.as_deref())?;
+            Ok((f.mean, Some(f.by_day)))
+        }
+        (None, None) => Err(FieldError::new(
+            "arrivals",
+            "missing field `volumes`: expected volumes = [...] (expected contacts per interval) or forecast = \"FILE.csv\"",
+        )),
+        (Some(_), Some(_)) => Err(FieldError::new(
+            "arrivals.forecast",
+            "give volumes or a forecast file, not both",
+        )),
+    }
 }
 
 /// Per-interval factors: one factor (above 0, at most the factor cap) per interval.
@@ -308,7 +351,9 @@ fn simulation(raw: &ScenarioFile) -> Check<Simulation> {
         0.0,
         limits::MAX_DAY_CV,
     )?;
+    let start_date = calendar::start_date(s.and_then(|s| s.start_date.as_deref()))?;
     Ok(Simulation {
+        start_date,
         replications: replications as u32,
         seed: seed as u64,
         interval_minutes: interval_minutes as u32,

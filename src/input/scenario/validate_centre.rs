@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::limits;
 use crate::scenario::file::GroupFile;
-use crate::scenario::file::{AgentsFile, ScenarioFile, StaffingFile};
+use crate::scenario::file::{AgentsFile, ArrivalsFile, ScenarioFile, StaffingFile};
 use crate::scenario::FieldError;
 use crate::scenario::{AgentGroup, ContactType, Scenario, Simulation, Staffing, Written};
 use crate::scenario::{Pick, Route};
@@ -110,7 +110,10 @@ pub fn validate(
             name: Some(name.clone()),
             description: None,
             simulation: raw.simulation.clone(),
-            arrivals: Some(t.arrivals.clone().ok_or_else(|| missing(&at("arrivals")))?),
+            arrivals: Some(ArrivalsFile {
+                forecast_type: Some(name.clone()),
+                ..t.arrivals.clone().ok_or_else(|| missing(&at("arrivals")))?
+            }),
             handling: Some(t.handling.clone().ok_or_else(|| missing(&at("handling")))?),
             patience: t.patience.clone(),
             // A type has no staffing of its own: groups serve it.
@@ -133,6 +136,7 @@ pub fn validate(
             groups: None,
             routing: None,
             rostering: None,
+            calendar: None,
         };
         // [simulation] and [costs] are the file's own, not the type's.
         let checked = one_type(mirror, file).map_err(|e| {
@@ -199,6 +203,7 @@ pub fn validate(
         types,
         groups,
         rostering: None,
+        calendar: None,
         written: Written::Centre,
     })
 }

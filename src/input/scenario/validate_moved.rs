@@ -67,6 +67,12 @@ pub fn apply(files: &[TypeFile]) -> Check<Vec<TypeFile>> {
                 "expected [types.arrivals]: another type's volumes move from it",
             ));
         };
+        if source.forecast.is_some() {
+            return Err(FieldError::new(
+                at(""),
+                format!("\"{name}\" moves volumes from a type whose arrivals come from a forecast file: give this type a forecast of its own instead"),
+            ));
+        }
         kept[from] -= share;
         if kept[from] < -1e-9 {
             return Err(FieldError::new(
@@ -75,14 +81,21 @@ pub fn apply(files: &[TypeFile]) -> Check<Vec<TypeFile>> {
             ));
         }
         let mut arrivals = source;
-        arrivals.volumes.iter_mut().for_each(|v| *v *= share);
+        arrivals
+            .volumes
+            .iter_mut()
+            .flatten()
+            .for_each(|v| *v *= share);
         out[k].arrivals = Some(arrivals);
         out[k].moved_from = None;
     }
     for (t, keep) in out.iter_mut().zip(kept) {
         if keep < 1.0 {
             if let Some(a) = &mut t.arrivals {
-                a.volumes.iter_mut().for_each(|v| *v *= keep.max(0.0));
+                a.volumes
+                    .iter_mut()
+                    .flatten()
+                    .for_each(|v| *v *= keep.max(0.0));
             }
         }
     }

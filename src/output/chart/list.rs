@@ -18,6 +18,8 @@ pub struct Outline {
     pub groups: bool,
     /// Whether some contact type is email (its backlog is charted).
     pub email: bool,
+    /// Whether the run is dated (its days are charted).
+    pub dated: bool,
 }
 
 impl Outline {
@@ -36,6 +38,7 @@ impl Outline {
             types: s.types.iter().flatten().map(|t| t.name.clone()).collect(),
             groups: s.groups.as_ref().is_some_and(|g| !g.is_empty()),
             email: s.types.iter().flatten().any(|t| t.email.is_some()),
+            dated: s.dated_days.is_some(),
         }
     }
 }
@@ -120,6 +123,13 @@ pub fn charts_for(outlines: &[Outline]) -> Vec<Chart> {
                 kind: Kind::Backlog(i),
             });
         }
+        if o.dated {
+            v.push(Chart {
+                stem: unique(format!("days-{slug}")),
+                title: format!("{name} day by day"),
+                kind: Kind::Days(i),
+            });
+        }
     }
     v
 }
@@ -169,6 +179,7 @@ mod tests {
             types: types.iter().map(|t| t.to_string()).collect(),
             groups: true,
             email: false,
+            dated: false,
         }
     }
 

@@ -13,6 +13,7 @@ mod comparison;
 mod cost;
 pub mod coverage;
 mod daily;
+mod days;
 pub mod fit;
 mod groups;
 mod intervals;
@@ -74,6 +75,8 @@ enum Kind {
     /// A centre's email backlog.
     Backlog(usize),
     DailySl,
+    /// A dated run's figures per date.
+    Days(usize),
 }
 
 /// One chart of a report: its file stem (`.png` and `.svg` are added) and its title.
@@ -147,6 +150,7 @@ impl Chart {
             Kind::Groups(_) => (1500, 1000),
             Kind::Backlog(_) => (1500, 800),
             Kind::DailySl => (1500, 900),
+            Kind::Days(_) => (1500, 1000),
         }
     }
 
@@ -175,6 +179,7 @@ impl Chart {
             Kind::Groups(i) => groups::draw(root, scenario(r, i)?)?,
             Kind::Backlog(i) => backlog::draw(root, scenario(r, i)?)?,
             Kind::DailySl => daily::draw(root, r)?,
+            Kind::Days(i) => days::draw(root, scenario(r, i)?)?,
         }
         root.present()?;
         Ok(())

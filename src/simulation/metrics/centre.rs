@@ -242,6 +242,7 @@ pub fn centre_values(
                 v
             })
             .collect(),
+        dated: None,
     }
 }
 

@@ -68,6 +68,9 @@ pub struct IntervalCounters {
     pub open_counted_late: u64,
     /// Emails waiting at this interval's end, summed over days (by clock time).
     pub backlog_end: u64,
+    /// Voice and chat contacts that arrived while the calendar had the centre closed
+    /// (never offered).
+    pub closed_arrivals: u64,
     /// Journeys by the interval of their fresh contact.
     pub journeys: JourneyCounters,
 }
@@ -151,6 +154,7 @@ impl IntervalCounters {
         self.open_past_deadline += o.open_past_deadline;
         self.open_counted_late += o.open_counted_late;
         self.backlog_end += o.backlog_end;
+        self.closed_arrivals += o.closed_arrivals;
         self.journeys.merge(&o.journeys);
     }
 }
@@ -246,6 +250,16 @@ impl GroupCounters {
         self.paid_s.fill(0.0);
         self.overtime_s.fill(0.0);
         self.chat_s.fill(0.0);
+    }
+
+    /// Adds another set of counters of the same group to this one.
+    pub fn merge(&mut self, o: &Self) {
+        let add = |a: &mut Vec<f64>, b: &Vec<f64>| a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+        add(&mut self.busy_s, &o.busy_s);
+        add(&mut self.productive_s, &o.productive_s);
+        add(&mut self.paid_s, &o.paid_s);
+        add(&mut self.overtime_s, &o.overtime_s);
+        add(&mut self.chat_s, &o.chat_s);
     }
 
     /// Agent-seconds busy on the `k`-th type served, in interval `i`.

@@ -8,11 +8,13 @@
 mod centre;
 mod channels;
 mod counters;
+mod days;
 mod values;
 
 pub use centre::*;
 pub use channels::{CHAT_FIGURES, EMAIL_FIGURES};
 pub use counters::*;
+pub use days::{closed_per_day, DatedValues, DayValues};
 pub use values::*;
 
 /// Whether a metric is a count per day or a ratio.

@@ -212,6 +212,8 @@ pub struct ReplicationValues {
     pub types: Vec<TypeValues>,
     /// Each agent group's values (empty for a one-type file).
     pub groups: Vec<GroupValues>,
+    /// A dated run's closed arrivals and per-day values (`None` when undated).
+    pub dated: Option<Box<super::DatedValues>>,
 }
 
 /// One contact type's values in one replication.
@@ -262,6 +264,7 @@ pub fn replication_values(r: &ReplicationCounters, pricing: &TypePricing) -> Rep
         score_shares: score_shares(&day_total),
         types: Vec::new(),
         groups: Vec::new(),
+        dated: None,
     }
 }
 

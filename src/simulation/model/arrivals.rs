@@ -16,6 +16,8 @@ pub struct DayVariation<'a> {
     pub cv: f64,
     /// Each day's volume factor, repeating.
     pub factors: &'a [f64],
+    /// Each day's own volumes per interval (a forecast), in place of the one day's.
+    pub by_day: Option<&'a [Vec<f64>]>,
 }
 
 /// Generates fresh arrival times one at a time, in order, over the days of a replication.
@@ -29,6 +31,8 @@ pub struct ArrivalClock {
     week: Vec<f64>,
     /// The centre-wide factor of each day (empty = none).
     shared: Vec<f64>,
+    /// Each day's rates per second, from a forecast (empty = `base_rates` every day).
+    rates_by_day: Vec<Vec<f64>>,
     day: u32,
     interval: usize,
     rate: f64,
@@ -57,6 +61,12 @@ impl ArrivalClock {
             day_factor,
             week: variation.factors.to_vec(),
             shared: Vec::new(),
+            rates_by_day: variation
+                .by_day
+                .unwrap_or_default()
+                .iter()
+                .map(|day| day.iter().map(|v| v / interval_s).collect())
+                .collect(),
             day: 0,
             interval: 0,
             rate: 0.0,
@@ -66,6 +76,9 @@ impl ArrivalClock {
 
     /// The factor applied to the current day's rates.
     fn start_day<R: Rng>(&mut self, rng: &mut R) {
+        if let Some(rates) = self.rates_by_day.get(self.day as usize) {
+            self.base_rates.copy_from_slice(rates);
+        }
         self.rate = self.day_factor.map_or(1.0, |g| g.sample(rng));
         // Multiplied only when given, so that a file without day factors draws and
         // computes exactly what it always did.
@@ -167,6 +180,7 @@ mod tests {
         let none = DayVariation {
             cv: 0.0,
             factors: &[],
+            by_day: None,
         };
         let mut clock = ArrivalClock::new(&volumes, 1800.0, 86_400.0, 400, none);
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);

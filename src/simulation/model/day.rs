@@ -18,12 +18,18 @@ impl Centre<'_> {
                 self.record_backlog(self.intervals - 1);
             }
         }
+        if interval == 0 && day > 0 {
+            self.end_of_day();
+        }
         self.closing = false;
         let i = interval as usize;
         self.clock_interval = i;
         let absence_key = self.types[0].streams.absence_key;
+        // Closed by the calendar: nobody on duty, nobody paid.
+        let open = self.open_interval(day, i);
         for g in &mut self.groups {
             match &g.spec.by_day {
+                None if !open => g.on_duty = 0,
                 None => {
                     g.on_duty = g.spec.productive[i];
                     g.counters.paid_s[i] += g.spec.paid_s[i];
@@ -32,9 +38,17 @@ impl Centre<'_> {
                     if i == 0 {
                         r.fill_day(day, absence_key, &mut g.scratch, &mut g.today);
                     }
-                    g.on_duty = g.today[i];
-                    g.counters.paid_s[i] += r.paid_s(day, i);
+                    g.on_duty = if open { g.today[i] } else { 0 };
+                    if open {
+                        g.counters.paid_s[i] += r.paid_s(day, i);
+                    }
                 }
+            }
+        }
+        if !open {
+            // The centre has closed: callers still waiting hear the closed message.
+            for t in 0..self.types.len() {
+                self.cut_off_queue(now, t);
             }
         }
         let n = self.intervals as u32;

@@ -60,6 +60,14 @@ impl Centre<'_> {
         let mut contact = ts.draw_contact(now, interval);
         let spec = &ts.spec;
         let noise_z = journey::draw_noise(spec.satisfaction.noise_sd, &mut ts.streams.satisfaction);
+        if let Some(open) = &self.open_days {
+            // Closed: the ACD plays its message to voice and chat; emails wait for the
+            // opening in their backlog.
+            if spec.channel != Channel::Email && !open.is_open_at(now, interval) {
+                ts.counters.intervals[interval as usize].closed_arrivals += 1;
+                return;
+            }
+        }
         let mut journey = Journey::new(interval, noise_z);
         let c = &mut ts.counters.intervals[interval as usize];
         c.offered += 1;

@@ -22,6 +22,7 @@
 
 mod agents;
 mod arrivals;
+mod calendar;
 mod callbacks;
 mod chat;
 mod day;
@@ -40,6 +41,7 @@ use crate::engine::{EventQueue, Timer};
 use crate::metrics::{GroupCounters, ReplicationCounters};
 use crate::scenario::Scenario;
 pub use crate::scenario::{Pick, Route};
+pub use calendar::DayCounters;
 pub use email::deadline_warnings;
 pub use journey::{score, Journey, Outcome};
 pub use log::{ContactRecord, LoggedOutcome};
@@ -182,6 +184,10 @@ pub struct Centre<'a> {
     has_email: bool,
     /// The centre-wide day factors every type's arrivals share.
     shared_days: SharedDays,
+    /// Open and closed intervals of each day, with a `[calendar]` (`calendar.rs`).
+    open_days: Option<calendar::OpenDays>,
+    /// Each day's counters, for a dated run's per-day figures.
+    day_store: Option<calendar::DayStore>,
 }
 
 impl<'a> Centre<'a> {
@@ -245,6 +251,11 @@ impl<'a> Centre<'a> {
             total: ReplicationCounters::new(n),
             log: None,
             progress: None,
+            open_days: calendar::OpenDays::of(scenario),
+            day_store: scenario
+                .simulation
+                .start_date
+                .map(|_| calendar::DayStore::default()),
         }
     }
 
@@ -310,6 +321,7 @@ impl<'a> Centre<'a> {
             self.backlog_at_horizon();
         }
         self.callbacks_pending_at_horizon();
+        self.sum_days();
         debug_assert!(self.parked.is_empty(), "every parked journey ended");
         self.interval_done();
         self.finish()
@@ -340,6 +352,7 @@ impl<'a> Centre<'a> {
         if let Some(log) = &mut self.log {
             log.clear();
         }
+        self.clear_days();
         let shared = self.shared_days.draw(seed, replication);
         for (k, t) in self.types.iter_mut().enumerate() {
             t.streams = Streams::for_type(seed, replication, k);
@@ -398,16 +411,8 @@ impl<'a> Centre<'a> {
             t.counters.days = days;
         }
         for g in &self.groups {
-            let gc = &g.counters;
             for (k, &t) in g.spec.serves.iter().enumerate() {
-                let tc = &mut self.types[t].counters;
-                for (i, c) in tc.intervals.iter_mut().enumerate() {
-                    let share = gc.share(k, i);
-                    c.busy_agent_s += gc.busy(k, i);
-                    c.productive_agent_s += gc.productive_s[i] * share;
-                    c.paid_agent_s += gc.paid_s[i] * share;
-                }
-                tc.overtime_agent_s += gc.overtime_s[k];
+                allocate(&g.counters, k, &mut self.types[t].counters);
             }
         }
         if self.types.len() > 1 {
@@ -436,9 +441,14 @@ impl<'a> Centre<'a> {
         }
     }
 
-    /// When a contact due at `t` can come: `t` while open, else the next opening, or
-    /// `None` after the horizon.
+    /// When a contact due at `t` can come: `t` while open, else the next opening (of the
+    /// calendar too, when there is one), or `None` after the horizon.
     fn next_open(&self, t: f64) -> Option<f64> {
+        self.next_grid_open(t).and_then(|t| self.calendar_open(t))
+    }
+
+    /// [`Centre::next_open`] on the day's interval grid alone.
+    fn next_grid_open(&self, t: f64) -> Option<f64> {
         let days = self.sc.simulation.days;
         if self.contiguous_days {
             return (t < f64::from(days) * DAY_S).then_some(t);
@@ -471,6 +481,17 @@ impl<'a> Centre<'a> {
             self.last_change_s = now;
         }
     }
+}
+
+/// Gives the `k`-th type a group serves its share of the group's agent time.
+fn allocate(gc: &GroupCounters, k: usize, tc: &mut ReplicationCounters) {
+    for (i, c) in tc.intervals.iter_mut().enumerate() {
+        let share = gc.share(k, i);
+        c.busy_agent_s += gc.busy(k, i);
+        c.productive_agent_s += gc.productive_s[i] * share;
+        c.paid_agent_s += gc.paid_s[i] * share;
+    }
+    tc.overtime_agent_s += gc.overtime_s[k];
 }
 
 /// Simulates one replication of `scenario` from scratch (convenience for tests).

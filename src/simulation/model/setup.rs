@@ -96,6 +96,7 @@ fn type_spec(sc: &ContactType) -> TypeSpec<'_> {
         day_cv: DayVariation {
             cv: sc.arrivals.day_cv,
             factors: &sc.arrivals.day_factors,
+            by_day: sc.arrivals.by_day.as_deref(),
         },
         handling: &sc.handling,
         patience: sc.patience.as_ref(),

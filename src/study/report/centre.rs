@@ -34,6 +34,9 @@ pub struct TypeReport {
     /// Each replication's day-level values (not in the JSON: for charts and comparisons).
     #[serde(skip)]
     pub day_samples: Vec<MetricValues>,
+    /// Each day of a dated run (absent without `start_date`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<Vec<super::DayReport>>,
 }
 
 /// Results of one contact type in one interval of the day.
@@ -113,6 +116,7 @@ pub(super) fn types(scenario: &Scenario, runs: &[TypeRun]) -> Vec<TypeReport> {
         .iter()
         .zip(runs)
         .map(|(t, run)| TypeReport {
+            days: None,
             name: t.name.clone(),
             channel: t.channel.key(),
             email: super::channels::email(scenario, t, run),

@@ -7,11 +7,13 @@ use serde::{Serialize, Serializer};
 
 mod centre;
 mod channels;
+mod days;
 mod parts;
 mod spend;
 
 pub use centre::{GroupIntervalReport, GroupReport, TypeIntervalReport, TypeReport};
 pub use channels::{BacklogReport, ChatReport, EmailReport};
+pub use days::{DayReport, CLOSED_ARRIVALS};
 pub use parts::{IntervalReport, PricingReport, SatisfactionModel, TargetsReport};
 pub use spend::{scheduled_hours, Spend};
 
@@ -29,8 +31,9 @@ pub struct Report {
     pub scenarios: Vec<ScenarioReport>,
 }
 
-/// One estimate per metric, serialised as a map in the order of [`METRICS`].
-#[derive(Debug, Clone, PartialEq)]
+/// One estimate per metric, serialised as a map in the order of [`METRICS`]; a dated
+/// run's have closed arrivals last.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Metrics(pub Vec<Estimate>);
 
 impl Metrics {
@@ -46,7 +49,9 @@ impl Metrics {
 
 impl Serialize for Metrics {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        keyed(s, METRICS.iter().map(|d| d.key).zip(&self.0))
+        let keys = METRICS.iter().map(|d| d.key).chain([CLOSED_ARRIVALS]);
+        let pairs: Vec<_> = keys.zip(&self.0).collect();
+        keyed(s, pairs.into_iter())
     }
 }
 
@@ -107,6 +112,9 @@ pub struct ScenarioReport {
     /// Each agent group of a centre (absent for a one-type file).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<GroupReport>>,
+    /// Each day of a dated run (absent without `start_date`).
+    #[serde(rename = "days", skip_serializing_if = "Option::is_none")]
+    pub dated_days: Option<Vec<DayReport>>,
     /// Each replication's day-level values (not in the JSON: for comparisons and charts).
     #[serde(skip)]
     pub day_samples: Vec<MetricValues>,
@@ -164,7 +172,8 @@ impl ScenarioReport {
                 .map(|d| Spend::of_day(d, &pricing))
                 .collect(),
         };
-        ScenarioReport {
+        let mut report = ScenarioReport {
+            dated_days: None,
             name: scenario.name.clone(),
             point: None,
             description: scenario.description.clone(),
@@ -194,7 +203,11 @@ impl ScenarioReport {
             score_distribution: run.score_shares.iter().map(Running::estimate).collect(),
             day_samples: run.day_samples.clone(),
             spend,
+        };
+        if let Some(dated) = &run.dated {
+            days::add(&mut report, scenario, dated);
         }
+        report
     }
 }
 

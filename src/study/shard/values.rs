@@ -104,5 +104,6 @@ pub(super) fn decode(hex: &str, s: &Scenario) -> Option<ReplicationValues> {
         score_shares,
         types,
         groups,
+        dated: None,
     })
 }

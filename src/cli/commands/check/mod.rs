@@ -147,6 +147,42 @@ fn header(s: &Scenario) -> String {
             shown(sim.shared_day_cv)
         );
     }
+    o.push_str(&calendar_lines(s));
+    o
+}
+
+/// A dated horizon's dates and opening hours (nothing for an undated file).
+fn calendar_lines(s: &Scenario) -> String {
+    use crate::scenario::calendar::{format_date, weekday_key, WEEKDAYS};
+    let (Some(first), Some(last)) = (s.date_of(0), s.date_of(s.simulation.days - 1)) else {
+        return String::new();
+    };
+    let mut o = format!(
+        "  dates: {} ({}) to {} ({})\n",
+        format_date(first),
+        weekday_key(first),
+        format_date(last),
+        weekday_key(last)
+    );
+    if let Some(c) = &s.calendar {
+        let hours: Vec<String> = WEEKDAYS
+            .iter()
+            .zip(&c.hours)
+            .map(|(day, w)| match w.is_empty() {
+                true => format!("{day} closed"),
+                false => format!(
+                    "{day} {}-{}",
+                    s.simulation.interval_label(w.start),
+                    s.simulation.interval_label(w.end).replace("00:00", "24:00")
+                ),
+            })
+            .collect();
+        let closed: Vec<String> = c.closed.iter().map(|d| format_date(*d)).collect();
+        o.push_str(&format!("  opening hours: {}\n", hours.join(", ")));
+        if !closed.is_empty() {
+            o.push_str(&format!("  closed dates: {}\n", closed.join(", ")));
+        }
+    }
     o
 }
 

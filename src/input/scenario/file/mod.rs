@@ -35,4 +35,15 @@ pub struct ScenarioFile {
     pub groups: Option<Vec<centre::GroupFile>>,
     pub routing: Option<centre::RoutingFile>,
     pub rostering: Option<shifts::RosteringFile>,
+    pub calendar: Option<CalendarFile>,
+}
+
+/// `[calendar]`: opening hours per weekday and dates closed all day.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarFile {
+    /// Weekday key (`mon` … `sun`) to `"HH:MM-HH:MM"` or `"closed"`; kept as a map so an
+    /// unknown weekday gets our own message.
+    pub hours: Option<std::collections::BTreeMap<String, String>>,
+    pub closed: Option<Vec<String>>,
 }

@@ -13,15 +13,20 @@ pub struct SimulationFile {
     pub open: Option<String>,
     pub days: Option<i64>,
     pub shared_day_cv: Option<f64>,
+    pub start_date: Option<String>,
 }
 
 /// `[arrivals]`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArrivalsFile {
-    pub volumes: Vec<f64>,
+    pub volumes: Option<Vec<f64>>,
+    pub forecast: Option<String>,
     pub day_cv: Option<f64>,
     pub day_factors: Option<Vec<f64>>,
+    /// Not in the file: the `[[types]]` entry's name, so its forecast rows are found.
+    #[serde(skip)]
+    pub forecast_type: Option<String>,
 }
 
 /// `[handling]`.

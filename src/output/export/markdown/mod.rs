@@ -7,6 +7,7 @@
 
 mod channels;
 mod charts;
+mod days;
 mod differences;
 mod format;
 mod glance;
@@ -32,6 +33,7 @@ pub fn report(study: &Study) -> String {
         scenarios::section(study),
         targets::section(study.report),
         results::section(study.report),
+        days::section(study.report),
         types::section(study.report),
         groups::section(study.report),
         channels::section(study.report),
