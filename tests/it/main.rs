@@ -45,6 +45,7 @@ mod shard_trust;
 mod shards;
 mod shared_day;
 mod shifts;
+mod short_abandons;
 mod staff;
 mod staff_centre;
 mod staff_limits;

@@ -377,6 +377,9 @@ pub struct Targets {
     pub asa_at_most_s: Option<f64>,
     /// Highest acceptable occupancy.
     pub occupancy_at_most: Option<f64>,
+    /// Abandons within this many seconds of waiting are short: out of the abandonment
+    /// rate and of the service level's denominator (0 = no abandon is short).
+    pub short_abandon_s: f64,
 }
 
 impl Scenario {

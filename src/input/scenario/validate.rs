@@ -412,6 +412,7 @@ fn targets(raw: &ScenarioFile) -> Check<Targets> {
             abandonment_at_most: None,
             asa_at_most_s: None,
             occupancy_at_most: None,
+            short_abandon_s: 0.0,
         });
     };
     let (sl_within_s, sl_at_least) = match &t.service_level {
@@ -438,5 +439,12 @@ fn targets(raw: &ScenarioFile) -> Check<Targets> {
             .occupancy_at_most
             .map(|v| share("targets.occupancy_at_most", v))
             .transpose()?,
+        short_abandon_s: values::within(
+            "targets.short_abandon_s",
+            t.short_abandon_s.unwrap_or(0.0),
+            "seconds of waiting",
+            0.0,
+            limits::MAX_SHORT_ABANDON_S,
+        )?,
     })
 }

@@ -282,8 +282,10 @@ impl Centre<'_> {
         journey: &mut Journey,
     ) {
         let wait = now - contact.arrival_s;
+        let short = wait < self.types[t].spec.short_abandon_s;
         let c = &mut self.types[t].counters.intervals[contact.interval as usize];
         c.abandoned += 1;
+        c.short_abandoned += u64::from(short);
         c.wait_abandoned_s += wait;
         journey.wait_s += wait;
         journey.abandonments += 1;

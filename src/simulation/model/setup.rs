@@ -36,6 +36,8 @@ pub(super) struct TypeSpec<'a> {
     pub resolution: Option<&'a Resolution>,
     pub satisfaction: &'a Satisfaction,
     pub sl_threshold_s: f64,
+    /// Abandons within this many seconds of waiting are short (0 = none are).
+    pub short_abandon_s: f64,
     /// Groups in routing order.
     pub routes: Vec<RouteStep>,
     /// True when some group may answer only after a delay (eligibility events are needed).
@@ -105,6 +107,7 @@ fn type_spec(sc: &Scenario, routes: Vec<Route>, channel: Channel) -> TypeSpec<'_
         resolution: sc.resolution.as_ref(),
         satisfaction: &sc.satisfaction,
         sl_threshold_s: sc.targets.sl_within_s,
+        short_abandon_s: sc.targets.short_abandon_s,
         delayed_routes: routes.iter().any(|r| r.after_s > 0.0),
         routes: routes
             .iter()

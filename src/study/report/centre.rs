@@ -108,6 +108,7 @@ pub struct GroupIntervalReport {
 /// The per-type reports of a centre.
 pub(super) fn types(scenario: &Scenario, centre: &Centre, runs: &[TypeRun]) -> Vec<TypeReport> {
     let sim = &scenario.simulation;
+    let short = super::short_abandons_used(scenario);
     centre
         .types
         .iter()
@@ -117,7 +118,7 @@ pub(super) fn types(scenario: &Scenario, centre: &Centre, runs: &[TypeRun]) -> V
             channel: t.channel.key(),
             email: super::channels::email(scenario, t, run),
             targets: TargetsReport::of(&t.scenario.targets),
-            metrics: Metrics::from_running(&run.day),
+            metrics: Metrics::from_running(&run.day, short),
             intervals: run
                 .intervals
                 .iter()
@@ -125,7 +126,7 @@ pub(super) fn types(scenario: &Scenario, centre: &Centre, runs: &[TypeRun]) -> V
                 .map(|(i, r)| TypeIntervalReport {
                     start: sim.interval_label(i),
                     volume: t.scenario.arrivals.volumes[i],
-                    metrics: Metrics::from_running(r),
+                    metrics: Metrics::from_running(r, short),
                 })
                 .collect(),
             satisfaction_model: SatisfactionModel::of(&t.scenario),

@@ -8,14 +8,16 @@ use serde::{Serialize, Serializer};
 mod centre;
 mod channels;
 mod parts;
+mod rules;
 mod spend;
 
 pub use centre::{GroupIntervalReport, GroupReport, TypeIntervalReport, TypeReport};
 pub use channels::{BacklogReport, ChatReport, EmailReport};
 pub use parts::{IntervalReport, PricingReport, SatisfactionModel, TargetsReport};
+pub use rules::short_abandons_used;
 pub use spend::{scheduled_hours, Spend};
 
-use crate::metrics::{Metric, MetricValues, METRICS};
+use crate::metrics::{Metric, MetricValues, METRICS, RULE_METRICS};
 use crate::runner::ScenarioRun;
 use crate::scenario::Scenario;
 use crate::stats::{Estimate, Running};
@@ -29,24 +31,40 @@ pub struct Report {
     pub scenarios: Vec<ScenarioReport>,
 }
 
-/// One estimate per metric, serialised as a map in the order of [`METRICS`].
+/// One estimate per metric, serialised as a map in the order of [`METRICS`], then the
+/// rule metrics ([`RULE_METRICS`]) when the scenario uses their rule (empty otherwise).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Metrics(pub Vec<Estimate>);
+pub struct Metrics(pub Vec<Estimate>, pub Vec<Estimate>);
 
 impl Metrics {
-    /// The estimate of `m`.
+    /// The estimate of `m` (NaN for a rule metric the scenario does not use).
     pub fn get(&self, m: Metric) -> Estimate {
-        self.0[m as usize]
+        let i = m as usize;
+        match self.0.get(i) {
+            Some(e) => *e,
+            None => self.1.get(i - METRICS.len()).copied().unwrap_or(Estimate {
+                mean: f64::NAN,
+                half_width: f64::NAN,
+            }),
+        }
     }
 
-    fn from_running(r: &[Running]) -> Self {
-        Metrics(r.iter().map(Running::estimate).collect())
+    /// The estimates of `r` (one per metric); the rule metrics' only when `rules`.
+    fn from_running(r: &[Running], rules: bool) -> Self {
+        let (common, rule) = r.split_at(METRICS.len());
+        let rule = if rules { rule } else { &[] };
+        Metrics(
+            common.iter().map(Running::estimate).collect(),
+            rule.iter().map(Running::estimate).collect(),
+        )
     }
 }
 
 impl Serialize for Metrics {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        keyed(s, METRICS.iter().map(|d| d.key).zip(&self.0))
+        let keys = METRICS.iter().chain(RULE_METRICS).map(|d| d.key);
+        let entries: Vec<_> = keys.zip(self.0.iter().chain(&self.1)).collect();
+        keyed(s, entries.into_iter())
     }
 }
 
@@ -149,6 +167,7 @@ impl ScenarioReport {
             ));
         }
         let pricing = PricingReport::of(scenario);
+        let short = short_abandons_used(scenario);
         let types = scenario
             .centre
             .as_ref()
@@ -184,13 +203,13 @@ impl ScenarioReport {
             },
             satisfaction_model: SatisfactionModel::of(scenario),
             pricing,
-            metrics: Metrics::from_running(&run.day),
+            metrics: Metrics::from_running(&run.day, short),
             intervals: run
                 .intervals
                 .iter()
                 .enumerate()
                 .map(|(i, r)| IntervalReport {
-                    metrics: Metrics::from_running(r),
+                    metrics: Metrics::from_running(r, short),
                     ..IntervalReport::staffing(scenario, i)
                 })
                 .collect(),

@@ -104,7 +104,7 @@ impl IntervalReport {
             volume,
             paid_agents,
             productive_agents,
-            metrics: Metrics(Vec::new()),
+            metrics: Metrics(Vec::new(), Vec::new()),
         }
     }
 }
