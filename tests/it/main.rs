@@ -4,6 +4,7 @@
 mod architecture;
 mod bad_input;
 mod batch;
+mod blending;
 mod break_rules;
 mod callback_rules;
 mod centre;

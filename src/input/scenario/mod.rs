@@ -132,6 +132,9 @@ pub struct AgentGroup {
     pub pick: Pick,
     /// Most chats one agent holds at once (1 when the file gives none).
     pub chat_slots: u32,
+    /// Email is taken only while at least this many agents stay idle for live contacts
+    /// after the pick (0 = whenever an agent is free).
+    pub email_when_idle: u32,
 }
 
 /// `[self_service]`.

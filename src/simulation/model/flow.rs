@@ -149,9 +149,13 @@ impl Centre<'_> {
                 self.begin_chat(now, (g, k, t), contact, journey);
                 return;
             }
-        } else if channel == Channel::Email && self.closing {
+        } else if channel == Channel::Email {
             // An email reaching the queue after closing (from self-service) waits for
             // the next opening: the drain's agents answer no email.
+            if let Some((g, k)) = self.email_group_for(t).filter(|_| !self.closing) {
+                self.begin_service(now, g, k, t, contact, journey);
+                return;
+            }
         } else if let Some((g, k)) = self.free_group_for(t) {
             self.begin_service(now, g, k, t, contact, journey);
             return;

@@ -68,6 +68,8 @@ pub(super) struct GroupSpec {
     pub email: Vec<bool>,
     /// Most chats an agent holds, for a group serving chat.
     pub chat_slots: Option<u32>,
+    /// Agents kept idle for live contacts when the group takes an email (0 = none).
+    pub email_when_idle: u32,
 }
 
 impl GroupSpec {
@@ -172,6 +174,7 @@ fn group_spec(
             .map(|&t| types[t].channel == Channel::Email)
             .collect(),
         chat_slots: None,
+        email_when_idle: 0,
         after_s: Vec::new(),
         serves,
         pick,
@@ -221,6 +224,7 @@ pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
                     if spec.chat.contains(&true) {
                         spec.chat_slots = Some(g.chat_slots);
                     }
+                    spec.email_when_idle = g.email_when_idle;
                     spec
                 })
                 .collect();
