@@ -383,6 +383,29 @@ pub struct Targets {
     /// Abandons within this many seconds of waiting are short: out of the abandonment
     /// rate and of the service level's denominator (0 = no abandon is short).
     pub short_abandon_s: f64,
+    /// Whether `staff`, `schedule`, the reports' marks and the ranking judge every
+    /// interval's figures or each day's.
+    pub judged: Judged,
+}
+
+/// `[targets] judged`: what must meet the targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Judged {
+    /// Every interval's figures (the strict reading; the default).
+    #[default]
+    Interval,
+    /// Each day's figures over the day's contacts, letting peaks dip.
+    Day,
+}
+
+impl Judged {
+    /// The word a scenario file and the reports use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Judged::Interval => "interval",
+            Judged::Day => "day",
+        }
+    }
 }
 
 impl Scenario {

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::file::{AgentsFile, ScenarioFile};
-use super::{Arrivals, Costs, Handling, Scenario, Simulation, Staffing, Targets};
+use super::{Arrivals, Costs, Handling, Judged, Scenario, Simulation, Staffing, Targets};
 use crate::foundation::scenario_error::{line_of, FieldError, ScenarioError};
 use crate::limits;
 
@@ -413,6 +413,7 @@ fn targets(raw: &ScenarioFile) -> Check<Targets> {
             asa_at_most_s: None,
             occupancy_at_most: None,
             short_abandon_s: 0.0,
+            judged: Judged::Interval,
         });
     };
     let (sl_within_s, sl_at_least) = match &t.service_level {
@@ -446,5 +447,18 @@ fn targets(raw: &ScenarioFile) -> Check<Targets> {
             0.0,
             limits::MAX_SHORT_ABANDON_S,
         )?,
+        judged: match t.judged.as_deref() {
+            None | Some("interval") => Judged::Interval,
+            Some("day") => Judged::Day,
+            Some(other) => {
+                return Err(FieldError::new(
+                    "targets.judged",
+                    format!(
+                        "expected \"interval\" (every interval meets the targets) or \"day\" (each day's figures do), found \"{}\"",
+                        crate::escape::one_line(other)
+                    ),
+                ))
+            }
+        },
     })
 }

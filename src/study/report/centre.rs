@@ -201,6 +201,8 @@ pub(super) fn centre_targets(centre: &Centre) -> TargetsReport {
         abandonment_at_most: None,
         asa_at_most_s: None,
         occupancy_at_most: None,
+        short_abandon_s: None,
+        judged: None,
     }
 }
 

@@ -14,7 +14,7 @@ mod spend;
 pub use centre::{GroupIntervalReport, GroupReport, TypeIntervalReport, TypeReport};
 pub use channels::{BacklogReport, ChatReport, EmailReport};
 pub use parts::{IntervalReport, PricingReport, SatisfactionModel, TargetsReport};
-pub use rules::short_abandons_used;
+pub use rules::{short_abandons_used, MovedReport, RulesReport};
 pub use spend::{scheduled_hours, Spend};
 
 use crate::metrics::{Metric, MetricValues, METRICS, RULE_METRICS};
@@ -107,6 +107,9 @@ pub struct ScenarioReport {
     pub currency: String,
     /// What the scenario is judged against.
     pub targets: TargetsReport,
+    /// The contract rules it uses (absent when none).
+    #[serde(skip_serializing_if = "RulesReport::is_empty")]
+    pub rules: RulesReport,
     /// Day-level estimates.
     pub metrics: Metrics,
     /// Per-interval estimates.
@@ -201,6 +204,7 @@ impl ScenarioReport {
                 None => TargetsReport::of(&scenario.targets),
                 Some(c) => centre::centre_targets(c),
             },
+            rules: RulesReport::of(scenario),
             satisfaction_model: SatisfactionModel::of(scenario),
             pricing,
             metrics: Metrics::from_running(&run.day, short),

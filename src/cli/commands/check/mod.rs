@@ -36,10 +36,18 @@ pub fn run(args: &CheckArgs) -> Result<()> {
 /// A human-readable account of a validated scenario (a centre of several types: each
 /// type, then its groups and the routing as tables).
 pub fn describe(s: &Scenario) -> String {
-    match &s.centre {
+    let mut o = match &s.centre {
         None => describe_one(s),
         Some(c) => describe_centre(s, c),
+    };
+    let rules = crate::report::RulesReport::of(s).describe();
+    if !rules.is_empty() {
+        let _ = writeln!(o, "\n  contract rules in use:");
+        for r in rules {
+            let _ = writeln!(o, "    {r}");
+        }
     }
+    o
 }
 
 fn describe_centre(s: &Scenario, c: &crate::scenario::Centre) -> String {
