@@ -28,6 +28,8 @@ pub const MAX_DURATION_S: f64 = 1e7;
 pub const MAX_CV: f64 = 4.0;
 /// Largest coefficient of variation of the day factor.
 pub const MAX_DAY_CV: f64 = 1.0;
+/// Longest wait, in seconds, under which an abandon may count as short.
+pub const MAX_SHORT_ABANDON_S: f64 = 120.0;
 /// Largest amount of money in any single cost or value field.
 pub const MAX_MONEY: f64 = 1e9;
 /// Most values in an empirical distribution.

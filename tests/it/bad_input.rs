@@ -893,3 +893,36 @@ fn fails_when_a_channel_is_unknown() {
         phrases: &["\"voice\", \"chat\" or \"email\"", "found \"sms\""],
     });
 }
+
+#[test]
+fn fails_when_short_abandons_are_longer_than_a_short_wait() {
+    assert_fails(Expect {
+        file: "short_abandon_beyond_cap.toml",
+        field: Some("targets.short_abandon_s"),
+        line: Some((15, "short_abandon_s = 300")),
+        phrases: &["seconds of waiting from 0 to 120", "found 300"],
+    });
+}
+
+#[test]
+fn fails_when_targets_are_judged_by_an_unknown_period() {
+    assert_fails(Expect {
+        file: "judged_unknown.toml",
+        field: Some("targets.judged"),
+        line: Some((15, "judged = \"week\"")),
+        phrases: &["\"interval\"", "\"day\"", "found \"week\""],
+    });
+}
+
+#[test]
+fn fails_when_email_when_idle_is_given_to_a_group_serving_no_email() {
+    assert_fails(Expect {
+        file: "email_when_idle_without_email.toml",
+        field: Some("groups[0].email_when_idle"),
+        line: Some((22, "email_when_idle = 2")),
+        phrases: &[
+            "does not serve both email and a live type",
+            "channel = \"email\"",
+        ],
+    });
+}

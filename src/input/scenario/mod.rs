@@ -151,6 +151,9 @@ pub struct AgentGroup {
     pub pick: Pick,
     /// Most chats one agent holds at once (1 when the file gives none).
     pub chat_slots: u32,
+    /// Email is taken only while at least this many agents stay idle for live contacts
+    /// after the pick (0 = whenever an agent is free).
+    pub email_when_idle: u32,
 }
 
 /// `[self_service]`.
@@ -399,6 +402,32 @@ pub struct Targets {
     pub asa_at_most_s: Option<f64>,
     /// Highest acceptable occupancy.
     pub occupancy_at_most: Option<f64>,
+    /// Abandons within this many seconds of waiting are short: out of the abandonment
+    /// rate and of the service level's denominator (0 = no abandon is short).
+    pub short_abandon_s: f64,
+    /// Whether `staff`, `schedule`, the reports' marks and the ranking judge every
+    /// interval's figures or each day's.
+    pub judged: Judged,
+}
+
+/// `[targets] judged`: what must meet the targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Judged {
+    /// Every interval's figures (the strict reading; the default).
+    #[default]
+    Interval,
+    /// Each day's figures over the day's contacts, letting peaks dip.
+    Day,
+}
+
+impl Judged {
+    /// The word a scenario file and the reports use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Judged::Interval => "interval",
+            Judged::Day => "day",
+        }
+    }
 }
 
 impl Scenario {

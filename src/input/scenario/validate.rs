@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::file::{AgentsFile, ScenarioFile};
 use super::{AgentGroup, Channel, ContactType, Pick, Route, Written};
-use super::{Arrivals, Costs, Handling, Scenario, Simulation, Staffing, Targets};
+use super::{Arrivals, Costs, Handling, Judged, Scenario, Simulation, Staffing, Targets};
 use crate::foundation::scenario_error::{line_of, FieldError, ScenarioError};
 use crate::limits;
 
@@ -218,6 +218,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
             serves: vec![0],
             pick: Pick::Priority,
             chat_slots: 1,
+            email_when_idle: 0,
         }],
         name,
         rostering,
@@ -480,6 +481,8 @@ fn targets(raw: &ScenarioFile) -> Check<Targets> {
             abandonment_at_most: None,
             asa_at_most_s: None,
             occupancy_at_most: None,
+            short_abandon_s: 0.0,
+            judged: Judged::Interval,
         });
     };
     let (sl_within_s, sl_at_least) = match &t.service_level {
@@ -506,5 +509,25 @@ fn targets(raw: &ScenarioFile) -> Check<Targets> {
             .occupancy_at_most
             .map(|v| share("targets.occupancy_at_most", v))
             .transpose()?,
+        short_abandon_s: values::within(
+            "targets.short_abandon_s",
+            t.short_abandon_s.unwrap_or(0.0),
+            "seconds of waiting",
+            0.0,
+            limits::MAX_SHORT_ABANDON_S,
+        )?,
+        judged: match t.judged.as_deref() {
+            None | Some("interval") => Judged::Interval,
+            Some("day") => Judged::Day,
+            Some(other) => {
+                return Err(FieldError::new(
+                    "targets.judged",
+                    format!(
+                        "expected \"interval\" (every interval meets the targets) or \"day\" (each day's figures do), found \"{}\"",
+                        crate::escape::one_line(other)
+                    ),
+                ))
+            }
+        },
     })
 }

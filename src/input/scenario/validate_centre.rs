@@ -307,9 +307,11 @@ fn group(
         }
     };
     let chat_slots = super::channels::chat_slots(j, g, &serves, types)?;
+    let email_when_idle = super::channels::email_when_idle(j, g, &serves, types)?;
     Ok(AgentGroup {
         name,
         chat_slots,
+        email_when_idle,
         staffing: Staffing {
             paid,
             shrinkage,

@@ -3,7 +3,7 @@
 //! centre's naming and routing rules so each file says one thing.
 
 use super::Check;
-use crate::limits::{MAX_CHAT_SLOTS, MAX_SLOWDOWN};
+use crate::limits::{MAX_AGENTS, MAX_CHAT_SLOTS, MAX_SLOWDOWN};
 use crate::scenario::file::{GroupFile, TypeFile};
 use crate::scenario::FieldError;
 use crate::scenario::{Channel, ContactType};
@@ -106,6 +106,35 @@ pub fn finish_type(t: &TypeFile, channel: Channel, slowdown: f64, checked: &mut 
     if channel == Channel::Email && !sl_given {
         checked.targets.sl_within_s = EMAIL_DEADLINE_S;
     }
+}
+
+/// `groups[j].email_when_idle`: 0 when not given; only for a group that serves email
+/// beside a live type (the agents it keeps idle are kept for those).
+pub fn email_when_idle(
+    j: usize,
+    g: &GroupFile,
+    serves: &[usize],
+    types: &[ContactType],
+) -> Check<u32> {
+    let Some(n) = g.email_when_idle else {
+        return Ok(0);
+    };
+    let field = format!("groups[{j}].email_when_idle");
+    let email = serves.iter().any(|&t| types[t].channel == Channel::Email);
+    let live = serves.iter().any(|&t| types[t].channel != Channel::Email);
+    if !(email && live) {
+        return Err(FieldError::new(
+            field,
+            "this group does not serve both email and a live type: email_when_idle applies to a group whose serves include a type with channel = \"email\" and a voice or chat type",
+        ));
+    }
+    if !(0..=i64::from(MAX_AGENTS)).contains(&n) {
+        return Err(FieldError::new(
+            field,
+            format!("expected the agents kept idle for live contacts, a whole number from 0 to {MAX_AGENTS}, found {n}"),
+        ));
+    }
+    Ok(n as u32)
 }
 
 /// `groups[j].chat_slots`: 1 when not given; only for a group that serves chat.

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use super::{Criterion, Target};
 use crate::metrics::Metric;
 use crate::runner::run_scenario;
-use crate::scenario::{Channel, ContactType, Scenario};
+use crate::scenario::{Channel, ContactType, Judged, Scenario};
 use crate::stats::{Estimate, Running};
 
 /// One target judged on one interval.
@@ -254,6 +254,7 @@ pub fn judged_on(s: &Scenario, sc: &Scenario, paid: &[u32], criterion: Criterion
             };
             // An email's deadline spans intervals: its service level is the horizon's.
             let horizon = (t.channel == Channel::Email).then_some(day);
+            let horizon = whole_day(t, day).or(horizon);
             judge_day(t, intervals, horizon, criterion)
         })
         .collect();
@@ -269,9 +270,15 @@ pub fn judged_on(s: &Scenario, sc: &Scenario, paid: &[u32], criterion: Criterion
     }
 }
 
+/// The day-level figures `day` when `s`'s targets are judged on the day.
+fn whole_day<'a>(s: &ContactType, day: &'a [Running]) -> Option<&'a [Running]> {
+    (s.targets.judged == Judged::Day).then_some(day)
+}
+
 /// One type's simulated intervals judged against its targets (`s`: the type's scenario)
 /// by `criterion`; with `horizon` (the day-level figures), the service level judged is
-/// the horizon's.
+/// the horizon's, and with `judged = "day"` every figure is: each interval with traffic
+/// then carries the day's verdict, so the search keeps the day's targets and lets peaks dip.
 fn judge_day(
     s: &ContactType,
     day: &[Vec<Running>],
@@ -279,10 +286,14 @@ fn judge_day(
     criterion: Criterion,
 ) -> Vec<IntervalResult> {
     let t = &s.targets;
+    let by_day = t.judged == Judged::Day;
     day.iter()
         .map(|r| {
-            let est = |m: Metric| r[m as usize].estimate();
-            let to_agents = est(Metric::OfferedToAgents).mean;
+            let est = |m: Metric| match horizon.filter(|_| by_day) {
+                Some(d) => d[m as usize].estimate(),
+                None => r[m as usize].estimate(),
+            };
+            let to_agents = r[Metric::OfferedToAgents as usize].estimate().mean;
             let traffic = to_agents > 0.0;
             let mut res = IntervalResult {
                 traffic,

@@ -17,6 +17,8 @@ pub struct IntervalCounters {
     pub answered_within: u64,
     /// Contacts that left the queue before an agent answered.
     pub abandoned: u64,
+    /// Of those, abandons within the type's `short_abandon_s` of waiting.
+    pub short_abandoned: u64,
     /// Contacts that could not get an agent at once.
     pub delayed: u64,
     /// Total wait of answered contacts, seconds.
@@ -129,6 +131,7 @@ impl IntervalCounters {
         self.answered += o.answered;
         self.answered_within += o.answered_within;
         self.abandoned += o.abandoned;
+        self.short_abandoned += o.short_abandoned;
         self.delayed += o.delayed;
         self.wait_answered_s += o.wait_answered_s;
         self.wait_abandoned_s += o.wait_abandoned_s;

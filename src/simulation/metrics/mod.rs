@@ -53,20 +53,28 @@ impl MetricDef {
 }
 
 macro_rules! metrics {
-    ($( $variant:ident => $key:literal, $kind:ident, $label:literal, $unit:literal; )*) => {
+    ($( $variant:ident => $key:literal, $kind:ident, $label:literal, $unit:literal; )*
+     [rules] $( $rvariant:ident => $rkey:literal, $rkind:ident, $rlabel:literal, $runit:literal; )*) => {
         /// Every metric ccsim reports, in the order the JSON report lists them.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         #[repr(usize)]
-        pub enum Metric { $( #[doc = $label] $variant, )* }
+        pub enum Metric { $( #[doc = $label] $variant, )* $( #[doc = $rlabel] $rvariant, )* }
 
         impl Metric {
-            /// Every metric, in report order.
+            /// Every metric every report lists, in report order (not the rule metrics).
             pub const ALL: &'static [Metric] = &[ $( Metric::$variant, )* ];
         }
 
-        /// Definitions of every metric, indexed by `Metric as usize`.
+        /// Definitions of every metric every report lists, indexed by `Metric as usize`.
         pub const METRICS: &[MetricDef] = &[
             $( MetricDef { key: $key, kind: Kind::$kind, label: $label, unit: $unit }, )*
+        ];
+
+        /// Definitions of the metrics of a contract rule, listed after [`METRICS`] only by
+        /// reports of a scenario that uses the rule (so that other reports keep their exact
+        /// columns), indexed by `Metric as usize - METRICS.len()`.
+        pub const RULE_METRICS: &[MetricDef] = &[
+            $( MetricDef { key: $rkey, kind: Kind::$rkind, label: $rlabel, unit: $runit }, )*
         ];
     };
 }
@@ -114,10 +122,12 @@ metrics! {
     CarriedOver => "carried_over", Count, "Carried over past horizon", "";
     SelfServiceSessions => "self_service_sessions", Count, "Self-service sessions", "";
     CallbackAttempts => "callback_attempts", Count, "Callback attempts", "";
+    [rules]
+    ShortAbandoned => "short_abandoned", Count, "Short abandons", "";
 }
 
-/// Number of metrics.
-pub const METRIC_COUNT: usize = METRICS.len();
+/// Number of metrics, the rule metrics included (the length of [`MetricValues`]).
+pub const METRIC_COUNT: usize = METRICS.len() + RULE_METRICS.len();
 
 /// Journey satisfaction scores 0..=10, each as a share of the journeys scored.
 pub const SCORES: usize = 11;
@@ -128,7 +138,10 @@ pub type MetricValues = [f64; METRIC_COUNT];
 impl Metric {
     /// The metric's definition.
     pub fn def(self) -> &'static MetricDef {
-        &METRICS[self as usize]
+        let i = self as usize;
+        METRICS
+            .get(i)
+            .unwrap_or_else(|| &RULE_METRICS[i - METRICS.len()])
     }
 }
 

@@ -102,6 +102,9 @@ pub fn values(c: &IntervalCounters, overtime_s: f64, priced: &Priced, days: u32)
     let reached_queue = to_agents - c.blocked as f64;
     let answered = c.answered as f64;
     let abandoned = c.abandoned as f64;
+    // Short abandons leave the abandonment rate and the service level's denominator
+    // (0 without the rule, which leaves both figures exactly as they were).
+    let short = c.short_abandoned as f64;
     let handled = answered + c.callbacks_completed as f64;
     let resolved = c.resolved_at_contact as f64 + c.deflected as f64;
     let (cost, lost, positive) = (priced.cost, priced.lost, priced.positive);
@@ -119,7 +122,10 @@ pub fn values(c: &IntervalCounters, overtime_s: f64, priced: &Priced, days: u32)
     set(M::BlockingRate, ratio(c.blocked as f64, to_agents));
     set(M::Answered, answered * per_day);
     set(M::Abandoned, abandoned * per_day);
-    set(M::AbandonmentRate, ratio(abandoned, to_agents));
+    set(
+        M::AbandonmentRate,
+        ratio(abandoned - short, to_agents - short),
+    );
     set(M::DelayedShare, ratio(c.delayed as f64, reached_queue));
     set(
         M::ServiceLevel,
@@ -127,7 +133,7 @@ pub fn values(c: &IntervalCounters, overtime_s: f64, priced: &Priced, days: u32)
         // misses (0 for other channels).
         ratio(
             c.answered_within as f64,
-            answered + abandoned + c.open_counted_late as f64,
+            answered + (abandoned - short) + c.open_counted_late as f64,
         ),
     );
     set(M::AsaS, ratio(c.wait_answered_s, answered));
@@ -183,6 +189,7 @@ pub fn values(c: &IntervalCounters, overtime_s: f64, priced: &Priced, days: u32)
         c.self_service_sessions as f64 * per_day,
     );
     set(M::CallbackAttempts, c.callback_attempts as f64 * per_day);
+    set(M::ShortAbandoned, short * per_day);
     v
 }
 
@@ -271,7 +278,7 @@ pub fn replication_values(r: &ReplicationCounters, pricing: &TypePricing) -> Rep
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::metrics::METRICS;
+    use crate::metrics::{METRICS, RULE_METRICS};
 
     #[test]
     fn labels_in_running_text_keep_acronyms() {
@@ -348,7 +355,7 @@ mod tests {
 
     #[test]
     fn metric_keys_are_unique() {
-        let mut keys: Vec<_> = METRICS.iter().map(|m| m.key).collect();
+        let mut keys: Vec<_> = METRICS.iter().chain(RULE_METRICS).map(|m| m.key).collect();
         keys.sort();
         keys.dedup();
         assert_eq!(keys.len(), METRIC_COUNT);

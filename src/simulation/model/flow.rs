@@ -157,9 +157,13 @@ impl Centre<'_> {
                 self.begin_chat(now, (g, k, t), contact, journey);
                 return;
             }
-        } else if channel == Channel::Email && self.closing {
+        } else if channel == Channel::Email {
             // An email reaching the queue after closing (from self-service) waits for
             // the next opening: the drain's agents answer no email.
+            if let Some((g, k)) = self.email_group_for(t).filter(|_| !self.closing) {
+                self.begin_service(now, g, k, t, contact, journey);
+                return;
+            }
         } else if let Some((g, k)) = self.free_group_for(t) {
             self.begin_service(now, g, k, t, contact, journey);
             return;
@@ -290,8 +294,10 @@ impl Centre<'_> {
         journey: &mut Journey,
     ) {
         let wait = now - contact.arrival_s;
+        let short = wait < self.types[t].spec.short_abandon_s;
         let c = &mut self.types[t].counters.intervals[contact.interval as usize];
         c.abandoned += 1;
+        c.short_abandoned += u64::from(short);
         c.wait_abandoned_s += wait;
         journey.wait_s += wait;
         journey.abandonments += 1;

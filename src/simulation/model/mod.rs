@@ -22,6 +22,7 @@
 
 mod agents;
 mod arrivals;
+mod blending;
 mod calendar;
 mod callbacks;
 mod chat;

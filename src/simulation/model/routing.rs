@@ -13,7 +13,8 @@
 //! - A group serving chat or email (`serve_channels`): an engaged chat agent with a
 //!   free slot takes only chats; email is taken only while open, and with
 //!   `pick = "longest_wait"` only when no live contact of the group's types waits
-//!   (an email's wait of hours would otherwise always win).
+//!   (an email's wait of hours would otherwise always win); with `email_when_idle`,
+//!   only while that many of its agents stay idle after the pick (`blending.rs`).
 //!
 //! Each type's queue is first come, first served, so its longest-waiting caller is its
 //! front, and a caller is eligible for a group once it has waited the group's delay:
@@ -133,7 +134,9 @@ impl Centre<'_> {
     fn pick_channel(&self, now: f64, g: usize, free: bool) -> Option<usize> {
         let spec = &self.groups[g].spec;
         let eligible = |k: usize| {
-            if (!free && !spec.chat[k]) || (spec.email[k] && self.closing) {
+            if (!free && !spec.chat[k])
+                || (spec.email[k] && (self.closing || !self.groups[g].can_take_email()))
+            {
                 return None;
             }
             self.types[spec.serves[k]]

@@ -36,6 +36,8 @@ pub(super) struct TypeSpec<'a> {
     pub resolution: Option<&'a Resolution>,
     pub satisfaction: &'a Satisfaction,
     pub sl_threshold_s: f64,
+    /// Abandons within this many seconds of waiting are short (0 = none are).
+    pub short_abandon_s: f64,
     /// Groups in routing order.
     pub routes: Vec<RouteStep>,
     /// True when some group may answer only after a delay (eligibility events are needed).
@@ -66,6 +68,8 @@ pub(super) struct GroupSpec {
     pub email: Vec<bool>,
     /// Most chats an agent holds, for a group serving chat.
     pub chat_slots: Option<u32>,
+    /// Agents kept idle for live contacts when the group takes an email (0 = none).
+    pub email_when_idle: u32,
 }
 
 impl GroupSpec {
@@ -107,6 +111,7 @@ fn type_spec(sc: &ContactType) -> TypeSpec<'_> {
         resolution: sc.resolution.as_ref(),
         satisfaction: &sc.satisfaction,
         sl_threshold_s: sc.targets.sl_within_s,
+        short_abandon_s: sc.targets.short_abandon_s,
         delayed_routes: routes.iter().any(|r| r.after_s > 0.0),
         routes: routes
             .iter()
@@ -171,6 +176,7 @@ fn group_spec(
             .map(|&t| types[t].channel == Channel::Email)
             .collect(),
         chat_slots: None,
+        email_when_idle: 0,
         after_s: Vec::new(),
         serves,
         pick,
@@ -196,6 +202,7 @@ pub(super) fn specs(sc: &Scenario) -> (Vec<TypeSpec<'_>>, Vec<GroupSpec>) {
             if spec.chat.contains(&true) {
                 spec.chat_slots = Some(g.chat_slots);
             }
+            spec.email_when_idle = g.email_when_idle;
             spec
         })
         .collect();

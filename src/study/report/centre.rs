@@ -111,6 +111,7 @@ pub struct GroupIntervalReport {
 /// The per-type reports of a centre.
 pub(super) fn types(scenario: &Scenario, runs: &[TypeRun]) -> Vec<TypeReport> {
     let sim = &scenario.simulation;
+    let short = super::short_abandons_used(scenario);
     scenario
         .types
         .iter()
@@ -121,7 +122,7 @@ pub(super) fn types(scenario: &Scenario, runs: &[TypeRun]) -> Vec<TypeReport> {
             channel: t.channel.key(),
             email: super::channels::email(scenario, t, run),
             targets: TargetsReport::of(&t.targets),
-            metrics: Metrics::from_running(&run.day),
+            metrics: Metrics::from_running(&run.day, short),
             intervals: run
                 .intervals
                 .iter()
@@ -129,7 +130,7 @@ pub(super) fn types(scenario: &Scenario, runs: &[TypeRun]) -> Vec<TypeReport> {
                 .map(|(i, r)| TypeIntervalReport {
                     start: sim.interval_label(i),
                     volume: t.arrivals.volumes[i],
-                    metrics: Metrics::from_running(r),
+                    metrics: Metrics::from_running(r, short),
                 })
                 .collect(),
             satisfaction_model: SatisfactionModel::of(t),
@@ -205,6 +206,8 @@ pub(super) fn centre_targets(centre: &Scenario) -> TargetsReport {
         abandonment_at_most: None,
         asa_at_most_s: None,
         occupancy_at_most: None,
+        short_abandon_s: None,
+        judged: None,
     }
 }
 

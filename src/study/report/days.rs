@@ -33,14 +33,17 @@ fn days(scenario: &Scenario, run: &DatedRun, part: usize) -> Vec<DayReport> {
             Some(DayReport {
                 date: format_date(date),
                 weekday: weekday_key(date),
-                metrics: with_closed(Metrics::from_running(&day.metrics[part]), &day.closed[part]),
+                metrics: with_closed(
+                    Metrics::from_running(&day.metrics[part], super::short_abandons_used(scenario)),
+                    &day.closed[part],
+                ),
             })
         })
         .collect()
 }
 
 fn with_closed(mut m: Metrics, closed: &Running) -> Metrics {
-    m.0.push(closed.estimate());
+    m.2 = Some(closed.estimate());
     m
 }
 

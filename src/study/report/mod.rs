@@ -9,15 +9,17 @@ mod centre;
 mod channels;
 mod days;
 mod parts;
+mod rules;
 mod spend;
 
 pub use centre::{GroupIntervalReport, GroupReport, TypeIntervalReport, TypeReport};
 pub use channels::{BacklogReport, ChatReport, EmailReport};
 pub use days::{DayReport, CLOSED_ARRIVALS};
 pub use parts::{IntervalReport, PricingReport, SatisfactionModel, TargetsReport};
+pub use rules::{short_abandons_used, MovedReport, RulesReport};
 pub use spend::{scheduled_hours, Spend};
 
-use crate::metrics::{Metric, MetricValues, METRICS};
+use crate::metrics::{Metric, MetricValues, METRICS, RULE_METRICS};
 use crate::runner::ScenarioRun;
 use crate::scenario::Scenario;
 use crate::stats::{Estimate, Running};
@@ -31,27 +33,45 @@ pub struct Report {
     pub scenarios: Vec<ScenarioReport>,
 }
 
-/// One estimate per metric, serialised as a map in the order of [`METRICS`]; a dated
-/// run's have closed arrivals last.
+/// One estimate per metric, serialised as a map in the order of [`METRICS`], then the
+/// rule metrics ([`RULE_METRICS`]) when the scenario uses their rule (empty otherwise),
+/// then a dated run's closed arrivals.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Metrics(pub Vec<Estimate>);
+pub struct Metrics(pub Vec<Estimate>, pub Vec<Estimate>, pub Option<Estimate>);
 
 impl Metrics {
-    /// The estimate of `m`.
+    /// The estimate of `m` (NaN for a rule metric the scenario does not use).
     pub fn get(&self, m: Metric) -> Estimate {
-        self.0[m as usize]
+        let i = m as usize;
+        match self.0.get(i) {
+            Some(e) => *e,
+            None => self.1.get(i - METRICS.len()).copied().unwrap_or(Estimate {
+                mean: f64::NAN,
+                half_width: f64::NAN,
+            }),
+        }
     }
 
-    fn from_running(r: &[Running]) -> Self {
-        Metrics(r.iter().map(Running::estimate).collect())
+    /// The estimates of `r` (one per metric); the rule metrics' only when `rules`.
+    fn from_running(r: &[Running], rules: bool) -> Self {
+        let (common, rule) = r.split_at(METRICS.len());
+        let rule = if rules { rule } else { &[] };
+        Metrics(
+            common.iter().map(Running::estimate).collect(),
+            rule.iter().map(Running::estimate).collect(),
+            None,
+        )
     }
 }
 
 impl Serialize for Metrics {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let keys = METRICS.iter().map(|d| d.key).chain([CLOSED_ARRIVALS]);
-        let pairs: Vec<_> = keys.zip(&self.0).collect();
-        keyed(s, pairs.into_iter())
+        let keys = METRICS.iter().chain(RULE_METRICS).map(|d| d.key);
+        let mut entries: Vec<_> = keys.zip(self.0.iter().chain(&self.1)).collect();
+        if let Some(closed) = &self.2 {
+            entries.push((CLOSED_ARRIVALS, closed));
+        }
+        keyed(s, entries.into_iter())
     }
 }
 
@@ -94,6 +114,9 @@ pub struct ScenarioReport {
     pub currency: String,
     /// What the scenario is judged against.
     pub targets: TargetsReport,
+    /// The contract rules it uses (absent when none).
+    #[serde(skip_serializing_if = "RulesReport::is_empty")]
+    pub rules: RulesReport,
     /// Day-level estimates.
     pub metrics: Metrics,
     /// Per-interval estimates.
@@ -153,6 +176,7 @@ impl ScenarioReport {
         // The scenario's own unit costs are its first type's (a centre prices each type
         // by its own in `spend` and in each type's figures).
         let pricing = PricingReport::of(&scenario.costs, &scenario.types[0]);
+        let short = short_abandons_used(scenario);
         // A one-type file's report does not list its one type and one group.
         let (types, groups) = if !scenario.listed().0.is_empty() {
             (
@@ -185,15 +209,16 @@ impl ScenarioReport {
             interval_minutes: sim.interval_minutes,
             currency: scenario.costs.currency.clone(),
             targets: centre::centre_targets(scenario),
+            rules: RulesReport::of(scenario),
             satisfaction_model: SatisfactionModel::of(&scenario.types[0]),
             pricing,
-            metrics: Metrics::from_running(&run.day),
+            metrics: Metrics::from_running(&run.day, short),
             intervals: run
                 .intervals
                 .iter()
                 .enumerate()
                 .map(|(i, r)| IntervalReport {
-                    metrics: Metrics::from_running(r),
+                    metrics: Metrics::from_running(r, short),
                     ..IntervalReport::staffing(scenario, i)
                 })
                 .collect(),

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Metrics;
 use crate::metrics::Metric;
-use crate::scenario::{ContactType, Costs, Scenario, Targets};
+use crate::scenario::{ContactType, Costs, Judged, Scenario, Targets};
 use crate::stats::Estimate;
 
 /// The targets a scenario is judged against.
@@ -21,6 +21,12 @@ pub struct TargetsReport {
     pub asa_at_most_s: Option<f64>,
     /// Highest acceptable occupancy, if any.
     pub occupancy_at_most: Option<f64>,
+    /// Abandons within this many seconds are short (absent without the rule).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_abandon_s: Option<f64>,
+    /// `"day"` when the targets are judged on each day's figures (absent: every interval's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub judged: Option<&'static str>,
 }
 
 impl TargetsReport {
@@ -32,7 +38,15 @@ impl TargetsReport {
             abandonment_at_most: t.abandonment_at_most,
             asa_at_most_s: t.asa_at_most_s,
             occupancy_at_most: t.occupancy_at_most,
+            short_abandon_s: (t.short_abandon_s > 0.0).then_some(t.short_abandon_s),
+            judged: (t.judged == Judged::Day).then_some(t.judged.key()),
         }
+    }
+
+    /// Whether an interval's figures are judged (false with `judged = "day"`: only the
+    /// day's are, so an interval's row carries no mark).
+    pub fn marks_intervals(&self) -> bool {
+        self.judged.is_none()
     }
 
     /// Each target as (metric, limit, true when higher is better).
@@ -98,7 +112,7 @@ impl IntervalReport {
             volume,
             paid_agents,
             productive_agents,
-            metrics: Metrics(Vec::new()),
+            metrics: Metrics::default(),
         }
     }
 }

@@ -36,6 +36,19 @@ pub fn run(args: &CheckArgs) -> Result<()> {
 /// A human-readable account of a validated scenario (a centre of several types: each
 /// type, then its groups and the routing as tables).
 pub fn describe(s: &Scenario) -> String {
+    let mut o = describe_shape(s);
+    let rules = crate::report::RulesReport::of(s).describe();
+    if !rules.is_empty() {
+        let _ = writeln!(o, "\n  contract rules in use:");
+        for r in rules {
+            let _ = writeln!(o, "    {r}");
+        }
+    }
+    o
+}
+
+/// The scenario as written: a one-type file's tables, or a centre's types and groups.
+fn describe_shape(s: &Scenario) -> String {
     let mut o = header(s);
     // A one-type file is shown as written: its one type's tables with its staffing.
     if !s.is_centre() {

@@ -53,6 +53,7 @@ pub struct GroupFile {
     pub serves: Option<Vec<String>>,
     pub pick: Option<String>,
     pub chat_slots: Option<i64>,
+    pub email_when_idle: Option<i64>,
 }
 
 /// One step of a type's routing in `[routing]`.

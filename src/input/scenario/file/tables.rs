@@ -184,6 +184,8 @@ pub struct TargetsFile {
     pub abandonment_at_most: Option<f64>,
     pub asa_at_most_s: Option<f64>,
     pub occupancy_at_most: Option<f64>,
+    pub short_abandon_s: Option<f64>,
+    pub judged: Option<String>,
 }
 
 /// A duration distribution as an inline table with a `dist` key.

@@ -19,7 +19,7 @@ pub use columns::{currency_slug, header as column_header};
 pub use differences::differences;
 
 use crate::error::{Error, Result};
-use crate::metrics::{MetricDef, GROUP_METRICS, METRICS};
+use crate::metrics::{MetricDef, GROUP_METRICS, METRICS, RULE_METRICS};
 use crate::report::{Metrics, Report};
 use crate::stats::Estimate;
 
@@ -51,9 +51,31 @@ fn metric_header(header: &mut Vec<String>, defs: &[MetricDef], currency: &str) {
     }
 }
 
-fn push_estimates(row: &mut Vec<String>, metrics: &Metrics) {
+/// Whether some scenario uses a rule with metrics of its own: the rule metrics' columns
+/// then follow the others (empty for a scenario without the rule).
+fn ruled(report: &Report) -> bool {
+    report.scenarios.iter().any(|s| !s.metrics.1.is_empty())
+}
+
+/// The metric columns of the report: every metric, then the rule metrics when `ruled`.
+fn metric_headers(header: &mut Vec<String>, ruled: bool, currency: &str) {
+    metric_header(header, METRICS, currency);
+    if ruled {
+        metric_header(header, RULE_METRICS, currency);
+    }
+}
+
+fn push_estimates(row: &mut Vec<String>, metrics: &Metrics, ruled: bool) {
     for (def, e) in METRICS.iter().zip(&metrics.0) {
         push_estimate(row, def, e);
+    }
+    if ruled {
+        for (k, def) in RULE_METRICS.iter().enumerate() {
+            match metrics.1.get(k) {
+                Some(e) => push_estimate(row, def, e),
+                None => row.extend([String::new(), String::new()]),
+            }
+        }
     }
 }
 
@@ -70,7 +92,8 @@ pub fn summary(report: &Report) -> Result<Vec<u8>> {
     if typed {
         header.insert(1, "type".into());
     }
-    metric_header(&mut header, METRICS, currency(report));
+    let ruled = ruled(report);
+    metric_headers(&mut header, ruled, currency(report));
     w.write_record(&header).map_err(csv_error)?;
     for s in &report.scenarios {
         // The whole scenario (type `*`), then each type of a centre.
@@ -94,7 +117,7 @@ pub fn summary(report: &Report) -> Result<Vec<u8>> {
                 s.seed.to_string(),
                 s.days.to_string(),
             ]);
-            push_estimates(&mut row, metrics);
+            push_estimates(&mut row, metrics, ruled);
             w.write_record(&row).map_err(csv_error)?;
         }
     }
@@ -120,7 +143,8 @@ pub fn intervals(report: &Report) -> Result<Vec<u8>> {
     if typed {
         header.insert(1, "type".into());
     }
-    metric_header(&mut header, METRICS, currency(report));
+    let ruled = ruled(report);
+    metric_headers(&mut header, ruled, currency(report));
     w.write_record(&header).map_err(csv_error)?;
     for s in &report.scenarios {
         let mut rows: Vec<Vec<String>> = Vec::new();
@@ -136,7 +160,7 @@ pub fn intervals(report: &Report) -> Result<Vec<u8>> {
                 iv.paid_agents.to_string(),
                 iv.productive_agents.to_string(),
             ]);
-            push_estimates(&mut row, &iv.metrics);
+            push_estimates(&mut row, &iv.metrics, ruled);
             rows.push(row);
         }
         for t in s.types.iter().flatten().filter(|_| typed) {
@@ -150,7 +174,7 @@ pub fn intervals(report: &Report) -> Result<Vec<u8>> {
                     String::new(),
                     String::new(),
                 ];
-                push_estimates(&mut row, &iv.metrics);
+                push_estimates(&mut row, &iv.metrics, ruled);
                 rows.push(row);
             }
         }

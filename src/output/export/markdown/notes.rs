@@ -33,6 +33,12 @@ pub(super) fn section(r: &Report) -> String {
         }
     }
     for (s, name) in r.scenarios.iter().zip(&names) {
+        // The rules are ccsim's own wording around names kept on one line.
+        for rule in s.rules.describe() {
+            let _ = writeln!(o, "- {name}: rule {}.", markdown_text(&rule));
+        }
+    }
+    for (s, name) in r.scenarios.iter().zip(&names) {
         for w in &s.warnings {
             let _ = writeln!(o, "- {name}: warning: {}.", markdown_text(w));
         }

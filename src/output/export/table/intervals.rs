@@ -39,7 +39,14 @@ fn metric_header(cols: &[Metric]) -> Vec<String> {
 /// The cells of one row: service level with its half-width, every figure that has a
 /// target marked ok or MISS against it (marks of fixed width, blanks where there is
 /// none, so the columns stay aligned).
-fn metric_cells(cols: &[Metric], metrics: &Metrics, targets: &TargetsReport) -> Vec<String> {
+fn metric_cells(
+    cols: &[Metric],
+    metrics: &Metrics,
+    targets: &TargetsReport,
+    interval: bool,
+) -> Vec<String> {
+    // Targets judged on the day leave the interval rows unmarked, in their columns' width.
+    let marked = !interval || targets.marks_intervals();
     cols.iter()
         .map(|&m| {
             let e = metrics.get(m);
@@ -49,7 +56,7 @@ fn metric_cells(cols: &[Metric], metrics: &Metrics, targets: &TargetsReport) -> 
                 format_value(m.def().unit, e.mean)
             };
             if targets.checks().iter().any(|(t, _, _)| *t == m) {
-                let mark = match targets.met(m, &e) {
+                let mark = match targets.met(m, &e).filter(|_| marked) {
                     Some(true) => "ok",
                     Some(false) => "MISS",
                     None => "",
@@ -92,7 +99,7 @@ fn whole(s: &ScenarioReport) -> String {
             iv.paid_agents.to_string(),
             iv.productive_agents.to_string(),
         ];
-        row.extend(metric_cells(&cols, &iv.metrics, &s.targets));
+        row.extend(metric_cells(&cols, &iv.metrics, &s.targets, true));
         rows.push(row);
     }
     let mut day = vec![
@@ -101,7 +108,7 @@ fn whole(s: &ScenarioReport) -> String {
         String::new(),
         String::new(),
     ];
-    day.extend(metric_cells(&cols, &s.metrics, &s.targets));
+    day.extend(metric_cells(&cols, &s.metrics, &s.targets, false));
     rows.push(day);
     format!(
         "{} — per interval (by arrival interval), then the day; ok/MISS against [targets]\n{}",
@@ -126,14 +133,14 @@ fn of_type(s: &ScenarioReport, t: &TypeReport) -> String {
     let mut rows = vec![header];
     for iv in &t.intervals {
         let mut row = vec![iv.start.clone(), format!("{:.0}", iv.volume)];
-        row.extend(metric_cells(&cols, &iv.metrics, &t.targets));
+        row.extend(metric_cells(&cols, &iv.metrics, &t.targets, true));
         rows.push(row);
     }
     let mut day = vec![
         "day".to_string(),
         day_volume(t.intervals.iter().map(|iv| &iv.volume)),
     ];
-    day.extend(metric_cells(&cols, &t.metrics, &t.targets));
+    day.extend(metric_cells(&cols, &t.metrics, &t.targets, false));
     rows.push(day);
     format!(
         "{} — type {} per interval (by arrival interval)\n{}",
