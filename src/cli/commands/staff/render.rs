@@ -84,11 +84,7 @@ pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
         .collect();
     // An email's deadline is judged on the whole horizon (its backlog spans intervals).
     let email = if s.types.iter().any(|t| t.channel == Channel::Email) {
-        if l.named {
-            " (an email type's service level over the whole horizon, in each of its intervals)"
-        } else {
-            " (the email service level over the whole horizon, in each interval)"
-        }
+        " (an email type's service level over the whole horizon, in each of its intervals)"
     } else {
         ""
     };
