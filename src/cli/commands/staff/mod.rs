@@ -8,6 +8,7 @@
 //! The output is checked before the search (never onto the input scenario) and
 //! written before the report is printed.
 
+mod layout;
 mod money;
 mod render;
 mod toml;
@@ -185,7 +186,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
         file.display(),
         misses.len(),
         places(&outcome.misses),
-        render::Layout::of(&scenario).scope,
+        layout::Layout::of(&scenario).scope,
         misses.join("\n  ")
     )))
 }

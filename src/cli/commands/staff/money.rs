@@ -1,7 +1,7 @@
 //! Paid hours and cost of the plans in a staffing report: per group at its own rate
 //! when the groups have tables of their own, else in a line per measure.
 
-use super::render::Layout;
+use super::layout::Layout;
 use crate::escape::one_line;
 use crate::export::table::render;
 use crate::export::{format_estimate, HalfWidth};

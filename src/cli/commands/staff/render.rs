@@ -1,57 +1,16 @@
 //! The report of a plan, one layout for every scenario: how the search ran, paid agents
 //! per interval, each type's simulated figures against its own targets, paid hours and
 //! cost, and every miss. What differs between a centre's report and a one-type file's
-//! is data ([`Layout`]): whether types and groups are named, and whether the groups get
+//! is data (`Layout`): whether types and groups are named, and whether the groups get
 //! tables of their own or their agents stand beside the one type's figures.
 
+use super::layout::Layout;
 use super::money::money;
 use crate::escape::one_line;
 use crate::export::table::render;
 use crate::export::{format_estimate, format_value, HalfWidth};
-use crate::scenario::{AgentGroup, Channel, Scenario, Targets};
+use crate::scenario::{Channel, Scenario, Targets};
 use crate::staffing::{self, Evaluation, IntervalResult, Outcome};
-
-/// What a report shows of the scenario's types and groups.
-pub(super) struct Layout<'a> {
-    /// Types and groups are named (a centre's; a one-type file's scenario is its type).
-    pub named: bool,
-    /// Groups with tables of their own: agents per interval and money per group.
-    pub groups: &'a [AgentGroup],
-    /// Groups whose agents stand in the type's table instead (the one group serving a
-    /// one-type file's one type).
-    pub beside: &'a [AgentGroup],
-    /// The Erlang plan's name in running text, and on its line of misses.
-    pub erlang: &'static str,
-    pub erlang_plan: &'static str,
-    /// The search's start in column heads.
-    pub start: &'static str,
-    /// What a plan meeting every target does.
-    pub met: &'static str,
-    /// What follows "in N interval(s)" when misses are counted.
-    pub scope: &'static str,
-}
-
-impl<'a> Layout<'a> {
-    /// The layout of `s`'s report: names and group tables for what it lists.
-    pub fn of(s: &'a Scenario) -> Self {
-        let (types, groups) = s.listed();
-        let named = !types.is_empty();
-        Layout {
-            named,
-            groups,
-            beside: if groups.is_empty() { &s.groups } else { &[] },
-            erlang: if named { "Erlang start" } else { "SIPP" },
-            erlang_plan: if named { "Erlang start" } else { "SIPP plan" },
-            start: if named { "start" } else { "SIPP" },
-            met: if named {
-                "every type meets its targets in every interval"
-            } else {
-                "every interval meets the targets"
-            },
-            scope: if named { " of its contact types" } else { "" },
-        }
-    }
-}
 
 /// The text report of a plan, for either shape of scenario.
 pub fn render_outcome(s: &Scenario, o: &Outcome) -> String {
