@@ -14,6 +14,7 @@ mod centre_charts;
 mod centre_daily;
 mod centre_headline;
 mod centre_outputs;
+mod centre_pricing;
 mod centre_roi;
 mod channels;
 mod channels_staff;

@@ -26,6 +26,8 @@ pub struct TypeReport {
     pub intervals: Vec<TypeIntervalReport>,
     /// The satisfaction and value model of this type.
     pub satisfaction_model: SatisfactionModel,
+    /// This type's own unit prices (its agents are priced by their group's rate).
+    pub pricing: TypePricing,
     /// Share of the type's journeys at each satisfaction score 0..=10.
     pub score_distribution: Vec<Estimate>,
     /// An email type's backlog and deadline (absent for voice and chat).
@@ -37,6 +39,15 @@ pub struct TypeReport {
     /// Each day of a dated run (absent without `start_date`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days: Option<Vec<super::DayReport>>,
+}
+
+/// The unit prices of what one contact type adds besides its agents' time.
+#[derive(Debug, Clone, Serialize)]
+pub struct TypePricing {
+    /// Cost of one self-service session of this type.
+    pub cost_per_session: f64,
+    /// Cost of one callback attempt of this type.
+    pub cost_per_attempt: f64,
 }
 
 /// Results of one contact type in one interval of the day.
@@ -134,6 +145,13 @@ pub(super) fn types(scenario: &Scenario, runs: &[TypeRun]) -> Vec<TypeReport> {
                 })
                 .collect(),
             satisfaction_model: SatisfactionModel::of(t),
+            pricing: {
+                let p = PricingReport::of(&scenario.costs, t);
+                TypePricing {
+                    cost_per_session: p.cost_per_session,
+                    cost_per_attempt: p.cost_per_attempt,
+                }
+            },
             score_distribution: run.score_shares.iter().map(Running::estimate).collect(),
             day_samples: run.day_samples.clone(),
         })

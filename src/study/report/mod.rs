@@ -12,7 +12,7 @@ mod parts;
 mod rules;
 mod spend;
 
-pub use centre::{GroupIntervalReport, GroupReport, TypeIntervalReport, TypeReport};
+pub use centre::{GroupIntervalReport, GroupReport, TypeIntervalReport, TypePricing, TypeReport};
 pub use channels::{BacklogReport, ChatReport, EmailReport};
 pub use days::{DayReport, CLOSED_ARRIVALS};
 pub use parts::{IntervalReport, PricingReport, SatisfactionModel, TargetsReport};
@@ -173,8 +173,9 @@ impl ScenarioReport {
                 "the queue left at closing took {overtime:.1} agent hours of overtime per day to drain"
             ));
         }
-        // The scenario's own unit costs are its first type's (a centre prices each type
-        // by its own in `spend` and in each type's figures).
+        // The scenario's own unit costs are its first type's, kept for readers of the
+        // one-type JSON; a centre prices each type by its own in `spend` and lists each
+        // type's under its `types` entry.
         let pricing = PricingReport::of(&scenario.costs, &scenario.types[0]);
         let short = short_abandons_used(scenario);
         // A one-type file's report does not list its one type and one group.

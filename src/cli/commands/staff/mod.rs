@@ -8,14 +8,14 @@
 //! The output is checked before the search (never onto the input scenario) and
 //! written before the report is printed.
 
+mod layout;
+mod money;
 mod render;
-mod render_centre;
 mod toml;
 
 use std::path::{Path, PathBuf};
 
 pub use render::render_outcome;
-pub use render_centre::render_centre;
 pub use toml::{plan_toml, PlanSource};
 
 use crate::error::{Error, Result};
@@ -154,11 +154,7 @@ pub fn run(args: &StaffArgs) -> Result<()> {
         .iter()
         .map(|m| staffing::describe_miss(&scenario, m))
         .collect();
-    let mut text = if scenario.is_centre() {
-        render_centre(&scenario, &outcome)
-    } else {
-        render_outcome(&scenario, &outcome)
-    };
+    let mut text = render_outcome(&scenario, &outcome);
     // Files first, so a reader closing standard output early loses nothing on disk.
     if let Some(out) = &out {
         if misses.is_empty() || args.allow_misses {
@@ -185,16 +181,12 @@ pub fn run(args: &StaffArgs) -> Result<()> {
     if misses.is_empty() {
         return Ok(());
     }
-    let of_types = if scenario.is_centre() {
-        " of its contact types"
-    } else {
-        ""
-    };
     Err(Error::Other(format!(
-        "{}: the plan misses {} target(s) in {} interval(s){of_types}:\n  {}",
+        "{}: the plan misses {} target(s) in {} interval(s){}:\n  {}",
         file.display(),
         misses.len(),
         places(&outcome.misses),
+        layout::Layout::of(&scenario).scope,
         misses.join("\n  ")
     )))
 }
