@@ -34,6 +34,7 @@ mod memory;
 mod messages;
 mod money_direction;
 mod moved_volume;
+mod one_way_out;
 mod outputs;
 mod overrides;
 mod precision;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::BatchArgs;
 use crate::error::{Error, Result};
 use crate::export::bundle;
-use crate::export::{check_outputs, table};
+use crate::export::{table, Contents, Outputs};
 use crate::plan;
 use crate::study::Study;
 use crate::terminal;
@@ -46,9 +46,11 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     )?;
     let sim = &args.simulation;
     crate::commands::configure_memory(sim.max_memory, sim.threads, &plan.scenarios, false)?;
-    let outputs = bundle::outputs(&args.out, &plan.outlines());
-    check_outputs(&plan.inputs, &outputs)?;
-    bundle::prepare_dir(&args.out, &plan.outlines())?;
+    let names = bundle::file_names(&plan.outlines());
+    let written = names.len();
+    let mut outputs = Outputs::new(&plan.inputs);
+    outputs.folder(Some(&args.out), names);
+    outputs.check()?;
     let precision = args.simulation.precision();
     plan::check_precision(&plan.scenarios, precision.as_ref())?;
     let report = plan::simulate_with(
@@ -57,7 +59,9 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         precision.as_ref(),
     );
     let study = Study::new(&report, plan.baseline, plan.seed_source.clone());
-    let written = bundle::write(&args.out, &study)?;
+    let mut contents = Contents::default();
+    contents.folder(bundle::files(&study)?);
+    outputs.write(contents)?;
     let mut text = table::summary(&report);
     text.push_str(&super::describe_report(&report));
     if !study.comparisons.is_empty() {
@@ -73,7 +77,7 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     text.push_str(&table::wrap(
         &format!(
             "Wrote {} files into {}; start with {} in a browser (or {})",
-            written.len(),
+            written,
             args.out.display(),
             args.out.join("report.html").display(),
             args.out.join("report.md").display()
