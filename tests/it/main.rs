@@ -54,4 +54,5 @@ mod study_folder;
 mod sweep;
 mod tables;
 mod validation;
+mod workbook;
 mod wrap_up;

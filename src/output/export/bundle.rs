@@ -1,11 +1,11 @@
 //! The whole set of outputs of a study, written into one folder: `summary.csv`,
 //! `summary.json` (with paired comparisons and the ranking), `intervals.csv`,
 //! `differences.csv` (paired differences and ROI; the header alone without a baseline),
-//! `groups.csv` (when a centre is in the study), every chart as PNG and SVG, `report.html`
-//! (the report as one page with the charts inline) and `report.md` last, which links them
-//! all. Both
-//! `ccsim batch` and `ccsim run --out` call [`write`]; [`prepare_dir`] is called before
-//! simulating so a bad folder fails at once.
+//! `groups.csv` (when a centre is in the study), `study.xlsx` (the same figures as a
+//! workbook), every chart as PNG and SVG, `report.html` (the report as one page with the
+//! charts inline) and `report.md` last, which links them all. `ccsim batch`, `run --out`
+//! and `merge --out` name them with [`file_names`] before simulating and make them with
+//! [`files`] after.
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -67,6 +67,7 @@ pub fn file_names(outlines: &[Outline]) -> Vec<String> {
     if outlines.iter().any(|o| o.groups) {
         files.push(GROUPS_CSV.into());
     }
+    files.push(super::xlsx::STUDY_XLSX.into());
     for c in chart::charts_for(outlines) {
         files.push(format!("{}.png", c.stem));
         files.push(format!("{}.svg", c.stem));
@@ -108,6 +109,10 @@ pub fn files(study: &Study) -> Result<Vec<(String, Vec<u8>)>> {
     if report.scenarios.iter().any(|s| s.groups.is_some()) {
         files.push((GROUPS_CSV.into(), super::csv::groups(report)?));
     }
+    files.push((
+        super::xlsx::STUDY_XLSX.into(),
+        super::xlsx::workbook(report, &study.comparisons)?,
+    ));
     for (c, r) in charts.iter().zip(rendered) {
         files.push((format!("{}.png", c.stem), r.png));
         files.push((format!("{}.svg", c.stem), r.svg));

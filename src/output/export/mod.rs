@@ -14,6 +14,7 @@ pub mod study_dir;
 pub mod sweep;
 pub mod table;
 mod target;
+pub mod xlsx;
 
 pub use outputs::{Content, Contents, Fill, Outputs};
 pub use target::{
