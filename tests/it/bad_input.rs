@@ -890,3 +890,23 @@ fn fails_when_a_channel_is_unknown() {
         phrases: &["\"voice\", \"chat\" or \"email\"", "found \"sms\""],
     });
 }
+
+#[test]
+fn fails_when_fte_hours_are_not_a_days() {
+    assert_fails(Expect {
+        file: "fte_hours_beyond_a_day.toml",
+        field: Some("costs.fte_hours_per_day"),
+        line: Some((15, "fte_hours_per_day = 40")),
+        phrases: &["full-time agent a day, above 0 to 24", "found 40"],
+    });
+}
+
+#[test]
+fn fails_when_open_days_pass_a_year() {
+    assert_fails(Expect {
+        file: "open_days_beyond_a_year.toml",
+        field: Some("costs.open_days_per_year"),
+        line: Some((15, "open_days_per_year = 8760")),
+        phrases: &["opens in a year, 1 to 366", "found 8760"],
+    });
+}

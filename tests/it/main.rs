@@ -20,6 +20,7 @@ mod day_properties;
 mod docs_links;
 mod email_horizon;
 mod escaping;
+mod executive;
 mod figures;
 mod fit;
 mod fit_days;

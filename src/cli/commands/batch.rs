@@ -74,6 +74,8 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         text.push_str(&ranking);
     }
     text.push('\n');
+    text.push_str(&executive(&report));
+    text.push('\n');
     text.push_str(&table::wrap(
         &format!(
             "Wrote {} files into {}; start with {} in a browser (or {})",
@@ -85,4 +87,26 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         table::terminal_width(),
     ));
     terminal::print(&text)
+}
+
+/// The executive summary for the terminal: its figures in blocks that fit the width,
+/// then each scenario's verdict on its targets as a folded line (a verdict can be longer
+/// than a terminal is wide).
+pub(crate) fn executive(report: &crate::report::Report) -> String {
+    let mut rows =
+        crate::export::executive::rows(report, &|n| crate::escape::one_line(n).into_owned());
+    let verdicts: Vec<(String, String)> = rows
+        .iter_mut()
+        .skip(1)
+        .filter_map(|r| r.pop().map(|v| (r[0].clone(), v)))
+        .collect();
+    if let Some(header) = rows.first_mut() {
+        header.pop();
+    }
+    let width = table::terminal_width();
+    let mut text = table::render_fitted(&rows, width);
+    for (name, verdict) in verdicts {
+        text.push_str(&table::wrap(&format!("{name}: {verdict}"), width));
+    }
+    text
 }

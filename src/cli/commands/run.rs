@@ -83,5 +83,10 @@ pub fn run(args: &RunArgs) -> Result<()> {
         text.push('\n');
         text.push_str(&ranking);
     }
+    // A study (with a baseline) ends with the executive summary, as its report opens.
+    if plan.baseline.is_some() {
+        text.push('\n');
+        text.push_str(&super::batch::executive(&report));
+    }
     terminal::print(&text)
 }

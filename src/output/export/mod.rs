@@ -4,6 +4,7 @@
 
 pub mod bundle;
 pub mod csv;
+pub mod executive;
 pub use crate::foundation::escape;
 mod headline;
 pub mod html;

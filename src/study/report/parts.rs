@@ -183,6 +183,13 @@ pub struct PricingReport {
     pub cost_per_session: f64,
     /// Cost of one callback attempt.
     pub cost_per_attempt: f64,
+    /// Paid hours of one full-time agent a day (`[costs] fte_hours_per_day`), for the
+    /// executive summary; not in the JSON, whose figures stay per day.
+    #[serde(skip)]
+    pub fte_hours_per_day: f64,
+    /// Days open a year (`[costs] open_days_per_year`), as above.
+    #[serde(skip)]
+    pub open_days_per_year: f64,
 }
 
 impl PricingReport {
@@ -190,6 +197,8 @@ impl PricingReport {
     pub fn of(scenario: &Scenario) -> Self {
         PricingReport {
             agent_hour: scenario.costs.agent_hour,
+            fte_hours_per_day: scenario.costs.fte_hours_per_day,
+            open_days_per_year: scenario.costs.open_days_per_year,
             cost_per_session: scenario
                 .self_service
                 .as_ref()

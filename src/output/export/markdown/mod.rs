@@ -16,6 +16,7 @@ mod results;
 mod roi;
 mod scenarios;
 mod scores;
+mod summary;
 mod targets;
 mod title;
 mod types;
@@ -28,6 +29,7 @@ use crate::study::Study;
 pub fn report(study: &Study) -> String {
     let sections = [
         title::section(study),
+        summary::section(study.report),
         glance::section(study),
         scenarios::section(study),
         targets::section(study.report),
