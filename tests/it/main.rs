@@ -52,6 +52,7 @@ mod staff_centre;
 mod staff_limits;
 mod staff_trust;
 mod study_folder;
+mod study_title;
 mod sweep;
 mod tables;
 mod validation;

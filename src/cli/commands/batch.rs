@@ -58,7 +58,8 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         args.simulation.threads.map(usize::from),
         precision.as_ref(),
     );
-    let study = Study::new(&report, plan.baseline, plan.seed_source.clone());
+    let study = Study::new(&report, plan.baseline, plan.seed_source.clone())
+        .titled(super::study_title(args.title.as_deref(), Some(&args.dir)));
     let mut contents = Contents::default();
     contents.folder(bundle::files(&study)?);
     outputs.write(contents)?;

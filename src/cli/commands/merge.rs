@@ -29,6 +29,9 @@ pub struct MergeArgs {
     /// Write every report and chart into DIR, as `run --out` does.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// The study's short name in its report's title (default: the scenarios' names).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
 }
 
 /// `run --shard I/N`: simulates this part and writes it with `--json`.
@@ -107,7 +110,8 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     outputs.file("--csv", args.csv.as_deref());
     outputs.folder(args.out.as_deref(), bundle::file_names(&outlines));
     outputs.check()?;
-    let study = crate::study::Study::new(report, None, merged.seed_source.clone());
+    let study = crate::study::Study::new(report, None, merged.seed_source.clone())
+        .titled(super::study_title(args.title.as_deref(), None));
     let mut contents = Contents::default();
     if outputs.wants("--json") {
         contents.add("--json", export::json::to_json(report)?);

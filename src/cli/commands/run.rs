@@ -43,7 +43,8 @@ pub fn run(args: &RunArgs) -> Result<()> {
         sim.threads.map(usize::from),
         precision.as_ref(),
     );
-    let study = crate::study::Study::new(&report, plan.baseline, plan.seed_source.clone());
+    let study = crate::study::Study::new(&report, plan.baseline, plan.seed_source.clone())
+        .titled(super::study_title(args.title.as_deref(), None));
     let mut contents = Contents::default();
     if outputs.wants("--json") {
         contents.add("--json", export::json::to_json(&report)?);

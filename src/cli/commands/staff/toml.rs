@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::escape::one_line;
 
 /// What the plan's name gets after the file's own: a plan written twice is named once.
-const PLAN_SUFFIX: &str = " (staffed by ccsim staff)";
+const PLAN_SUFFIX: &str = crate::study::STAFFED_SUFFIX;
 
 /// The scenario text `source` with `[staffing] agents` replaced by `paid` (and the comment
 /// above it, and the name, saying so), everything else kept, under a leading comment
