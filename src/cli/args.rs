@@ -64,6 +64,9 @@ pub struct RunArgs {
     /// Write every report and chart into DIR (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// The study's short name in its report's title (default: the scenarios' names).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
     /// Compare every scenario with this one (paired, same seed, with ROI); added when not among FILE.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -88,6 +91,9 @@ pub struct BatchArgs {
     /// The scenario the others are compared against, put first; added when not in DIR.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// The study's short name in its report's title (default: the folder's name).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
     /// Replications, seed and threads.
     #[command(flatten)]
     pub simulation: SimulationArgs,

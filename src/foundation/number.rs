@@ -105,14 +105,20 @@ pub enum HalfWidth {
 /// `layout` says. Every table, report and command writes estimates through here, so they
 /// read the same wherever they appear.
 pub fn format_estimate(unit: &str, e: &Estimate, layout: HalfWidth) -> String {
-    let mean = format_value(unit, e.mean);
+    with_half_width(format_value(unit, e.mean), unit, e.half_width, layout)
+}
+
+/// `mean`, already written (with its unit, signed, in running text), followed by the 95 %
+/// half-width `half_width` in `unit`, laid out as `layout` says: the one place a figure
+/// and its half-width are joined.
+pub fn with_half_width(mean: String, unit: &str, half_width: f64, layout: HalfWidth) -> String {
     match layout {
-        HalfWidth::Beside if e.half_width.is_finite() => {
-            format!("{mean} {}", format_half_width(unit, e.half_width))
+        HalfWidth::Beside if half_width.is_finite() => {
+            format!("{mean} {}", format_half_width(unit, half_width))
         }
         HalfWidth::Beside => mean,
-        HalfWidth::InBrackets if e.half_width.is_finite() => {
-            format!("{mean} ({})", format_half_width(unit, e.half_width))
+        HalfWidth::InBrackets if half_width.is_finite() => {
+            format!("{mean} ({})", format_half_width(unit, half_width))
         }
         HalfWidth::InBrackets => format!("{mean} (-)"),
     }

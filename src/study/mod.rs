@@ -13,6 +13,9 @@ use crate::compare::{compare, Comparison};
 use crate::ranking::Ranking;
 use crate::report::Report;
 
+/// What `ccsim staff` appends to the name of a plan it writes; headers leave it out.
+pub const STAFFED_SUFFIX: &str = " (staffed by ccsim staff)";
+
 /// A report and how its scenarios relate: which is the baseline, how the seed was chosen.
 #[derive(Debug, Clone)]
 pub struct Study<'a> {
@@ -27,6 +30,8 @@ pub struct Study<'a> {
     pub comparisons: Vec<Comparison>,
     /// The cheapest scenario that meets every target (`None` for a single scenario).
     pub ranking: Option<Ranking>,
+    /// The study's short name for its title (`--title`, else its folder's name).
+    pub title: Option<String>,
 }
 
 impl<'a> Study<'a> {
@@ -48,7 +53,14 @@ impl<'a> Study<'a> {
             seed_source,
             comparisons,
             ranking: crate::ranking::rank(report, baseline),
+            title: None,
         }
+    }
+
+    /// The study named `title` in its report's title.
+    pub fn titled(mut self, title: Option<String>) -> Self {
+        self.title = title;
+        self
     }
 
     /// The baseline scenario's name.

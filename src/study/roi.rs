@@ -156,6 +156,8 @@ mod tests {
             agent_hour: 20.0,
             cost_per_session: per_session,
             cost_per_attempt: 0.0,
+            fte_hours_per_day: 8.0,
+            open_days_per_year: 250.0,
         }
     }
 

@@ -926,3 +926,23 @@ fn fails_when_email_when_idle_is_given_to_a_group_serving_no_email() {
         ],
     });
 }
+
+#[test]
+fn fails_when_fte_hours_are_not_a_days() {
+    assert_fails(Expect {
+        file: "fte_hours_beyond_a_day.toml",
+        field: Some("costs.fte_hours_per_day"),
+        line: Some((15, "fte_hours_per_day = 40")),
+        phrases: &["full-time agent a day, above 0 to 24", "found 40"],
+    });
+}
+
+#[test]
+fn fails_when_open_days_pass_a_year() {
+    assert_fails(Expect {
+        file: "open_days_beyond_a_year.toml",
+        field: Some("costs.open_days_per_year"),
+        line: Some((15, "open_days_per_year = 8760")),
+        phrases: &["opens in a year, 1 to 366", "found 8760"],
+    });
+}

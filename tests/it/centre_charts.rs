@@ -278,6 +278,7 @@ fn a_study_of_one_type_files_keeps_its_file_list() {
         "summary.json",
         "intervals.csv",
         "differences.csv",
+        "study.xlsx",
     ]
     .map(String::from)
     .to_vec();

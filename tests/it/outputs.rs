@@ -417,9 +417,9 @@ fn batch_into_a_pipe_closed_at_once_writes_every_file_and_ends_quietly() {
         "a closed pipe is not worth a message: {err}"
     );
     assert_whole_study(&out_dir);
-    // summary, JSON, intervals and differences; four study charts and three interval
-    // charts, each twice; report.html and report.md.
-    assert_eq!(manifest(&out_dir).len(), 4 + 2 * (4 + 3) + 2);
+    // summary, JSON, intervals, differences and the workbook; four study charts and
+    // three interval charts, each twice; report.html and report.md.
+    assert_eq!(manifest(&out_dir).len(), 5 + 2 * (4 + 3) + 2);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::BatchArgs;
 use crate::error::{Error, Result};
 use crate::export::bundle;
-use crate::export::{check_outputs, table};
+use crate::export::{table, Contents, Outputs};
 use crate::plan;
 use crate::study::Study;
 use crate::terminal;
@@ -46,9 +46,11 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     )?;
     let sim = &args.simulation;
     crate::commands::configure_memory(sim.max_memory, sim.threads, &plan.scenarios, false)?;
-    let outputs = bundle::outputs(&args.out, &plan.outlines());
-    check_outputs(&plan.inputs, &outputs)?;
-    bundle::prepare_dir(&args.out, &plan.outlines())?;
+    let names = bundle::file_names(&plan.outlines());
+    let written = names.len();
+    let mut outputs = Outputs::new(&plan.inputs);
+    outputs.folder(Some(&args.out), names);
+    outputs.check()?;
     let precision = args.simulation.precision();
     plan::check_precision(&plan.scenarios, precision.as_ref())?;
     let report = plan::simulate_with(
@@ -56,8 +58,11 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         args.simulation.threads.map(usize::from),
         precision.as_ref(),
     );
-    let study = Study::new(&report, plan.baseline, plan.seed_source.clone());
-    let written = bundle::write(&args.out, &study)?;
+    let study = Study::new(&report, plan.baseline, plan.seed_source.clone())
+        .titled(super::study_title(args.title.as_deref(), Some(&args.dir)));
+    let mut contents = Contents::default();
+    contents.folder(bundle::files(&study)?);
+    outputs.write(contents)?;
     let mut text = table::summary(&report);
     text.push_str(&super::describe_report(&report));
     if !study.comparisons.is_empty() {
@@ -70,10 +75,12 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         text.push_str(&ranking);
     }
     text.push('\n');
+    text.push_str(&executive(&report));
+    text.push('\n');
     text.push_str(&table::wrap(
         &format!(
             "Wrote {} files into {}; start with {} in a browser (or {})",
-            written.len(),
+            written,
             args.out.display(),
             args.out.join("report.html").display(),
             args.out.join("report.md").display()
@@ -81,4 +88,26 @@ pub fn run(args: &BatchArgs) -> Result<()> {
         table::terminal_width(),
     ));
     terminal::print(&text)
+}
+
+/// The executive summary for the terminal: its figures in blocks that fit the width,
+/// then each scenario's verdict on its targets as a folded line (a verdict can be longer
+/// than a terminal is wide).
+pub(crate) fn executive(report: &crate::report::Report) -> String {
+    let mut rows =
+        crate::export::executive::rows(report, &|n| crate::escape::one_line(n).into_owned());
+    let verdicts: Vec<(String, String)> = rows
+        .iter_mut()
+        .skip(1)
+        .filter_map(|r| r.pop().map(|v| (r[0].clone(), v)))
+        .collect();
+    if let Some(header) = rows.first_mut() {
+        header.pop();
+    }
+    let width = table::terminal_width();
+    let mut text = table::render_fitted(&rows, width);
+    for (name, verdict) in verdicts {
+        text.push_str(&table::wrap(&format!("{name}: {verdict}"), width));
+    }
+    text
 }

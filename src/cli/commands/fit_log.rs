@@ -15,7 +15,6 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::export::write_streamed;
 use crate::fit::clock::{civil_from_days, days_from_civil};
 use crate::model::{Centre, ContactRecord, LoggedOutcome};
 use crate::scenario::Scenario;
@@ -88,9 +87,9 @@ fn replication_rows(centre: &mut Centre, s: &Scenario, names: Option<&[String]>,
     out
 }
 
-/// Simulates every replication of `s` again with the contact log on and streams it to
-/// `path` (atomically for a regular file); returns the rows written.
-pub fn write(s: &Scenario, path: &Path, threads: Option<usize>) -> Result<u64> {
+/// Simulates every replication of `s` again with the contact log on and streams it into
+/// `w` (errors name `path`, where it goes); returns the rows written.
+pub fn fill(s: &Scenario, path: &Path, threads: Option<usize>, w: &mut dyn Write) -> Result<u64> {
     let names = type_names(s);
     let header = if names.is_some() {
         "replication,day,arrival,type,outcome,wait_s,talk_s,wrap_s\n"
@@ -98,7 +97,7 @@ pub fn write(s: &Scenario, path: &Path, threads: Option<usize>) -> Result<u64> {
         "replication,day,arrival,outcome,wait_s,talk_s,wrap_s\n"
     };
     let mut rows = 0u64;
-    write_streamed(path, |w: &mut dyn Write| {
+    {
         let io = |e| Error::io(path, e);
         w.write_all(header.as_bytes()).map_err(io)?;
         let pool = threads.map(|t| {
@@ -138,7 +137,6 @@ pub fn write(s: &Scenario, path: &Path, threads: Option<usize>) -> Result<u64> {
             }
             start = end;
         }
-        Ok(())
-    })?;
+    }
     Ok(rows)
 }

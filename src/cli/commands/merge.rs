@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::chart::Outline;
 use crate::cli::RunArgs;
 use crate::error::{Error, Result};
-use crate::export::{self, bundle, check_outputs, Output, Target};
+use crate::export::{self, bundle, Contents, Outputs};
 use crate::plan;
 use crate::progress;
 use crate::runner::with_threads;
@@ -29,6 +29,9 @@ pub struct MergeArgs {
     /// Write every report and chart into DIR, as `run --out` does.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// The study's short name in its report's title (default: the scenarios' names).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
 }
 
 /// `run --shard I/N`: simulates this part and writes it with `--json`.
@@ -65,11 +68,11 @@ pub fn run_shard(args: &RunArgs, shard: Shard) -> Result<()> {
             "--shard does not take --precision: where a run stops depends on every replication, which no one part has".into(),
         ));
     }
-    let Some(json) = args.json.as_deref().map(Target::parse) else {
+    if args.json.is_none() {
         return Err(Error::Usage(
             "--shard needs --json PART.json: where to write the part".into(),
         ));
-    };
+    }
     let scenarios = plan::load_sources(&args.files, sim.replications, sim.seed, &sim.set)?;
     crate::commands::configure_memory(
         sim.max_memory,
@@ -77,8 +80,9 @@ pub fn run_shard(args: &RunArgs, shard: Shard) -> Result<()> {
         scenarios.iter().map(|(s, _)| s),
         false,
     )?;
-    check_outputs(&args.files, &[Output::new("--json", json.clone())])?;
-    json.check_writable()?;
+    let mut outputs = Outputs::new(&args.files);
+    outputs.file("--json", args.json.as_deref());
+    outputs.check()?;
     let bar = progress::simulation_bar(
         scenarios.iter().map(|(s, _)| {
             let mine = shard.replications(s.simulation.replications).len();
@@ -91,51 +95,36 @@ pub fn run_shard(args: &RunArgs, shard: Shard) -> Result<()> {
         shard::simulate_part(&scenarios, shard, seed_source, &|n| bar.inc(n))
     })?;
     bar.finish_and_clear();
-    json.write(&bytes)
+    let mut contents = Contents::default();
+    contents.add("--json", bytes);
+    outputs.write(contents)
 }
 
 /// Runs the `merge` command.
 pub fn run(args: &MergeArgs) -> Result<()> {
-    let json = args.json.as_deref().map(Target::parse);
-    let csv = args.csv.as_deref().map(Target::parse);
     let merged = shard::merge(&args.parts)?;
     let report = &merged.report;
     let outlines: Vec<Outline> = report.scenarios.iter().map(Outline::of).collect();
-    let mut outputs: Vec<Output> = Vec::new();
-    outputs.extend(json.iter().map(|t| Output::new("--json", t.clone())));
-    outputs.extend(csv.iter().map(|t| Output::new("--csv", t.clone())));
-    if let Some(dir) = &args.out {
-        outputs.extend(bundle::outputs(dir, &outlines));
+    let mut outputs = Outputs::new(&args.parts);
+    outputs.file("--json", args.json.as_deref());
+    outputs.file("--csv", args.csv.as_deref());
+    outputs.folder(args.out.as_deref(), bundle::file_names(&outlines));
+    outputs.check()?;
+    let study = crate::study::Study::new(report, None, merged.seed_source.clone())
+        .titled(super::study_title(args.title.as_deref(), None));
+    let mut contents = Contents::default();
+    if outputs.wants("--json") {
+        contents.add("--json", export::json::to_json(report)?);
     }
-    check_outputs(&args.parts, &outputs)?;
-    for t in json.iter().chain(csv.iter()) {
-        t.check_writable()?;
+    if outputs.wants("--csv") {
+        contents.add("--csv", export::csv::summary(report)?);
     }
-    if let Some(dir) = &args.out {
-        bundle::prepare_dir(dir, &outlines)?;
+    if outputs.folder_dir().is_some() {
+        contents.folder(bundle::files(&study)?);
     }
-    let study = crate::study::Study::new(report, None, merged.seed_source.clone());
-    let json_bytes = json
-        .as_ref()
-        .map(|_| export::json::to_json(report))
-        .transpose()?;
-    let csv_bytes = csv
-        .as_ref()
-        .map(|_| export::csv::summary(report))
-        .transpose()?;
-    let to_files = |t: &&Target| matches!(t, Target::File(_));
-    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
-        if let (Some(t), Some(bytes)) = (t.as_ref().filter(to_files), bytes) {
-            t.write(bytes)?;
-        }
-    }
-    if let Some(dir) = &args.out {
-        bundle::write(dir, &study)?;
-    }
-    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
-        if let (Some(Target::Stdout), Some(bytes)) = (t, bytes) {
-            return terminal::write_stdout(bytes);
-        }
+    outputs.write(contents)?;
+    if outputs.to_stdout() {
+        return Ok(());
     }
     terminal::print(&export::table::summary(report))
 }

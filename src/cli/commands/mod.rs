@@ -38,3 +38,24 @@ pub(crate) fn configure_memory<'a>(
     }
     Ok(())
 }
+
+/// A study's short title: `--title`, else the name of the study's own `folder` (`batch`),
+/// else none (the report lists the scenarios instead). Never the output folder's name: a
+/// merged study must read exactly as the unsharded run wrote it.
+pub fn study_title(title: Option<&str>, folder: Option<&std::path::Path>) -> Option<String> {
+    if let Some(t) = title {
+        return Some(t.to_string());
+    }
+    let folder = folder?;
+    let named = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .or_else(|| {
+            folder
+                .canonicalize()
+                .ok()?
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+        });
+    named.filter(|n| !n.is_empty())
+}

@@ -6,7 +6,7 @@
 
 use crate::cli::RunArgs;
 use crate::error::Result;
-use crate::export::{self, bundle, check_outputs, Output, Target};
+use crate::export::{self, bundle, Contents, Outputs};
 use crate::plan;
 use crate::terminal;
 
@@ -24,31 +24,17 @@ pub fn run(args: &RunArgs) -> Result<()> {
     // With --calls-log, each replication also holds its rows until they are written.
     let logging = args.calls_log.is_some();
     crate::commands::configure_memory(sim.max_memory, sim.threads, &plan.scenarios, logging)?;
-    let json = args.json.as_deref().map(Target::parse);
-    let csv = args.csv.as_deref().map(Target::parse);
-    let mut outputs: Vec<Output> = Vec::new();
-    outputs.extend(json.iter().map(|t| Output::new("--json", t.clone())));
-    outputs.extend(csv.iter().map(|t| Output::new("--csv", t.clone())));
-    if let Some(dir) = &args.out {
-        outputs.extend(bundle::outputs(dir, &plan.outlines()));
+    if args.calls_log.is_some() && plan.scenarios.len() != 1 {
+        return Err(crate::error::Error::Usage(
+            "--calls-log logs one scenario: give one FILE and no --baseline".into(),
+        ));
     }
-    let calls_log = args.calls_log.as_ref().map(|p| Target::File(p.clone()));
-    if let Some(log) = &calls_log {
-        if plan.scenarios.len() != 1 {
-            return Err(crate::error::Error::Usage(
-                "--calls-log logs one scenario: give one FILE and no --baseline".into(),
-            ));
-        }
-        outputs.push(Output::new("--calls-log", log.clone()));
-        log.check_writable()?;
-    }
-    check_outputs(&plan.inputs, &outputs)?;
-    for t in json.iter().chain(csv.iter()) {
-        t.check_writable()?;
-    }
-    if let Some(dir) = &args.out {
-        bundle::prepare_dir(dir, &plan.outlines())?;
-    }
+    let mut outputs = Outputs::new(&plan.inputs);
+    outputs.file("--json", args.json.as_deref());
+    outputs.file("--csv", args.csv.as_deref());
+    outputs.path("--calls-log", args.calls_log.as_deref());
+    outputs.folder(args.out.as_deref(), bundle::file_names(&plan.outlines()));
+    outputs.check()?;
 
     let precision = sim.precision();
     plan::check_precision(&plan.scenarios, precision.as_ref())?;
@@ -57,32 +43,29 @@ pub fn run(args: &RunArgs) -> Result<()> {
         sim.threads.map(usize::from),
         precision.as_ref(),
     );
-    let study = crate::study::Study::new(&report, plan.baseline, plan.seed_source.clone());
-    let json_bytes = json
-        .as_ref()
-        .map(|_| export::json::to_json(&report))
-        .transpose()?;
-    let csv_bytes = csv
-        .as_ref()
-        .map(|_| export::csv::summary(&report))
-        .transpose()?;
-    // Files first, so a reader closing standard output early loses nothing on disk.
-    let to_files = |t: &&Target| matches!(t, Target::File(_));
-    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
-        if let (Some(t), Some(bytes)) = (t.as_ref().filter(to_files), bytes) {
-            t.write(bytes)?;
-        }
+    let study = crate::study::Study::new(&report, plan.baseline, plan.seed_source.clone())
+        .titled(super::study_title(args.title.as_deref(), None));
+    let mut contents = Contents::default();
+    if outputs.wants("--json") {
+        contents.add("--json", export::json::to_json(&report)?);
     }
-    if let Some(dir) = &args.out {
-        bundle::write(dir, &study)?;
+    if outputs.wants("--csv") {
+        contents.add("--csv", export::csv::summary(&report)?);
+    }
+    if outputs.folder_dir().is_some() {
+        contents.folder(bundle::files(&study)?);
     }
     if let Some(path) = &args.calls_log {
-        super::fit_log::write(&plan.scenarios[0], path, sim.threads.map(usize::from))?;
+        let threads = sim.threads.map(usize::from);
+        let scenario = &plan.scenarios[0];
+        contents.stream(
+            "--calls-log",
+            Box::new(move |w| super::fit_log::fill(scenario, path, threads, w).map(|_| ())),
+        );
     }
-    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
-        if let (Some(Target::Stdout), Some(bytes)) = (t, bytes) {
-            return terminal::write_stdout(bytes);
-        }
+    outputs.write(contents)?;
+    if outputs.to_stdout() {
+        return Ok(());
     }
     let mut text = export::table::summary(&report);
     text.push_str(&super::describe_report(&report));
@@ -100,6 +83,11 @@ pub fn run(args: &RunArgs) -> Result<()> {
     if !ranking.is_empty() {
         text.push('\n');
         text.push_str(&ranking);
+    }
+    // A study (with a baseline) ends with the executive summary, as its report opens.
+    if plan.baseline.is_some() {
+        text.push('\n');
+        text.push_str(&super::batch::executive(&report));
     }
     terminal::print(&text)
 }

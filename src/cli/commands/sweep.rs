@@ -8,7 +8,7 @@ use crate::chart::{sweep_charts, SweepData};
 use crate::cli::SimulationArgs;
 use crate::error::{Error, Result};
 use crate::export::sweep::KEY_METRICS;
-use crate::export::{self, check_existing, check_outputs, Output, Target};
+use crate::export::{self, Contents, Outputs};
 use crate::overrides;
 use crate::progress;
 use crate::report::Report;
@@ -108,29 +108,13 @@ pub fn run(args: &SweepArgs) -> Result<()> {
     let scenarios = point_scenarios(&source, &path, sim, &points)?;
 
     crate::commands::configure_memory(sim.max_memory, sim.threads, &scenarios, false)?;
-    let json = args.json.as_deref().map(Target::parse);
-    let csv = args.csv.as_deref().map(Target::parse);
-    let mut outputs: Vec<Output> = Vec::new();
-    outputs.extend(json.iter().map(|t| Output::new("--json", t.clone())));
-    outputs.extend(csv.iter().map(|t| Output::new("--csv", t.clone())));
     let files = out_files(levers.len());
-    if let Some(dir) = &args.out {
-        outputs.extend(
-            files
-                .iter()
-                .map(String::as_str)
-                .chain([export::study_dir::MANIFEST])
-                .map(|n| Output::new(format!("--out (its {n})"), Target::File(dir.join(n)))),
-        );
-    }
     let inputs: Vec<PathBuf> = args.file.iter().cloned().collect();
-    check_outputs(&inputs, &outputs)?;
-    for t in json.iter().chain(csv.iter()) {
-        t.check_writable()?;
-    }
-    if let Some(dir) = &args.out {
-        prepare_dir(dir, &files)?;
-    }
+    let mut outputs = Outputs::new(&inputs);
+    outputs.file("--json", args.json.as_deref());
+    outputs.file("--csv", args.csv.as_deref());
+    outputs.folder(args.out.as_deref(), files.clone());
+    outputs.check()?;
 
     let precision = sim.precision();
     crate::plan::check_precision(&scenarios, precision.as_ref())?;
@@ -140,28 +124,20 @@ pub fn run(args: &SweepArgs) -> Result<()> {
         sim.threads.map(usize::from),
         precision.as_ref(),
     );
-    let json_bytes = json
-        .as_ref()
-        .map(|_| export::json::to_json(&report))
-        .transpose()?;
-    let csv_bytes = csv
-        .as_ref()
-        .map(|_| export::csv::summary(&report))
-        .transpose()?;
-    let to_files = |t: &&Target| matches!(t, Target::File(_));
-    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
-        if let (Some(t), Some(bytes)) = (t.as_ref().filter(to_files), bytes) {
-            t.write(bytes)?;
-        }
+    let mut contents = Contents::default();
+    if outputs.wants("--json") {
+        contents.add("--json", export::json::to_json(&report)?);
+    }
+    if outputs.wants("--csv") {
+        contents.add("--csv", export::csv::summary(&report)?);
     }
     let name = scenarios.first().map_or(String::new(), |s| s.name.clone());
-    if let Some(dir) = &args.out {
-        write_dir(dir, &report, &name, levers, &points)?;
+    if outputs.folder_dir().is_some() {
+        contents.folder(dir_files(&report, &name, levers, &points)?);
     }
-    for (t, bytes) in [(&json, &json_bytes), (&csv, &csv_bytes)] {
-        if let (Some(Target::Stdout), Some(bytes)) = (t, bytes) {
-            return terminal::write_stdout(bytes);
-        }
+    outputs.write(contents)?;
+    if outputs.to_stdout() {
+        return Ok(());
     }
     let mut text = crate::export::sweep::table(&report, levers, &points);
     text.push_str(&super::describe_report(&report));
@@ -205,38 +181,14 @@ pub fn simulate(
     Report::new(reports)
 }
 
-/// Creates `dir` if missing and fails now if a file there could not be replaced or was
-/// not written by a study.
-fn prepare_dir(dir: &Path, files: &[String]) -> Result<()> {
-    if dir.exists() && !dir.is_dir() {
-        return Err(Error::Other(format!(
-            "{}: exists and is not a folder; give --out a folder",
-            dir.display()
-        )));
-    }
-    for n in files {
-        let p = dir.join(n);
-        if p.is_dir() {
-            return Err(Error::Other(format!(
-                "{}: is a folder where the sweep writes a file; move it away",
-                p.display()
-            )));
-        }
-        check_existing(&p)?;
-    }
-    export::study_dir::check_owned(dir, files)?;
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
-}
-
-/// Writes every file of `--out`, whole or not at all: charts drawn first, then
-/// `report.html` and `report.md`.
-fn write_dir(
-    dir: &Path,
+/// Every file of `--out` (name, bytes), in [`out_files`]' order: charts drawn first,
+/// then `report.html` and `report.md`.
+fn dir_files(
     report: &Report,
     name: &str,
     levers: &[Lever],
     points: &[Point],
-) -> Result<()> {
+) -> Result<Vec<(String, Vec<u8>)>> {
     let data = SweepData {
         report,
         levers: levers
@@ -273,5 +225,5 @@ fn write_dir(
         export::html::report(&md, &svgs).into_bytes(),
     ));
     files.push(("report.md".into(), md.into_bytes()));
-    export::study_dir::write_all(dir, &files).map(|_| ())
+    Ok(files)
 }

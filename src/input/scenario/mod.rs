@@ -387,7 +387,16 @@ pub struct Costs {
     pub per_queued_minute: f64,
     /// Per simulated day.
     pub fixed_per_day: f64,
+    /// Paid hours of one full-time agent a day: paid agent hours ÷ this = paid FTE.
+    pub fte_hours_per_day: f64,
+    /// Days the centre opens in a year: a day's cost × this = the year's.
+    pub open_days_per_year: f64,
 }
+
+/// Paid hours of a full-time agent a day when `[costs]` does not say.
+pub const FTE_HOURS_PER_DAY: f64 = 8.0;
+/// Days open a year when `[costs]` does not say.
+pub const OPEN_DAYS_PER_YEAR: f64 = 250.0;
 
 /// `[targets]`.
 #[derive(Debug, Clone, PartialEq)]

@@ -456,6 +456,8 @@ fn costs(raw: &ScenarioFile) -> Check<Costs> {
         return Ok(Costs {
             given: false,
             currency: "EUR".into(),
+            fte_hours_per_day: super::FTE_HOURS_PER_DAY,
+            open_days_per_year: super::OPEN_DAYS_PER_YEAR,
             ..Costs::default()
         });
     };
@@ -470,7 +472,39 @@ fn costs(raw: &ScenarioFile) -> Check<Costs> {
         per_handled_minute: money("per_handled_minute", c.per_handled_minute)?,
         per_queued_minute: money("per_queued_minute", c.per_queued_minute)?,
         fixed_per_day: money("fixed_per_day", c.fixed_per_day)?,
+        fte_hours_per_day: fte_hours(c.fte_hours_per_day)?,
+        open_days_per_year: open_days(c.open_days_per_year)?,
     })
+}
+
+/// `costs.fte_hours_per_day`: above 0 to 24 hours.
+fn fte_hours(v: Option<f64>) -> Check<f64> {
+    let v = v.unwrap_or(super::FTE_HOURS_PER_DAY);
+    if v.is_finite() && v > 0.0 && v <= 24.0 {
+        return Ok(v);
+    }
+    Err(FieldError::new(
+        "costs.fte_hours_per_day",
+        format!(
+            "expected the paid hours of one full-time agent a day, above 0 to 24, found {}",
+            limits::shown(v)
+        ),
+    ))
+}
+
+/// `costs.open_days_per_year`: 1 to 366 days.
+fn open_days(v: Option<f64>) -> Check<f64> {
+    let v = v.unwrap_or(super::OPEN_DAYS_PER_YEAR);
+    if v.is_finite() && (1.0..=366.0).contains(&v) {
+        return Ok(v);
+    }
+    Err(FieldError::new(
+        "costs.open_days_per_year",
+        format!(
+            "expected the days the centre opens in a year, 1 to 366, found {}",
+            limits::shown(v)
+        ),
+    ))
 }
 
 fn targets(raw: &ScenarioFile) -> Check<Targets> {

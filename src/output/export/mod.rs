@@ -4,16 +4,20 @@
 
 pub mod bundle;
 pub mod csv;
+pub mod executive;
 pub use crate::foundation::escape;
 mod headline;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod outputs;
 pub mod study_dir;
 pub mod sweep;
 pub mod table;
 mod target;
+pub mod xlsx;
 
+pub use outputs::{Content, Contents, Fill, Outputs};
 pub use target::{
     check_existing, check_file_name, check_outputs, check_parent_dir, probe, write_atomic,
     write_file, write_streamed, Output, Target,
@@ -21,6 +25,6 @@ pub use target::{
 
 pub use crate::foundation::number::{
     format_difference, format_estimate, format_half_width, format_signed, format_signed_whole,
-    format_value, thousands, HalfWidth,
+    format_value, thousands, with_half_width, HalfWidth,
 };
 pub use headline::email_apart;

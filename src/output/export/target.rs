@@ -282,7 +282,7 @@ pub fn probe(dir: &Path, len: usize) -> std::io::Result<()> {
     fs::remove_file(&probe)
 }
 
-fn folder_of(path: &Path) -> PathBuf {
+pub(super) fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -290,7 +290,7 @@ fn folder_of(path: &Path) -> PathBuf {
 }
 
 /// A short temporary name in `dir`, unique within this process and across processes.
-fn temporary_name(dir: &Path) -> PathBuf {
+pub(super) fn temporary_name(dir: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let k = COUNTER.fetch_add(1, Ordering::Relaxed);
     dir.join(format!(".ccsim-{}-{k}.tmp", std::process::id()))

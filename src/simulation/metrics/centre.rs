@@ -309,6 +309,8 @@ mod tests {
                 per_handled_minute: 0.0,
                 per_queued_minute: 0.0,
                 fixed_per_day: 100.0,
+                fte_hours_per_day: 8.0,
+                open_days_per_year: 250.0,
             },
             cost_per_session: 0.0,
             cost_per_attempt: 0.0,

@@ -191,6 +191,13 @@ pub struct PricingReport {
     pub cost_per_session: f64,
     /// Cost of one callback attempt.
     pub cost_per_attempt: f64,
+    /// Paid hours of one full-time agent a day (`[costs] fte_hours_per_day`), for the
+    /// executive summary; not in the JSON, whose figures stay per day.
+    #[serde(skip)]
+    pub fte_hours_per_day: f64,
+    /// Days open a year (`[costs] open_days_per_year`), as above.
+    #[serde(skip)]
+    pub open_days_per_year: f64,
 }
 
 impl PricingReport {
@@ -198,6 +205,8 @@ impl PricingReport {
     pub fn of(costs: &Costs, t: &ContactType) -> Self {
         PricingReport {
             agent_hour: costs.agent_hour,
+            fte_hours_per_day: costs.fte_hours_per_day,
+            open_days_per_year: costs.open_days_per_year,
             cost_per_session: t.self_service.as_ref().map_or(0.0, |x| x.cost_per_session),
             cost_per_attempt: t.callback.as_ref().map_or(0.0, |x| x.cost_per_attempt),
         }

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::escape::one_line;
 
 /// What the plan's name gets after the file's own: a plan written twice is named once.
-const PLAN_SUFFIX: &str = " (staffed by ccsim staff)";
+const PLAN_SUFFIX: &str = crate::study::STAFFED_SUFFIX;
 
 /// What a plan is written over: the scenario file, the plan (group after group,
 /// `intervals` each), and whether the file gives its agents as `[[groups]]`.

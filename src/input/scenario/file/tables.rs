@@ -135,6 +135,8 @@ pub struct CostsFile {
     pub per_handled_minute: Option<f64>,
     pub per_queued_minute: Option<f64>,
     pub fixed_per_day: Option<f64>,
+    pub fte_hours_per_day: Option<f64>,
+    pub open_days_per_year: Option<f64>,
 }
 
 /// `[satisfaction]`.

@@ -9,7 +9,7 @@ use super::format::{half, signed, value};
 use super::{currency, names};
 use crate::chart;
 use crate::escape::markdown_table_cell;
-use crate::export::format_value;
+use crate::export::{format_value, with_half_width, HalfWidth};
 use crate::metrics::Metric;
 use crate::report::{ScenarioReport, TypeReport};
 use crate::study::Study;
@@ -62,11 +62,8 @@ pub(super) fn section(study: &Study) -> String {
                     }
                     None => {
                         let e = s.metrics.get(m);
-                        format!(
-                            "{label} {} ({})",
-                            value(m, e.mean, &currency),
-                            half(unit, e.half_width)
-                        )
+                        let mean = format!("{label} {}", value(m, e.mean, &currency));
+                        with_half_width(mean, unit, e.half_width, HalfWidth::InBrackets)
                     }
                 }
             })
@@ -133,19 +130,13 @@ fn money_per_day(
     let part = |m: Metric| match c {
         Some(c) => {
             let d = c.metrics.get(m);
-            format!(
-                "{} {currency}/day ({})",
-                signed("money", d.mean),
-                half("money", d.half_width)
-            )
+            let mean = format!("{} {currency}/day", signed("money", d.mean));
+            with_half_width(mean, "money", d.half_width, HalfWidth::InBrackets)
         }
         None => {
             let e = s.metrics.get(m);
-            format!(
-                "{} {currency}/day ({})",
-                format_value("money", e.mean),
-                half("money", e.half_width)
-            )
+            let mean = format!("{} {currency}/day", format_value("money", e.mean));
+            with_half_width(mean, "money", e.half_width, HalfWidth::InBrackets)
         }
     };
     let lost = if s.satisfaction_model.customer_lifetime_value.is_some() {

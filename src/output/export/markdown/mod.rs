@@ -17,6 +17,7 @@ mod results;
 mod roi;
 mod scenarios;
 mod scores;
+mod summary;
 mod targets;
 mod title;
 mod types;
@@ -29,6 +30,7 @@ use crate::study::Study;
 pub fn report(study: &Study) -> String {
     let sections = [
         title::section(study),
+        summary::section(study.report),
         glance::section(study),
         scenarios::section(study),
         targets::section(study.report),
@@ -50,11 +52,18 @@ pub fn report(study: &Study) -> String {
         .join("\n")
 }
 
-/// The scenario names, escaped for table cells (and safe in running text too).
+/// The scenario names, escaped for table cells (and safe in running text too); a plan
+/// written by `ccsim staff` without its suffix, unless that would name two alike.
 fn names(r: &Report) -> Vec<String> {
+    let short = |name: &str| -> String {
+        match name.strip_suffix(crate::study::STAFFED_SUFFIX) {
+            Some(s) if !s.is_empty() && !r.scenarios.iter().any(|o| o.name == s) => s.into(),
+            _ => name.into(),
+        }
+    };
     r.scenarios
         .iter()
-        .map(|s| markdown_table_cell(&s.name))
+        .map(|s| markdown_table_cell(&short(&s.name)))
         .collect()
 }
 

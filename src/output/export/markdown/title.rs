@@ -6,11 +6,11 @@ use crate::study::Study;
 
 /// `# Staffing study: …` and how it was simulated.
 pub(super) fn section(study: &Study) -> String {
-    format!(
-        "# Staffing study: {}\n\n{}\n",
-        names(study.report).join(", "),
-        how_simulated(study)
-    )
+    let title = match &study.title {
+        Some(t) => markdown_text(&crate::escape::one_line(t)),
+        None => names(study.report).join(", "),
+    };
+    format!("# Staffing study: {title}\n\n{}\n", how_simulated(study))
 }
 
 /// The line saying how the study was simulated: seed, replications, version.
