@@ -45,7 +45,7 @@ pub struct FitArgs {
 
 /// A field delimiter: one ASCII character other than a quote or a line break (`tab` or
 /// `\t` for a tab).
-fn parse_delimiter(s: &str) -> std::result::Result<u8, String> {
+pub(crate) fn parse_delimiter(s: &str) -> std::result::Result<u8, String> {
     let c = match s {
         "tab" | "\\t" => '\t',
         _ => {

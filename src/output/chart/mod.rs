@@ -14,6 +14,7 @@ mod cost;
 pub mod coverage;
 mod daily;
 pub mod fit;
+pub mod forecast;
 mod groups;
 mod intervals;
 mod list;

@@ -19,7 +19,7 @@ use crate::limits;
 use crate::scenario::Scenario;
 
 /// Occupancy the placeholder agents are sized for.
-const PLACEHOLDER_OCCUPANCY: f64 = 0.85;
+pub const PLACEHOLDER_OCCUPANCY: f64 = 0.85;
 
 /// A number with `d` decimals, without trailing zeros (`40.25`, `3`).
 fn num(x: f64, d: usize) -> String {
@@ -159,7 +159,7 @@ fn duration_comment(o: &mut String, what: &str, d: &DurationFit, sample: &super:
 }
 
 /// Mean handle time (talk + wrap-up) of a type, for the placeholder agents.
-fn handle_mean(t: &TypeFit) -> f64 {
+pub fn handle_mean(t: &TypeFit) -> f64 {
     let m = |d: &DurationFit| match d {
         DurationFit::None => 0.0,
         DurationFit::Fixed(v) => *v,
@@ -252,6 +252,12 @@ fn type_tables(o: &mut String, fit: &Fit, t: &TypeFit, prefix: &str) {
         );
     }
 
+    handling_tables(o, t, prefix);
+}
+
+/// The handling and patience tables of one contact type, under `prefix` (`""` or
+/// `"types."`), each estimate with its comment: also what `ccsim forecast` writes.
+pub fn handling_tables(o: &mut String, t: &TypeFit, prefix: &str) {
     let _ = writeln!(o, "\n[{prefix}handling]");
     duration_comment(
         o,
