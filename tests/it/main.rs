@@ -25,6 +25,7 @@ mod fit;
 mod fit_days;
 mod fit_durations;
 mod fit_roundtrip;
+mod forecast;
 mod html;
 mod interrupted_write;
 mod journey;

@@ -11,6 +11,10 @@ use super::methods::Method;
 /// Fewest days of history to learn from before a backtest origin.
 pub const MIN_TRAIN_DAYS: usize = 28;
 
+/// Backtest origins, a week apart: one odd fortnight does not decide the method, and the
+/// band's day spread is measured on more days.
+pub const ORIGINS: usize = 4;
+
 /// One candidate's score.
 #[derive(Debug, Clone)]
 pub struct Score {
@@ -40,10 +44,10 @@ pub fn plan(len: usize) -> Option<(usize, Vec<usize>)> {
     if len < MIN_TRAIN_DAYS + ahead {
         return None;
     }
-    let mut origins = vec![len - ahead];
-    if len >= MIN_TRAIN_DAYS + 2 * ahead {
-        origins.push(len - 2 * ahead);
-    }
+    let origins = (0..ORIGINS)
+        .map(|k| len - ahead - 7 * k)
+        .take_while(|&n| n >= MIN_TRAIN_DAYS)
+        .collect();
     Some((ahead, origins))
 }
 

@@ -22,7 +22,13 @@ pub fn band(mu: f64, c2: f64, k: usize) -> (f64, f64) {
         return (mu, mu);
     };
     let tail = (1.0 - COVERAGE) / 2.0;
-    (g.inverse_cdf(tail), g.inverse_cdf(1.0 - tail))
+    // Far below one contact the lower tail sits at 0, where the inversion can fail.
+    let finite = |x: f64, or: f64| if x.is_finite() { x } else { or };
+    let high = finite(g.inverse_cdf(1.0 - tail), mu + 1.2816 * var.sqrt());
+    (
+        finite(g.inverse_cdf(tail), 0.0).clamp(0.0, mu),
+        high.max(mu),
+    )
 }
 
 #[cfg(test)]
@@ -41,5 +47,8 @@ mod tests {
         let (lo2, hi2) = band(100.0, 0.01, 0);
         assert!(lo2 < lo && hi2 > hi);
         assert_eq!(band(0.0, 0.1, 8), (0.0, 0.0));
+        // A fraction of a contact: a finite band from 0 around it.
+        let (lo, hi) = band(0.05, 0.01, 8);
+        assert!(lo == 0.0 && hi.is_finite() && hi >= 0.05, "{lo} {hi}");
     }
 }

@@ -82,3 +82,44 @@ pub fn hours(h: &History, types: &[&TypeHistory]) -> [Option<(usize, usize)>; 7]
         Some((first, last))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fit::clock::parse_date;
+    use crate::fit::read::BadRows;
+
+    #[test]
+    fn closed_weekdays_and_holidays_are_told_apart() {
+        let first = parse_date("2026-01-05").unwrap(); // a Monday
+        let days: Vec<Vec<f64>> = (0..28)
+            .map(|d| {
+                if d % 7 == 6 || d == 9 {
+                    vec![0.0]
+                } else {
+                    vec![5.0]
+                }
+            })
+            .collect();
+        let t = TypeHistory {
+            name: String::new(),
+            days,
+            aht_s: None,
+        };
+        let h = History {
+            interval_minutes: 1440,
+            first,
+            len: 28,
+            types: vec![t.clone()],
+            fit: None,
+            rows: 0,
+            bad: BadRows::default(),
+        };
+        let closed: BTreeSet<i64> = [first + 2].into();
+        let o = open_days(&h, &t, &closed);
+        assert_eq!(o.weekdays, [true, true, true, true, true, true, false]);
+        assert_eq!(o.holidays, vec![first + 9]);
+        assert!(!o.used[2] && !o.used[6] && !o.used[9] && o.used[1]);
+        assert!(!o.open(first + 28 + 6, &closed) && o.open(first + 28, &closed));
+    }
+}

@@ -249,3 +249,70 @@ fn mstl(
     let out: Vec<f64> = f.point.iter().map(|x| x.max(0.0)).collect();
     out.iter().all(|x| x.is_finite()).then_some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Day 0 is a Monday.
+    fn wd(d: usize) -> usize {
+        d % 7
+    }
+
+    #[test]
+    fn the_weekday_trend_recovers_levels_and_growth_from_exact_data() {
+        let levels = [100.0, 80.0, 80.0, 70.0, 60.0, 20.0, 0.0];
+        let growth: f64 = 0.01;
+        let totals: Vec<f64> = (0..70)
+            .map(|d| levels[wd(d)] * (growth * d as f64).exp())
+            .collect();
+        let used: Vec<bool> = totals.iter().map(|&t| t > 0.0).collect();
+        let m = weekday_trend(&totals, &used, 70, &wd).unwrap();
+        assert!((m.slope - growth).abs() < 1e-12);
+        let next = m.predict(70, 7, &wd);
+        for (k, f) in next.iter().enumerate() {
+            let truth = levels[wd(70 + k)] * (growth * (70 + k) as f64).exp();
+            assert!((f - truth).abs() < 1e-9, "day {k}: {f} vs {truth}");
+        }
+    }
+
+    #[test]
+    fn seasonal_naive_repeats_the_latest_open_same_weekday_interval_by_interval() {
+        let days: Vec<Vec<f64>> = (0..21).map(|d| vec![d as f64, 2.0 * d as f64]).collect();
+        let t = TypeHistory {
+            name: String::new(),
+            days,
+            aht_s: None,
+        };
+        let mut used = vec![true; 21];
+        // Day 16 (a Wednesday) was a holiday: the Wednesday before stands in.
+        used[16] = false;
+        let f = Method::SeasonalNaive.forecast(&t, &used, 21, 0, 9).unwrap();
+        assert_eq!(f[0], vec![14.0, 28.0]);
+        assert_eq!(f[2], vec![9.0, 18.0]);
+        assert_eq!(f[7], vec![14.0, 28.0]);
+    }
+
+    #[test]
+    fn daily_methods_spread_the_day_by_its_weekdays_own_shape() {
+        // Mondays peak early, every other day late.
+        let days: Vec<Vec<f64>> = (0..35)
+            .map(|d| {
+                if wd(d) == 0 {
+                    vec![30.0, 10.0]
+                } else {
+                    vec![10.0, 30.0]
+                }
+            })
+            .collect();
+        let t = TypeHistory {
+            name: String::new(),
+            days,
+            aht_s: None,
+        };
+        let used = vec![true; 35];
+        let f = Method::WeekdayMean.forecast(&t, &used, 35, 0, 2).unwrap();
+        assert_eq!(f[0], vec![30.0, 10.0]);
+        assert_eq!(f[1], vec![10.0, 30.0]);
+    }
+}
