@@ -24,6 +24,7 @@ mod figures;
 mod fit;
 mod fit_days;
 mod fit_durations;
+mod fit_export;
 mod fit_roundtrip;
 mod forecast;
 mod html;
