@@ -25,6 +25,7 @@ pub mod mle;
 pub mod outliers;
 pub mod patience;
 pub mod read;
+pub mod reconcile;
 pub mod sample;
 pub mod volumes;
 pub mod write;
@@ -218,6 +219,9 @@ pub fn fit(mut calls: Calls, report: Option<Intervals>) -> Fit {
                 clock_of(close + 1, calls.slot_minutes)
             ));
         }
+    }
+    if let Some(r) = &report {
+        plan.notes.extend(reconcile::dates(&calls, &r.dates));
     }
     let mut report_types = report.as_ref().map(|r| r.types.clone()).unwrap_or_default();
     let types = calls
