@@ -88,7 +88,7 @@ pub const DAY_TYPES_P: f64 = 0.001;
 /// when the weekdays do not differ, else Monday to Friday with a factor per weekday.
 pub fn estimate(d: &TypeData, days: &[i64], open: usize, close: usize) -> Volumes {
     let all = estimate_over(d, days, open, close);
-    if !(all.weekdays_p < DAY_TYPES_P) {
+    if all.weekdays_p >= DAY_TYPES_P || all.weekdays_p.is_nan() {
         return all;
     }
     let weekdays: Vec<i64> = days.iter().copied().filter(|&x| weekday(x) < 5).collect();
