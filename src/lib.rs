@@ -27,6 +27,6 @@ pub use cli::{commands, plan, progress};
 pub use foundation::{dist, engine, error, escape, limits, number, stats, words};
 pub use input::{overrides, scenario};
 pub use output::{chart, export, terminal};
-pub use planning::{erlang, fit, staffing};
+pub use planning::{erlang, fit, forecast, staffing};
 pub use simulation::{memory, metrics, model, runner};
 pub use study::{compare, precision, ranking, report, roi, shard, sweep};

@@ -18,6 +18,7 @@ fn main() {
         Some(Command::Sweep(args)) => commands::sweep::run(args),
         Some(Command::Merge(args)) => commands::merge::run(args),
         Some(Command::Fit(args)) => commands::fit::run(args),
+        Some(Command::Forecast(args)) => commands::forecast::run(args),
         Some(Command::Schedule(args)) => commands::schedule::run(args),
     };
     match result {

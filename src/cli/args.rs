@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::erlang::ErlangArgs;
 use crate::commands::fit::FitArgs;
+use crate::commands::forecast::ForecastArgs;
 use crate::commands::merge::MergeArgs;
 use crate::commands::schedule::ScheduleArgs;
 use crate::commands::staff::StaffArgs;
@@ -40,6 +41,8 @@ pub enum Command {
     Merge(MergeArgs),
     /// A scenario fitted from the centre's contact export (volumes, day_cv, handle time, patience).
     Fit(FitArgs),
+    /// Contacts per date, interval and type for the days ahead, from history, with a scenario to run.
+    Forecast(ForecastArgs),
     /// The cheapest roster of shifts meeting [targets]: an integer program, then simulation and repair.
     Schedule(ScheduleArgs),
 }

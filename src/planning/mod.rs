@@ -3,4 +3,5 @@
 
 pub mod erlang;
 pub mod fit;
+pub mod forecast;
 pub mod staffing;

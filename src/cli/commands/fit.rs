@@ -41,11 +41,38 @@ pub struct FitArgs {
     /// European exports (which may then write seconds with a decimal comma), `tab` for tabs.
     #[arg(long, value_name = "CHAR", default_value = ",", value_parser = parse_delimiter)]
     pub delimiter: u8,
+    /// What the export's `channel` column calls each channel, e.g. `chat=web_chat,email=mail`
+    /// (voice, chat or email = a value of the column); unlisted values are read by name
+    /// (containing "chat": chat, "mail": email, else voice).
+    #[arg(long, value_name = "CHANNEL=VALUE,...", value_delimiter = ',', value_parser = parse_channel)]
+    pub channel: Vec<(String, &'static str)>,
+}
+
+/// `CHANNEL=VALUE`: a value of the `channel` column and the channel it stands for.
+fn parse_channel(s: &str) -> std::result::Result<(String, &'static str), String> {
+    let (c, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected CHANNEL=VALUE (such as chat=web_chat), found \"{s}\""))?;
+    let c = match c.trim() {
+        "voice" => "voice",
+        "chat" => "chat",
+        "email" => "email",
+        other => {
+            return Err(format!(
+                "expected voice, chat or email before =, found \"{other}\""
+            ))
+        }
+    };
+    let v = v.trim();
+    if v.is_empty() {
+        return Err(format!("{c}=: expected the column's value after ="));
+    }
+    Ok((v.to_string(), c))
 }
 
 /// A field delimiter: one ASCII character other than a quote or a line break (`tab` or
 /// `\t` for a tab).
-fn parse_delimiter(s: &str) -> std::result::Result<u8, String> {
+pub(crate) fn parse_delimiter(s: &str) -> std::result::Result<u8, String> {
     let c = match s {
         "tab" | "\\t" => '\t',
         _ => {
@@ -146,7 +173,14 @@ pub fn run(args: &FitArgs) -> Result<()> {
     out.check_writable()?;
 
     let bar = bytes_bar(&format!("reading {}", args.calls.display()));
-    let calls = calls::read_delimited(&args.calls, m, args.strict, args.delimiter, &bar);
+    let calls = calls::read_export(
+        &args.calls,
+        m,
+        args.strict,
+        args.delimiter,
+        &args.channel,
+        &bar,
+    );
     bar.finish_and_clear();
     let calls = calls?;
     let report = args

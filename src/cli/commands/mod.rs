@@ -6,6 +6,7 @@ pub mod check;
 pub mod erlang;
 pub mod fit;
 pub mod fit_log;
+pub mod forecast;
 pub mod merge;
 pub mod run;
 pub mod schedule;

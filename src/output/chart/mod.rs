@@ -15,6 +15,7 @@ pub mod coverage;
 mod daily;
 mod days;
 pub mod fit;
+pub mod forecast;
 mod groups;
 mod intervals;
 mod list;

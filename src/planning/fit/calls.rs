@@ -26,6 +26,27 @@ const WAIT: usize = 2;
 const TALK: usize = 3;
 const WRAP: usize = 4;
 const TYPE: usize = 5;
+const CHANNEL: usize = 6;
+
+/// A raw channel value of the export (`web_chat`) and the channel it stands for (`chat`),
+/// as given with `--channel chat=web_chat`.
+pub type ChannelMap = [(String, &'static str)];
+
+/// The channel a raw value stands for: as mapped, else by its name (`chat` in it: chat;
+/// `mail`: email; anything else: voice).
+pub fn channel_of(raw: &str, map: &ChannelMap) -> &'static str {
+    let lower = raw.to_ascii_lowercase();
+    if let Some((_, c)) = map.iter().find(|(r, _)| r.eq_ignore_ascii_case(raw)) {
+        return c;
+    }
+    if lower.contains("chat") {
+        "chat"
+    } else if lower.contains("mail") {
+        "email"
+    } else {
+        "voice"
+    }
+}
 
 /// What happened to a contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +104,8 @@ pub struct TypeData {
     pub largest_wrap: Largest,
     /// The longest waits, with their lines.
     pub largest_wait: Largest,
+    /// The channel its rows name (a `channel` column), when they name one.
+    pub channel: Option<&'static str>,
 }
 
 impl TypeData {
@@ -112,6 +135,7 @@ struct Row<'a> {
     day: i64,
     slot: usize,
     kind: &'a str,
+    channel: Option<&'static str>,
     outcome: Outcome,
     wait: Option<f64>,
     talk: Option<f64>,
@@ -122,6 +146,7 @@ fn row<'a>(
     t: &'a Table,
     slot_minutes: u32,
     latest_day: Option<i64>,
+    map: &ChannelMap,
 ) -> std::result::Result<Row<'a>, CellError> {
     let arrival = parse_arrival(t.text(ARRIVAL)?).map_err(|message| CellError {
         column: "arrival",
@@ -142,7 +167,16 @@ fn row<'a>(
         column: "outcome",
         message: format!("expected answered, abandoned, blocked or deflected, found \"{text}\""),
     })?;
-    let kind = if t.has(TYPE) { t.text(TYPE)? } else { "" };
+    let channel = match t.cell(CHANNEL) {
+        Some(c) if !c.is_empty() => Some(channel_of(c, map)),
+        _ => None,
+    };
+    // Without a type column the channel names the type: chat and email come out apart.
+    let kind = match (t.has(TYPE), channel) {
+        (true, _) => t.text(TYPE)?,
+        (false, Some(c)) => c,
+        (false, None) => "",
+    };
     if kind.chars().count() > MAX_TYPE_CHARS || kind.chars().any(char::is_control) {
         return Err(CellError {
             column: "type",
@@ -171,6 +205,7 @@ fn row<'a>(
         day: arrival.day,
         slot: (arrival.second / (60.0 * f64::from(slot_minutes))) as usize,
         kind,
+        channel,
         outcome,
         wait,
         talk,
@@ -191,10 +226,23 @@ pub fn read_delimited(
     delimiter: u8,
     progress: &ProgressBar,
 ) -> Result<Calls> {
+    read_export(path, slot_minutes, strict, delimiter, &[], progress)
+}
+
+/// Reads CALLS.csv at `path`, its fields separated by `delimiter`, a `channel` column's
+/// values read through `map`.
+pub fn read_export(
+    path: &Path,
+    slot_minutes: u32,
+    strict: bool,
+    delimiter: u8,
+    map: &ChannelMap,
+    progress: &ProgressBar,
+) -> Result<Calls> {
     let mut t = Table::open(
         path,
         &["arrival", "outcome", "wait_s", "talk_s", "wrap_s"],
-        &["type"],
+        &["type", "channel"],
         delimiter,
     )?;
     progress.set_length(t.bytes);
@@ -210,7 +258,7 @@ pub fn read_delimited(
         if seen % 65_536 == 0 {
             progress.set_position(t.position());
         }
-        let r = match row(&t, slot_minutes, latest_day) {
+        let r = match row(&t, slot_minutes, latest_day, map) {
             Ok(r) => r,
             Err(e) => {
                 calls.bad.skip(&t, t.line(), e.column, &e.message, strict)?;
@@ -233,6 +281,9 @@ pub fn read_delimited(
         }
         let line = t.line();
         let d = calls.types.get_mut(r.kind).expect("inserted above");
+        if r.channel.is_some() {
+            d.channel = r.channel;
+        }
         d.days.entry(r.day).or_insert_with(|| vec![0; slots])[r.slot.min(slots - 1)] += 1;
         match r.outcome {
             Outcome::Answered => {

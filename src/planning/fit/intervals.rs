@@ -50,6 +50,8 @@ pub struct Intervals {
     pub rows: u64,
     /// Rows skipped.
     pub bad: BadRows,
+    /// Contacts offered per date, every type together.
+    pub dates: BTreeMap<i64, u64>,
 }
 
 struct Row<'a> {
@@ -132,6 +134,7 @@ pub fn read(path: &Path, strict: bool, delimiter: u8) -> Result<Intervals> {
             e.days += 1;
             e.last_day = Some(r.day);
         }
+        *out.dates.entry(r.day).or_default() += r.offered;
         e.offered += r.offered;
         e.answered += r.answered;
         e.abandoned += r.abandoned;

@@ -15,6 +15,7 @@
 //! Memory depends on the days and contact types covered, never on the rows.
 
 pub mod calls;
+pub mod carry;
 pub mod clock;
 pub mod days;
 pub mod durations;
@@ -24,6 +25,7 @@ pub mod mle;
 pub mod outliers;
 pub mod patience;
 pub mod read;
+pub mod reconcile;
 pub mod sample;
 pub mod volumes;
 pub mod write;
@@ -166,18 +168,61 @@ fn leave_out_outliers(d: &mut TypeData) -> Vec<Outliers> {
     found
 }
 
+/// The channel of type `name`: as its rows named it, else as its name says.
+pub fn channel(name: &str, t: &TypeData) -> &'static str {
+    t.channel.unwrap_or_else(|| calls::channel_of(name, &[]))
+}
+
+fn clock_of(slot: usize, minutes: u32) -> String {
+    let m = slot * minutes as usize;
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
 /// Fits every contact type of `calls` (with the interval report's totals beside them).
 pub fn fit(mut calls: Calls, report: Option<Intervals>) -> Fit {
-    let plan = days::plan(&mut calls.types, calls.slot_minutes);
+    let mut plan = days::plan(&mut calls.types, calls.slot_minutes);
+    // The opening hours are those of the live channels: email arrives around the clock
+    // and waits for the opening, so it does not open the centre at night.
+    let live = |name: &str, t: &TypeData| channel(name, t) != "email";
+    let has_live = calls.types.iter().any(|(n, t)| live(n, t));
     let any = |s: usize| {
         calls
             .types
-            .values()
-            .any(|t| t.days.values().any(|v| v[s] > 0))
+            .iter()
+            .filter(|(n, t)| !has_live || live(n, t))
+            .any(|(_, t)| t.days.values().any(|v| v[s] > 0))
     };
     let slots = (24 * 60 / calls.slot_minutes) as usize;
     let open = (0..slots).find(|&s| any(s)).unwrap_or(0);
     let close = (0..slots).rev().find(|&s| any(s)).unwrap_or(open);
+    if has_live {
+        let open_days: Vec<i64> = plan
+            .days
+            .iter()
+            .copied()
+            .filter(|d| {
+                calls.types.iter().any(|(n, t)| {
+                    live(n, t) && t.days.get(d).is_some_and(|v| v.iter().any(|&c| c > 0))
+                })
+            })
+            .collect();
+        let mut moved = 0u64;
+        for (name, t) in calls.types.iter_mut() {
+            if channel(name, t) == "email" {
+                moved += carry::to_next_opening(&mut t.days, &open_days, open, close);
+            }
+        }
+        if moved > 0 {
+            plan.notes.push(format!(
+                "{moved} emails arrived outside the opening hours of voice and chat ({}–{}) or on a day they were closed: each is counted at the next opening, when an agent can first take it",
+                clock_of(open, calls.slot_minutes),
+                clock_of(close + 1, calls.slot_minutes)
+            ));
+        }
+    }
+    if let Some(r) = &report {
+        plan.notes.extend(reconcile::dates(&calls, &r.dates));
+    }
     let mut report_types = report.as_ref().map(|r| r.types.clone()).unwrap_or_default();
     let types = calls
         .types

@@ -37,6 +37,13 @@ pub struct Volumes {
     pub weekday_factors: [Option<(f64, usize)>; 7],
     /// Whether the weekdays differ (one-way analysis of variance of the daily totals, 5 %).
     pub weekdays_differ: bool,
+    /// The analysis of variance's p-value (1 when it cannot be made).
+    pub weekdays_p: f64,
+    /// When the weekdays differ clearly (p below [`DAY_TYPES_P`]): each weekday's total over the Monday-to-Friday mean
+    /// (Monday first; 0 for a weekday closed over two weeks or more of data). The
+    /// volumes, per-day total and day_cv are then those of Monday to Friday, day_cv around
+    /// each weekday's own level.
+    pub day_factors: Option<[f64; 7]>,
 }
 
 /// Mean and sample variance.
@@ -72,8 +79,90 @@ fn cv_beyond_poisson(var: f64, mean: f64) -> f64 {
     ((var - mean) / (mean * mean)).max(0.0).sqrt()
 }
 
-/// The volumes of `d` over `days`, for slots `open..close` (inclusive).
+/// The p-value below which the weekdays are fitted apart: strict, so that days alike
+/// (p below 5 % one time in twenty) keep one averaged day; real weekday differences, a
+/// closed Sunday or a short Saturday, are far beyond it.
+pub const DAY_TYPES_P: f64 = 0.001;
+
+/// The volumes of `d` over `days`, for slots `open..close` (inclusive): one averaged day
+/// when the weekdays do not differ, else Monday to Friday with a factor per weekday.
 pub fn estimate(d: &TypeData, days: &[i64], open: usize, close: usize) -> Volumes {
+    let all = estimate_over(d, days, open, close);
+    if all.weekdays_p >= DAY_TYPES_P || all.weekdays_p.is_nan() {
+        return all;
+    }
+    let weekdays: Vec<i64> = days.iter().copied().filter(|&x| weekday(x) < 5).collect();
+    if weekdays.len() < 2 || weekdays.len() == days.len() {
+        return all;
+    }
+    let mut v = estimate_over(d, &weekdays, open, close);
+    let base = v.per_day.value;
+    if base <= 0.0 {
+        return all;
+    }
+    let span = days.last().unwrap_or(&0) - days.first().unwrap_or(&0) + 1;
+    let factors: [f64; 7] = std::array::from_fn(|w| match all.weekday_factors[w] {
+        Some((f, _)) => f * all.per_day.value / base,
+        None if span >= 14 => 0.0,
+        None => 1.0,
+    });
+    v.day_cv = day_cv_within(d, &weekdays, open, close, &factors, base);
+    v.weekday_factors = all
+        .weekday_factors
+        .map(|f| f.map(|(x, n)| (x * all.per_day.value / base, n)));
+    v.weekdays_differ = true;
+    v.day_factors = Some(factors);
+    v
+}
+
+/// day_cv of `days` around each weekday's own level (`factors` × `mean`): the totals
+/// divided by their weekday's factor vary by the day factor and by Poisson, whose share
+/// (mean ÷ factor) is taken out.
+fn day_cv_within(
+    d: &TypeData,
+    days: &[i64],
+    open: usize,
+    close: usize,
+    factors: &[f64; 7],
+    mean: f64,
+) -> Estimate {
+    let none = Estimate {
+        value: 0.0,
+        low: f64::NAN,
+        high: f64::NAN,
+    };
+    let (xs, poisson): (Vec<f64>, Vec<f64>) = days
+        .iter()
+        .filter_map(|&day| {
+            let f = factors[weekday(day)];
+            let total: f64 = d
+                .days
+                .get(&day)
+                .map_or(0.0, |v| v[open..=close].iter().map(|&c| f64::from(c)).sum());
+            (f > 0.0).then(|| (total / f, mean / f))
+        })
+        .unzip();
+    let n = xs.len();
+    if n < 2 {
+        return none;
+    }
+    let (m, v) = mean_var(&xs);
+    let offset = poisson.iter().sum::<f64>() / n as f64 - m;
+    let df = (n - 1) as f64;
+    let chi = ChiSquared::new(df).ok();
+    let bound = |p: f64| {
+        chi.map_or(f64::NAN, |c| {
+            cv_beyond_poisson(df * v / c.inverse_cdf(p) - offset, m)
+        })
+    };
+    Estimate {
+        value: cv_beyond_poisson(v - offset, m),
+        low: bound(0.975),
+        high: bound(0.025),
+    }
+}
+
+fn estimate_over(d: &TypeData, days: &[i64], open: usize, close: usize) -> Volumes {
     let width = close + 1 - open;
     let zeros = vec![0u32; close + 1];
     let rows: Vec<&[u32]> = days
@@ -116,7 +205,8 @@ pub fn estimate(d: &TypeData, days: &[i64], open: usize, close: usize) -> Volume
             high: bound(0.025),
         }
     };
-    let (weekday_factors, weekdays_differ) = weekdays(days, &totals, per_day.value);
+    let (weekday_factors, weekdays_p) = weekdays(days, &totals, per_day.value);
+    let weekdays_differ = weekdays_p < 0.05;
     Volumes {
         per_interval,
         range,
@@ -125,11 +215,13 @@ pub fn estimate(d: &TypeData, days: &[i64], open: usize, close: usize) -> Volume
         day_cv,
         weekday_factors,
         weekdays_differ,
+        weekdays_p,
+        day_factors: None,
     }
 }
 
-/// Each weekday's mean total over the overall mean, and whether the weekdays differ.
-fn weekdays(days: &[i64], totals: &[f64], mean: f64) -> ([Option<(f64, usize)>; 7], bool) {
+/// Each weekday's mean total over the overall mean, and the p-value of their differing.
+fn weekdays(days: &[i64], totals: &[f64], mean: f64) -> ([Option<(f64, usize)>; 7], f64) {
     let mut groups: [Vec<f64>; 7] = Default::default();
     for (day, t) in days.iter().zip(totals) {
         groups[weekday(*day)].push(*t);
@@ -142,7 +234,7 @@ fn weekdays(days: &[i64], totals: &[f64], mean: f64) -> ([Option<(f64, usize)>; 
     let present: Vec<&Vec<f64>> = groups.iter().filter(|g| !g.is_empty()).collect();
     let (k, n) = (present.len(), totals.len());
     if k < 2 || n <= k {
-        return (factors, false);
+        return (factors, 1.0);
     }
     let grand = totals.iter().sum::<f64>() / n as f64;
     let (mut between, mut within) = (0.0, 0.0);
@@ -152,13 +244,17 @@ fn weekdays(days: &[i64], totals: &[f64], mean: f64) -> ([Option<(f64, usize)>; 
         within += g.iter().map(|x| (x - m).powi(2)).sum::<f64>();
     }
     let (df1, df2) = ((k - 1) as f64, (n - k) as f64);
-    let differ = if within <= 0.0 {
-        between > 0.0
+    let p = if within <= 0.0 {
+        if between > 0.0 {
+            0.0
+        } else {
+            1.0
+        }
     } else {
         let f = (between / df1) / (within / df2);
-        FisherSnedecor::new(df1, df2).is_ok_and(|d| d.sf(f) < 0.05)
+        FisherSnedecor::new(df1, df2).map_or(1.0, |d| d.sf(f))
     };
-    (factors, differ)
+    (factors, p)
 }
 
 #[cfg(test)]

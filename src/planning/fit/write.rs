@@ -19,7 +19,7 @@ use crate::limits;
 use crate::scenario::Scenario;
 
 /// Occupancy the placeholder agents are sized for.
-const PLACEHOLDER_OCCUPANCY: f64 = 0.85;
+pub const PLACEHOLDER_OCCUPANCY: f64 = 0.85;
 
 /// A number with `d` decimals, without trailing zeros (`40.25`, `3`).
 fn num(x: f64, d: usize) -> String {
@@ -159,7 +159,7 @@ fn duration_comment(o: &mut String, what: &str, d: &DurationFit, sample: &super:
 }
 
 /// Mean handle time (talk + wrap-up) of a type, for the placeholder agents.
-fn handle_mean(t: &TypeFit) -> f64 {
+pub fn handle_mean(t: &TypeFit) -> f64 {
     let m = |d: &DurationFit| match d {
         DurationFit::None => 0.0,
         DurationFit::Fixed(v) => *v,
@@ -213,9 +213,14 @@ fn type_tables(o: &mut String, fit: &Fit, t: &TypeFit, prefix: &str) {
         );
     }
     let _ = writeln!(o, "\n[{prefix}arrivals]");
+    let which = if v.day_factors.is_some() {
+        format!("{days} weekdays (Monday to Friday)")
+    } else {
+        format!("{days} days")
+    };
     let _ = writeln!(
         o,
-        "# Contacts per interval: the mean over {days} days of data, with its 95 % interval (Student t);\n# every contact counted ({} answered, {} abandoned, {} blocked, {} deflected).",
+        "# Contacts per interval: the mean over {which} of data, with its 95 % interval (Student t);\n# every contact counted ({} answered, {} abandoned, {} blocked, {} deflected).",
         t.data.answered, t.data.abandoned, t.data.blocked, t.data.deflected
     );
     for (i, e) in v.per_interval.iter().enumerate() {
@@ -227,11 +232,19 @@ fn type_tables(o: &mut String, fit: &Fit, t: &TypeFit, prefix: &str) {
         "volumes = {}",
         list(v.per_interval.iter().map(|e| num(e.value, 2)))
     );
-    let _ = writeln!(
-        o,
-        "# day_cv: the spread of daily totals beyond Poisson, CV² = (Var − mean) ÷ mean², floored\n# at 0, over {days} days: {} (χ² interval on the variance).",
-        with_interval(&v.day_cv, 3, "")
-    );
+    if v.day_factors.is_some() {
+        let _ = writeln!(
+            o,
+            "# day_cv: the spread of daily totals beyond Poisson around each weekday's own level,\n# CV² = (Var − mean) ÷ mean², floored at 0, over {which}: {} (χ² interval on the variance).",
+            with_interval(&v.day_cv, 3, "")
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "# day_cv: the spread of daily totals beyond Poisson, CV² = (Var − mean) ÷ mean², floored\n# at 0, over {days} days: {} (χ² interval on the variance).",
+            with_interval(&v.day_cv, 3, "")
+        );
+    }
     let _ = writeln!(
         o,
         "day_cv = {}",
@@ -243,7 +256,14 @@ fn type_tables(o: &mut String, fit: &Fit, t: &TypeFit, prefix: &str) {
         .enumerate()
         .filter_map(|(w, f)| f.map(|(x, n)| format!("{} {} ({n} d)", weekday_name(w), num(x, 3))))
         .collect();
-    if present.len() > 1 {
+    if let Some(f) = &v.day_factors {
+        let _ = writeln!(
+            o,
+            "# The weekdays differ clearly (analysis of variance, p < 0.001), so the day above is Monday\n# to Friday and each weekday has its factor (its mean total ÷ the Monday-to-Friday mean; 0 for\n# a weekday with no contact): {}. Day 1 of the run is a Monday.",
+            present.join(", ")
+        );
+        let _ = writeln!(o, "day_factors = {}", list(f.iter().map(|x| num(*x, 3))));
+    } else if present.len() > 1 {
         let _ = writeln!(
             o,
             "# Weekday factors (mean day total ÷ mean over all days): {}.\n# The weekdays {} at the 5 % level (analysis of variance); day_cv above includes\n# the weekday differences, as one day of this file stands for any day of the data.",
@@ -252,6 +272,12 @@ fn type_tables(o: &mut String, fit: &Fit, t: &TypeFit, prefix: &str) {
         );
     }
 
+    handling_tables(o, t, prefix);
+}
+
+/// The handling and patience tables of one contact type, under `prefix` (`""` or
+/// `"types."`), each estimate with its comment: also what `ccsim forecast` writes.
+pub fn handling_tables(o: &mut String, t: &TypeFit, prefix: &str) {
     let _ = writeln!(o, "\n[{prefix}handling]");
     duration_comment(
         o,
@@ -349,7 +375,13 @@ pub fn scenario(fit: &Fit, calls: &Path) -> String {
             );
         }
     }
-    let _ = writeln!(o, "\n[simulation]\nreplications = 100\nseed = 1\ninterval_minutes = {}\nopen = \"{}\"\ndays = 1", fit.interval_minutes, fit.start_of(0));
+    // A week when the weekdays differ: one day would be a Monday, not the average day.
+    let days = if fit.types.iter().any(|t| t.volumes.day_factors.is_some()) {
+        7
+    } else {
+        1
+    };
+    let _ = writeln!(o, "\n[simulation]\nreplications = 100\nseed = 1\ninterval_minutes = {}\nopen = \"{}\"\ndays = {days}", fit.interval_minutes, fit.start_of(0));
     let agents = list(placeholder_agents(fit).into_iter());
     match fit.types.as_slice() {
         [t] => {
@@ -359,7 +391,19 @@ pub fn scenario(fit: &Fit, calls: &Path) -> String {
         types => {
             for t in types {
                 let _ = writeln!(o, "\n[[types]]\nname = {}", quoted(&t.name));
-                type_tables(&mut o, fit, t, "types.");
+                let channel = super::channel(&t.name, &t.data);
+                if channel == "voice" {
+                    type_tables(&mut o, fit, t, "types.");
+                    continue;
+                }
+                let _ = writeln!(o, "channel = \"{channel}\"");
+                let mut t = t.clone();
+                if channel == "email" {
+                    // An email is not abandoned: it waits in the queue until answered.
+                    t.patience.families.clear();
+                    t.patience.abandoned = 0;
+                }
+                type_tables(&mut o, fit, &t, "types.");
             }
             let names: Vec<String> = types.iter().map(|t| quoted(&t.name)).collect();
             let _ = writeln!(
