@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::file::{AgentsFile, ScenarioFile};
 use super::{AgentGroup, Channel, ContactType, Pick, Route, Written};
-use super::{Arrivals, Costs, Handling, Judged, Scenario, Simulation, Staffing, Targets};
+use super::{Arrivals, Handling, Scenario, Simulation, Staffing};
 use crate::foundation::scenario_error::{line_of, FieldError, ScenarioError};
 use crate::limits;
 
@@ -36,6 +36,19 @@ mod calendar;
 
 #[path = "validate_forecast.rs"]
 mod forecast;
+
+#[path = "validate_simulation.rs"]
+mod simulation;
+pub(crate) use simulation::parse_clock;
+use simulation::simulation;
+
+#[path = "validate_costs.rs"]
+mod costs;
+use costs::costs;
+
+#[path = "validate_targets.rs"]
+mod targets;
+use targets::targets;
 
 #[path = "validate_serde.rs"]
 mod serde_words;
@@ -300,79 +313,6 @@ fn missing_table(table: &str) -> FieldError {
     FieldError::new(table, format!("the required table [{table}] is missing"))
 }
 
-fn simulation(raw: &ScenarioFile) -> Check<Simulation> {
-    let s = raw.simulation.as_ref();
-    let replications = s.and_then(|s| s.replications).unwrap_or(100);
-    if !(2..=i64::from(limits::MAX_REPLICATIONS)).contains(&replications) {
-        return Err(FieldError::new(
-            "simulation.replications",
-            format!(
-                "expected a whole number from 2 to {} (a confidence interval needs at least 2), found {replications}",
-                limits::MAX_REPLICATIONS
-            ),
-        ));
-    }
-    let seed = s.and_then(|s| s.seed).unwrap_or(1);
-    if seed < 0 {
-        return Err(FieldError::new(
-            "simulation.seed",
-            format!("expected a whole number >= 0, found {seed}"),
-        ));
-    }
-    let interval_minutes = s.and_then(|s| s.interval_minutes).unwrap_or(30);
-    if !(5..=120).contains(&interval_minutes) || (24 * 60) % interval_minutes != 0 {
-        return Err(FieldError::new(
-            "simulation.interval_minutes",
-            format!("expected minutes from 5 to 120 that divide 24 h (5, 10, 15, 20, 30, 60, 120, ...), found {interval_minutes}"),
-        ));
-    }
-    let open = s
-        .and_then(|s| s.open.clone())
-        .unwrap_or_else(|| "00:00".into());
-    let open_minute = parse_clock(&open).ok_or_else(|| {
-        FieldError::new(
-            "simulation.open",
-            format!("expected a clock time \"HH:MM\" from 00:00 to 23:59, found \"{open}\""),
-        )
-    })?;
-    let days = s.and_then(|s| s.days).unwrap_or(1);
-    if !(1..=i64::from(limits::MAX_DAYS)).contains(&days) {
-        return Err(FieldError::new(
-            "simulation.days",
-            format!(
-                "expected a whole number of days from 1 to {}, found {days}",
-                limits::MAX_DAYS
-            ),
-        ));
-    }
-    let shared_day_cv = values::within(
-        "simulation.shared_day_cv",
-        s.and_then(|s| s.shared_day_cv).unwrap_or(0.0),
-        "a day factor CV",
-        0.0,
-        limits::MAX_DAY_CV,
-    )?;
-    let start_date = calendar::start_date(s.and_then(|s| s.start_date.as_deref()))?;
-    Ok(Simulation {
-        start_date,
-        replications: replications as u32,
-        seed: seed as u64,
-        interval_minutes: interval_minutes as u32,
-        open_minute,
-        days: days as u32,
-        shared_day_cv,
-    })
-}
-
-pub(crate) fn parse_clock(s: &str) -> Option<u32> {
-    let (h, m) = s.split_once(':')?;
-    if h.len() != 2 || m.len() != 2 {
-        return None;
-    }
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-    (h < 24 && m < 60).then_some(h * 60 + m)
-}
-
 /// `[staffing]`: the one group's staffing, and the trunk lines.
 fn staffing(raw: &ScenarioFile, day: &shifts::Day<'_>) -> Check<(Staffing, Option<u32>)> {
     let s = raw
@@ -449,119 +389,4 @@ pub(super) fn paid_agents(agents: &AgentsFile, n: usize, field_name: &str) -> Ch
         paid.push(*a as u32);
     }
     Ok(paid)
-}
-
-fn costs(raw: &ScenarioFile) -> Check<Costs> {
-    let Some(c) = raw.costs.as_ref() else {
-        return Ok(Costs {
-            given: false,
-            currency: "EUR".into(),
-            fte_hours_per_day: super::FTE_HOURS_PER_DAY,
-            open_days_per_year: super::OPEN_DAYS_PER_YEAR,
-            ..Costs::default()
-        });
-    };
-    let money = |field: &str, v: Option<f64>| money(&format!("costs.{field}"), v.unwrap_or(0.0));
-    let currency = c.currency.clone().unwrap_or_else(|| "EUR".into());
-    // The currency labels every amount in every report: one line, like a name.
-    values::one_line_text("costs.currency", &currency, "currency")?;
-    Ok(Costs {
-        given: true,
-        currency,
-        agent_hour: money("agent_hour", c.agent_hour)?,
-        per_handled_minute: money("per_handled_minute", c.per_handled_minute)?,
-        per_queued_minute: money("per_queued_minute", c.per_queued_minute)?,
-        fixed_per_day: money("fixed_per_day", c.fixed_per_day)?,
-        fte_hours_per_day: fte_hours(c.fte_hours_per_day)?,
-        open_days_per_year: open_days(c.open_days_per_year)?,
-    })
-}
-
-/// `costs.fte_hours_per_day`: above 0 to 24 hours.
-fn fte_hours(v: Option<f64>) -> Check<f64> {
-    let v = v.unwrap_or(super::FTE_HOURS_PER_DAY);
-    if v.is_finite() && v > 0.0 && v <= 24.0 {
-        return Ok(v);
-    }
-    Err(FieldError::new(
-        "costs.fte_hours_per_day",
-        format!(
-            "expected the paid hours of one full-time agent a day, above 0 to 24, found {}",
-            limits::shown(v)
-        ),
-    ))
-}
-
-/// `costs.open_days_per_year`: 1 to 366 days.
-fn open_days(v: Option<f64>) -> Check<f64> {
-    let v = v.unwrap_or(super::OPEN_DAYS_PER_YEAR);
-    if v.is_finite() && (1.0..=366.0).contains(&v) {
-        return Ok(v);
-    }
-    Err(FieldError::new(
-        "costs.open_days_per_year",
-        format!(
-            "expected the days the centre opens in a year, 1 to 366, found {}",
-            limits::shown(v)
-        ),
-    ))
-}
-
-fn targets(raw: &ScenarioFile) -> Check<Targets> {
-    let Some(t) = raw.targets.as_ref() else {
-        return Ok(Targets {
-            sl_within_s: 20.0,
-            sl_at_least: None,
-            abandonment_at_most: None,
-            asa_at_most_s: None,
-            occupancy_at_most: None,
-            short_abandon_s: 0.0,
-            judged: Judged::Interval,
-        });
-    };
-    let (sl_within_s, sl_at_least) = match &t.service_level {
-        None => (20.0, None),
-        Some(sl) => (
-            positive_seconds("targets.service_level.within_s", sl.within_s)?,
-            sl.at_least
-                .map(|v| share("targets.service_level.at_least", v))
-                .transpose()?,
-        ),
-    };
-    Ok(Targets {
-        sl_within_s,
-        sl_at_least,
-        abandonment_at_most: t
-            .abandonment_at_most
-            .map(|v| share("targets.abandonment_at_most", v))
-            .transpose()?,
-        asa_at_most_s: t
-            .asa_at_most_s
-            .map(|v| positive_seconds("targets.asa_at_most_s", v))
-            .transpose()?,
-        occupancy_at_most: t
-            .occupancy_at_most
-            .map(|v| share("targets.occupancy_at_most", v))
-            .transpose()?,
-        short_abandon_s: values::within(
-            "targets.short_abandon_s",
-            t.short_abandon_s.unwrap_or(0.0),
-            "seconds of waiting",
-            0.0,
-            limits::MAX_SHORT_ABANDON_S,
-        )?,
-        judged: match t.judged.as_deref() {
-            None | Some("interval") => Judged::Interval,
-            Some("day") => Judged::Day,
-            Some(other) => {
-                return Err(FieldError::new(
-                    "targets.judged",
-                    format!(
-                        "expected \"interval\" (every interval meets the targets) or \"day\" (each day's figures do), found \"{}\"",
-                        crate::escape::one_line(other)
-                    ),
-                ))
-            }
-        },
-    })
 }
