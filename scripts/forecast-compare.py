@@ -121,7 +121,9 @@ def run_statsforecast(counts, until, grid):
     sf = StatsForecast(models=models, freq=1, n_jobs=1)
     horizon = 14 * len(grid)
     fc = sf.forecast(df=df, h=horizon)
-    open_slots = {(day.weekday(), slot) for (day, slot), n in counts.items() if day < until and n > 0}
+    open_slots = {
+        (day.weekday(), slot) for (day, slot), n in counts.items() if day < until and n > 0
+    }
     ahead = [(until + dt.timedelta(days=k), slot) for k in range(14) for slot in grid]
     out = {}
     for name, label in [
