@@ -33,6 +33,8 @@ pub struct Scenario {
     pub name: String,
     /// Free text from the file.
     pub description: Option<String>,
+    /// `role`: a plan to choose between, or a shock applied to the current plan.
+    pub role: Role,
     /// Where it was read from.
     pub file: PathBuf,
     /// Replications, seed, interval length, opening time, days.
@@ -51,6 +53,30 @@ pub struct Scenario {
     pub calendar: Option<Calendar>,
     /// How the file was written: only presentation depends on it.
     pub written: Written,
+}
+
+/// What a scenario is in a study: an option to choose between, or a stress test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// A plan the study compares, ranks and prices (the default).
+    #[default]
+    Option,
+    /// A shock applied to the current plan (a busier Monday, more shrinkage): never
+    /// ranked, priced or put on the frontier, only read as a risk.
+    Stress,
+}
+
+impl Role {
+    /// Every word `role` accepts, in the order the error lists them.
+    pub const KEYS: [&'static str; 2] = ["option", "stress"];
+
+    /// The word a scenario file and the reports use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Option => "option",
+            Role::Stress => "stress",
+        }
+    }
 }
 
 /// How a scenario file was written. Figures never depend on it; reports of a one-type
