@@ -26,7 +26,7 @@ pub struct Comparison {
     pub pairs: usize,
     /// One difference per metric, serialised as a map keyed like the report's metrics.
     pub metrics: Differences,
-    /// Return on the change (paired comparisons only).
+    /// Return on the change (paired comparisons of options only: a stress test has none).
     pub roi: Option<Roi>,
 }
 
@@ -128,7 +128,8 @@ pub fn compare(scenario: &ScenarioReport, baseline: &ScenarioReport) -> Comparis
         paired,
         pairs: if paired { pairs } else { 0 },
         metrics: Differences(metrics),
-        roi: paired.then(|| {
+        // A stress test is a shock, not a change the centre pays for: it has no return.
+        roi: (paired && !scenario.is_stress()).then(|| {
             roi(
                 &scenario.day_samples[..pairs],
                 &baseline.day_samples[..pairs],

@@ -4,7 +4,10 @@
 //! mean meets every target of `[targets]` (for a centre, every type's). The cheapest is
 //! set against the runner-up that also meets its targets and against the baseline, as
 //! paired differences of cost per day and per contact with their 95 % intervals. A pure
-//! function of the report, like the comparisons.
+//! function of the report, like the comparisons. A stress test (`role = "stress"`) is a
+//! shock applied to the current plan, not a plan to choose: it is left out of the ranking
+//! and read as a risk instead, by how far its service level and abandonment move from the
+//! baseline's.
 
 use serde::Serialize;
 
@@ -25,6 +28,20 @@ pub struct Ranking {
     pub cheapest: Option<String>,
     /// The cheapest against the runner-up and the baseline (when they are other scenarios).
     pub against: Vec<Margin>,
+    /// The stress tests, never ranked, each read as a risk against the baseline.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stress_tests: Vec<Risk>,
+}
+
+/// What a stress test does to the centre: `stress − baseline`, so a fall is negative.
+#[derive(Debug, Clone, Serialize)]
+pub struct Risk {
+    /// The stress test's name.
+    pub scenario: String,
+    /// Service level, stress − baseline (`None` without a baseline).
+    pub service_level: Option<Difference>,
+    /// Abandonment, stress − baseline (`None` without a baseline).
+    pub abandonment: Option<Difference>,
 }
 
 /// The cheapest scenario against another: `cheapest − other`, so a negative cost is a saving.
@@ -67,7 +84,12 @@ pub fn rank(report: &Report, baseline: Option<usize>) -> Option<Ranking> {
         return None;
     }
     let cost = |s: &ScenarioReport| s.metrics.get(Metric::CostTotal).mean;
-    let mut meeting: Vec<usize> = (0..report.scenarios.len())
+    let options: Vec<usize> = (0..report.scenarios.len())
+        .filter(|&i| !report.scenarios[i].is_stress())
+        .collect();
+    let mut meeting: Vec<usize> = options
+        .iter()
+        .copied()
         .filter(|&i| meets_targets(&report.scenarios[i]))
         .collect();
     // Stable sort: equal costs keep the report's order.
@@ -109,14 +131,33 @@ pub fn rank(report: &Report, baseline: Option<usize>) -> Option<Ranking> {
             .iter()
             .map(|&i| report.scenarios[i].name.clone())
             .collect(),
-        missing_targets: report
-            .scenarios
+        missing_targets: options
             .iter()
+            .map(|&i| &report.scenarios[i])
             .filter(|s| !meets_targets(s))
             .map(|s| s.name.clone())
             .collect(),
         against,
+        stress_tests: risks(report, baseline),
     })
+}
+
+/// Every stress test against the baseline, in report order.
+fn risks(report: &Report, baseline: Option<usize>) -> Vec<Risk> {
+    let base = baseline.and_then(|b| report.scenarios.get(b));
+    report
+        .scenarios
+        .iter()
+        .filter(|s| s.is_stress())
+        .map(|s| {
+            let c = base.map(|b| compare(s, b));
+            Risk {
+                scenario: s.name.clone(),
+                service_level: c.as_ref().map(|c| c.metrics.get(Metric::ServiceLevel)),
+                abandonment: c.as_ref().map(|c| c.metrics.get(Metric::AbandonmentRate)),
+            }
+        })
+        .collect()
 }
 
 /// A difference with as many decimals as its significance needs, without the table's star
@@ -131,6 +172,12 @@ impl Ranking {
     /// One plain sentence for each finding: the cheapest and its margins, or that no
     /// scenario meets every target. Names pass through `name`, which escapes them for the output.
     pub fn sentences(&self, currency: &str, name: &dyn Fn(&str) -> String) -> Vec<String> {
+        let mut v = self.option_sentences(currency, name);
+        v.extend(self.stress_tests.iter().map(|r| r.sentence(name)));
+        v
+    }
+
+    fn option_sentences(&self, currency: &str, name: &dyn Fn(&str) -> String) -> Vec<String> {
         let Some(best) = &self.cheapest else {
             return vec![format!(
                 "No scenario meets every target: none can be recommended on cost. Missing: {}.",
@@ -169,5 +216,54 @@ impl Ranking {
             v.push("It is the only one that meets them: no runner-up to set it against.".into());
         }
         v
+    }
+}
+
+impl Risk {
+    /// "Risk: monday (a stress test: adds no spend, not ranked): service level falls
+    /// 13.0 pp ±1.1 against the baseline; abandonment rises 4.2 pp ±0.6."
+    pub fn sentence(&self, name: &dyn Fn(&str) -> String) -> String {
+        let head = format!(
+            "Risk: {} (a stress test: adds no spend, not ranked)",
+            name(&self.scenario)
+        );
+        match (&self.service_level, &self.abandonment) {
+            (Some(sl), Some(ab)) => format!(
+                "{head}: service level {} against the baseline; abandonment {}.",
+                movement(sl),
+                movement(ab)
+            ),
+            _ => format!("{head}: no baseline to read it against."),
+        }
+    }
+}
+
+/// How a share moved, in percentage points: "falls 13.0 pp ±1.1".
+fn movement(d: &Difference) -> String {
+    let pp = |x: f64| format!("{:.1}", (x * 100.0).abs());
+    let hw = if d.half_width.is_finite() {
+        format!(" ±{}", pp(d.half_width))
+    } else {
+        String::new()
+    };
+    if !d.significant() {
+        return format!(
+            "does not change significantly ({}{} pp{hw})",
+            sign(d.mean),
+            pp(d.mean)
+        );
+    }
+    let verb = if d.mean < 0.0 { "falls" } else { "rises" };
+    format!("{verb} {} pp{hw}", pp(d.mean))
+}
+
+/// The sign of a difference too small to have a verb ("" for zero).
+fn sign(x: f64) -> &'static str {
+    if x < 0.0 && (x * 1000.0).round() != 0.0 {
+        "−"
+    } else if x > 0.0 && (x * 1000.0).round() != 0.0 {
+        "+"
+    } else {
+        ""
     }
 }

@@ -946,3 +946,13 @@ fn fails_when_open_days_pass_a_year() {
         phrases: &["opens in a year, 1 to 366", "found 8760"],
     });
 }
+
+#[test]
+fn fails_when_the_role_is_unknown() {
+    assert_fails(Expect {
+        file: "unknown_role.toml",
+        field: Some("role"),
+        line: Some((3, "role = \"shock\"")),
+        phrases: &["expected one of \"option\", \"stress\"", "found \"shock\""],
+    });
+}

@@ -50,6 +50,7 @@ mod overrides;
 mod precision;
 mod progress;
 mod redial_theory;
+mod roles;
 mod rules_report;
 mod satisfaction;
 mod schedule;

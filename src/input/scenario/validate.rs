@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::file::{AgentsFile, ScenarioFile};
-use super::{AgentGroup, Channel, ContactType, Pick, Route, Written};
+use super::{AgentGroup, Channel, ContactType, Pick, Role, Route, Written};
 use super::{Arrivals, Handling, Scenario, Simulation, Staffing};
 use crate::foundation::scenario_error::{line_of, FieldError, ScenarioError};
 use crate::limits;
@@ -87,6 +87,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
         let mut s = centre::validate(&raw, file, validate)?;
         s.name = scenario_name(&raw, file)?;
         s.description = raw.description.clone();
+        s.role = role(&raw)?;
         s.calendar = calendar::calendar(&raw, &s.simulation, s.intervals())?;
         // Each type passed the caps alone; together they may not.
         sizes::contacts(&s, "types")?;
@@ -191,9 +192,11 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     let journey = journey::validate(&raw)?;
 
     let name = scenario_name(&raw, file)?;
+    let role = role(&raw)?;
     let agent_hour = costs.agent_hour;
     let mut scenario = Scenario {
         description: raw.description.clone(),
+        role,
         file: file.to_path_buf(),
         simulation,
         costs,
@@ -307,6 +310,22 @@ fn scenario_name(raw: &ScenarioFile, file: &Path) -> Check<String> {
             ),
         )
     })
+}
+
+/// `role`: `"option"` (the default) or `"stress"`.
+fn role(raw: &ScenarioFile) -> Check<Role> {
+    match raw.role.as_deref() {
+        None | Some("option") => Ok(Role::Option),
+        Some("stress") => Ok(Role::Stress),
+        Some(other) => Err(FieldError::new(
+            "role",
+            format!(
+                "expected one of {}, found \"{}\"",
+                Role::KEYS.map(|k| format!("\"{k}\"")).join(", "),
+                crate::escape::one_line(other)
+            ),
+        )),
+    }
 }
 
 fn missing_table(table: &str) -> FieldError {

@@ -109,6 +109,7 @@ pub fn validate(
         let mirror = ScenarioFile {
             name: Some(name.clone()),
             description: None,
+            role: None,
             simulation: raw.simulation.clone(),
             arrivals: Some(ArrivalsFile {
                 forecast_type: Some(name.clone()),
@@ -196,6 +197,7 @@ pub fn validate(
     Ok(Scenario {
         name: String::new(),
         description: None,
+        role: super::Role::Option,
         file: file.to_path_buf(),
         simulation,
         costs,

@@ -1,7 +1,8 @@
 //! `tradeoff`: cost per contact against service level (and against CSAT when the metric
 //! list has it). One point per scenario with its 95 % cross, labelled with its name; the
 //! efficient frontier (scenarios no other one beats on both cost and quality) is joined
-//! by a line, so a planner sees which plans are worth discussing.
+//! by a line, so a planner sees which plans are worth discussing. Stress tests are left
+//! out: they are risks to the current plan, not plans.
 
 use crate::metrics::metric_by_key;
 use plotters::coord::types::RangedCoordf64;
@@ -39,6 +40,8 @@ where
             .scenarios
             .iter()
             .enumerate()
+            // A stress test is a shock, not a plan to choose: it stays off the frontier.
+            .filter(|(_, s)| !s.is_stress())
             // Past the palette, the shape tells scenarios of one colour apart.
             .map(|(i, s)| Point::new(name(s).into_owned(), color(i), i / PALETTE, &s.metrics, q))
             .collect();

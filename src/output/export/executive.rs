@@ -42,7 +42,11 @@ pub fn rows(report: &Report, name: &dyn Fn(&str) -> String) -> Vec<Vec<String>> 
             format_value("%", m(Metric::ServiceLevel)),
             format_value("%", m(Metric::AbandonmentRate)),
             format_value("pct", m(Metric::Csat)),
-            verdict(s, name),
+            if s.is_stress() {
+                format!("stress test, not ranked: {}", verdict(s, name))
+            } else {
+                verdict(s, name)
+            },
         ]);
     }
     rows

@@ -97,6 +97,8 @@ pub struct ScenarioReport {
     pub point: Option<crate::sweep::PointJson>,
     /// Scenario description, if any.
     pub description: Option<String>,
+    /// `"option"` (a plan to choose between) or `"stress"` (a shock: never ranked or priced).
+    pub role: &'static str,
     /// The file it came from.
     pub file: String,
     /// Replications simulated.
@@ -148,6 +150,11 @@ pub struct ScenarioReport {
 }
 
 impl ScenarioReport {
+    /// True for a stress test: a shock read as a risk, never ranked, priced or on the frontier.
+    pub fn is_stress(&self) -> bool {
+        self.role == crate::scenario::Role::Stress.key()
+    }
+
     /// Builds the report of one scenario from its run.
     pub fn new(scenario: &Scenario, run: &ScenarioRun) -> Self {
         let sim = &scenario.simulation;
@@ -202,6 +209,7 @@ impl ScenarioReport {
             name: scenario.name.clone(),
             point: None,
             description: scenario.description.clone(),
+            role: scenario.role.key(),
             file: scenario.file.display().to_string(),
             replications: sim.replications,
             precision: None,

@@ -142,6 +142,13 @@ fn header(s: &Scenario) -> String {
     if let Some(d) = &s.description {
         let _ = writeln!(o, "  description: {}", crate::escape::one_line(d));
     }
+    // Shown only for a stress test, so the account of an option reads as it always did.
+    if s.role == crate::scenario::Role::Stress {
+        let _ = writeln!(
+            o,
+            "  role: stress (a shock to the current plan: never ranked, no ROI, read as a risk)"
+        );
+    }
     let _ = writeln!(
         o,
         "  simulation: {} replications × {}, seed {}, {} intervals of {} min from {}",

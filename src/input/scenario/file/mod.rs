@@ -18,6 +18,7 @@ pub use tables::*;
 pub struct ScenarioFile {
     pub name: Option<String>,
     pub description: Option<String>,
+    pub role: Option<String>,
     pub simulation: Option<SimulationFile>,
     pub arrivals: Option<ArrivalsFile>,
     pub handling: Option<HandlingFile>,

@@ -22,8 +22,29 @@ pub(super) fn section(study: &Study) -> String {
         .iter()
         .filter_map(|c| c.roi.as_ref().map(|r| (c, r)))
         .collect();
+    let stress: Vec<String> = study
+        .comparisons
+        .iter()
+        .filter(|c| {
+            study
+                .report
+                .scenarios
+                .iter()
+                .any(|s| s.name == c.scenario && s.is_stress())
+        })
+        .map(|c| markdown_table_cell(&c.scenario))
+        .collect();
+    // Said only when there is one, so a study without stress tests reads as it always did.
+    let stress_note = if stress.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "\nNo ROI for {}: a stress test adds no spend; it is read as a risk in the ranking.\n",
+            stress.join(", ")
+        )
+    };
     if with_roi.is_empty() {
-        return String::new();
+        return stress_note;
     }
     let currency = currency(study.report);
     let mut o = String::new();
@@ -105,6 +126,7 @@ pub(super) fn section(study: &Study) -> String {
             "\nThe value-model rows are empty where a scenario or the baseline has no `[value]` table."
         );
     }
+    o.push_str(&stress_note);
     o
 }
 
