@@ -77,3 +77,35 @@ pub fn assert_success(out: &std::process::Output) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A small one-type queue the write-failure tests run: two intervals, two replications.
+pub const SMALL_QUEUE: &str = r#"
+[simulation]
+replications = 2
+seed = 3
+[arrivals]
+volumes = [300, 300]
+[handling]
+time = { dist = "exponential", mean_s = 180 }
+[patience]
+time = { dist = "exponential", mean_s = 120 }
+[staffing]
+agents = 60
+"#;
+
+/// What a write-failure test puts where an output goes: a complete file the user cares about.
+pub const OLD_REPORT: &[u8] = b"the previous report, complete\n";
+
+/// Runs `ccsim args…` in `dir` under a file-size limit of `bytes` (its signal ignored, so a
+/// write past it fails with "file too large" instead of killing the process).
+pub fn ccsim_size_limited(dir: &Path, bytes: u64, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"trap "" XFSZ; exec prlimit --fsize="$0" -- "$@""#)
+        .arg(bytes.to_string())
+        .arg(bin())
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("sh and prlimit run")
+}

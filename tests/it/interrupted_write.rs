@@ -16,34 +16,14 @@ use common::bin;
 /// The file-size limit in bytes: far below every output written here.
 const LIMIT: u64 = 1024;
 
-const SCENARIO: &str = r#"
-[simulation]
-replications = 2
-seed = 3
-[arrivals]
-volumes = [300, 300]
-[handling]
-time = { dist = "exponential", mean_s = 180 }
-[patience]
-time = { dist = "exponential", mean_s = 120 }
-[staffing]
-agents = 60
-"#;
+const SCENARIO: &str = common::SMALL_QUEUE;
 
 /// What was there before: a complete file the user cares about.
-const OLD: &[u8] = b"the previous report, complete\n";
+const OLD: &[u8] = common::OLD_REPORT;
 
 /// Runs `ccsim args…` in `dir` with the file-size limit.
 fn limited(dir: &Path, args: &[&str]) -> Output {
-    Command::new("sh")
-        .arg("-c")
-        .arg(r#"trap "" XFSZ; exec prlimit --fsize="$0" -- "$@""#)
-        .arg(LIMIT.to_string())
-        .arg(bin())
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("sh and prlimit run")
+    common::ccsim_size_limited(dir, LIMIT, args)
 }
 
 /// Checks the failed run and what the folder holds after it: `kept` files (name,

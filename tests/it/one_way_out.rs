@@ -16,35 +16,15 @@ use common::{assert_success, bin};
 /// a study folder holds: the folder is what fails.
 const LIMIT: u64 = 40_000;
 
-const SCENARIO: &str = r#"
-[simulation]
-replications = 2
-seed = 3
-[arrivals]
-volumes = [300, 300]
-[handling]
-time = { dist = "exponential", mean_s = 180 }
-[patience]
-time = { dist = "exponential", mean_s = 120 }
-[staffing]
-agents = 60
-"#;
+const SCENARIO: &str = common::SMALL_QUEUE;
 
 /// What was there before: a complete file the user cares about.
-const OLD: &[u8] = b"the previous report, complete\n";
+const OLD: &[u8] = common::OLD_REPORT;
 
 /// Runs `ccsim args…` in `dir` with the file-size limit (its signal ignored, so a write
 /// past it fails with "file too large" instead of killing the process).
 fn limited(dir: &Path, args: &[&str]) -> Output {
-    Command::new("sh")
-        .arg("-c")
-        .arg(r#"trap "" XFSZ; exec prlimit --fsize="$0" -- "$@""#)
-        .arg(LIMIT.to_string())
-        .arg(bin())
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("sh and prlimit run")
+    common::ccsim_size_limited(dir, LIMIT, args)
 }
 
 fn in_dir(dir: &Path, args: &[&str]) -> Output {

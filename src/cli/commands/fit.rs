@@ -246,16 +246,7 @@ fn summary(f: &fit::Fit, written: &[String]) -> String {
     for n in &f.notes {
         let _ = writeln!(o, "note: {}", one_line(n));
     }
-    if f.bad.count > 0 {
-        let _ = writeln!(
-            o,
-            "{} bad rows skipped (--strict makes them errors), e.g.:",
-            f.bad.count
-        );
-        for m in &f.bad.messages {
-            let _ = writeln!(o, "  {}", one_line(m));
-        }
-    }
+    write_bad_rows(&mut o, &f.bad);
     for t in &f.types {
         if !t.name.is_empty() {
             let _ = writeln!(o, "type {}:", one_line(&t.name));
@@ -302,4 +293,18 @@ fn summary(f: &fit::Fit, written: &[String]) -> String {
     }
     let _ = writeln!(o, "wrote {}", written.join(", "));
     o
+}
+
+/// The rows an export reader skipped, with a few examples (fit and forecast say it alike).
+pub(super) fn write_bad_rows(o: &mut String, bad: &fit::read::BadRows) {
+    if bad.count > 0 {
+        let _ = writeln!(
+            o,
+            "{} bad rows skipped (--strict makes them errors), e.g.:",
+            bad.count
+        );
+        for m in &bad.messages {
+            let _ = writeln!(o, "  {}", one_line(m));
+        }
+    }
 }

@@ -175,16 +175,7 @@ fn summary(h: &history::History, f: &Forecast, outputs: &[Output]) -> String {
         h.types.len(),
         if h.types.len() == 1 { "" } else { "s" }
     );
-    if h.bad.count > 0 {
-        let _ = writeln!(
-            o,
-            "{} bad rows skipped (--strict makes them errors), e.g.:",
-            h.bad.count
-        );
-        for msg in &h.bad.messages {
-            let _ = writeln!(o, "  {}", one_line(msg));
-        }
-    }
+    super::fit::write_bad_rows(&mut o, &h.bad);
     for n in &f.notes {
         let _ = writeln!(o, "note: {}", one_line(n));
     }
