@@ -8,6 +8,7 @@ mod batch;
 mod blending;
 mod break_rules;
 mod calendar;
+mod calendar_schedule;
 mod callback_rules;
 mod centre;
 mod centre_charts;

@@ -18,9 +18,14 @@
 //! (`day = d`), days of equal factor sharing one plan. A day is planned and judged on
 //! its own (the file's day with its factor, simulated for one day): what carries over
 //! from one day to the next (redials, callbacks, repeats) is left to `ccsim run`.
+//! With a `[calendar]` every day of the horizon is its own planning day, days sharing a
+//! plan only when both their factor and their opening window agree: a day closed all
+//! day gets no shift, and a shorter day only shifts that lie wholly inside its window.
 
 pub mod mip;
 mod repair;
+
+use std::ops::Range;
 
 use crate::scenario::{Roster, Scenario, Shift};
 use crate::staffing::{self, Evaluation, Options};
@@ -136,11 +141,14 @@ pub fn schedule(
     let mut days: Vec<PlanDay> = Vec::new();
     let planning = planning_days(s);
     let per_day = planning.len() > 1;
-    for (d, factor) in planning {
-        if let Some(same) = days
-            .iter_mut()
-            .find(|p| p.factor.to_bits() == factor.to_bits())
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for (d, factor, window) in planning {
+        if let Some(k) = days
+            .iter()
+            .zip(&windows)
+            .position(|(p, w)| p.factor.to_bits() == factor.to_bits() && *w == window)
         {
+            let same = &mut days[k];
             same.days.push(d);
             continue;
         }
@@ -149,9 +157,15 @@ pub fn schedule(
         } else {
             String::new()
         };
-        let day = repair::plan_day(s, factor, &patterns, rostering, opts, &|p: &str| {
-            progress(&format!("{label}{p}"))
-        })?;
+        let day = repair::plan_day(
+            s,
+            (d, factor, &window),
+            &patterns,
+            rostering,
+            opts,
+            &|p: &str| progress(&format!("{label}{p}")),
+        )?;
+        windows.push(window);
         days.push(PlanDay {
             days: vec![d],
             ..day
@@ -203,13 +217,33 @@ pub fn schedule(
     })
 }
 
-/// Each day of the horizon with its volume factor; one day when every day is the same.
-fn planning_days(s: &Scenario) -> Vec<(u32, f64)> {
+/// Each day of the horizon with its volume factor and open intervals; one day when every
+/// day is the same. Without a calendar every day is open on the whole grid.
+fn planning_days(s: &Scenario) -> Vec<(u32, f64, Range<usize>)> {
     let f = &s.types[0].arrivals.day_factors;
-    if f.is_empty() || s.simulation.days == 1 {
-        return vec![(0, f.first().copied().unwrap_or(1.0))];
-    }
+    let factor = |d: u32| {
+        if f.is_empty() {
+            1.0
+        } else {
+            f[d as usize % f.len()]
+        }
+    };
+    let Some(cal) = s.calendar.as_ref() else {
+        let whole = 0..s.intervals();
+        if f.is_empty() || s.simulation.days == 1 {
+            return vec![(0, f.first().copied().unwrap_or(1.0), whole)];
+        }
+        return (0..s.simulation.days)
+            .map(|d| (d, factor(d), whole.clone()))
+            .collect();
+    };
     (0..s.simulation.days)
-        .map(|d| (d, f[d as usize % f.len()]))
+        .map(|d| {
+            let window = match s.date_of(d) {
+                Some(date) if !cal.closed.contains(&date) => cal.window(date.weekday()).clone(),
+                _ => 0..0,
+            };
+            (d, factor(d), window)
+        })
         .collect()
 }

@@ -5,15 +5,21 @@
 //! seed and replications, so the rosters compared meet the same callers and the same
 //! absences (common random numbers).
 
+use std::ops::Range;
+
 use super::mip::{self, DayRoster};
 use super::{PlanDay, ScheduleOptions};
 use crate::scenario::{Roster, Rostering, Scenario, Shift};
 use crate::staffing::{self, gross_up, judged, productive, Evaluation};
 
-/// The file's day with its volumes × `factor`, simulated for one day.
-fn day_scenario(s: &Scenario, factor: f64) -> Scenario {
+/// The file's day with its volumes × `factor`, simulated for one day: with a calendar,
+/// day `day`'s date, so the simulation opens only in that day's window.
+fn day_scenario(s: &Scenario, day: u32, factor: f64) -> Scenario {
     let mut d = s.clone();
     d.simulation.days = 1;
+    if s.calendar.is_some() {
+        d.simulation.start_date = s.date_of(day);
+    }
     for t in &mut d.types {
         if factor != 1.0 {
             for v in &mut t.arrivals.volumes {
@@ -68,16 +74,39 @@ fn shifts_of(patterns: &[Shift], counts: &[u32]) -> Vec<Shift> {
         .collect()
 }
 
-/// Plans one day of volume factor `factor` (see the module documentation).
+/// Plans day `d` of volume factor `factor`, open in the intervals `window` (see the
+/// module documentation).
 pub(super) fn plan_day(
     s: &Scenario,
-    factor: f64,
-    patterns: &[Shift],
+    (d, factor, window): (u32, f64, &Range<usize>),
+    all_patterns: &[Shift],
     rostering: &Rostering,
     opts: &ScheduleOptions,
     progress: &dyn Fn(&str),
 ) -> Result<PlanDay, String> {
-    let day = day_scenario(s, factor);
+    let day = day_scenario(s, d, factor);
+    let im = s.simulation.interval_minutes;
+    if window.is_empty() {
+        return Ok(closed_day(&day, factor));
+    }
+    // A shift crossing a closed interval would pay someone while nobody can call.
+    let (from, to) = (window.start as u32 * im, window.end as u32 * im);
+    let patterns: Vec<Shift> = all_patterns
+        .iter()
+        .filter(|p| p.start >= from && p.end() <= to)
+        .cloned()
+        .collect();
+    if patterns.is_empty() {
+        let open = s.simulation.open_minute;
+        return Err(format!(
+            "{}: day {} is open only {}–{}, shorter than every [rostering] shift_hours: allow a shift that fits",
+            s.file.display(),
+            d + 1,
+            crate::scenario::clock(open + from),
+            crate::scenario::clock(open + to)
+        ));
+    }
+    let patterns = &patterns[..];
     let shrinkage = s.groups[0].staffing.shrinkage;
     let absenteeism = s.groups[0]
         .staffing
@@ -90,7 +119,12 @@ pub(super) fn plan_day(
             p.phase, p.simulations, p.max_simulations
         ))
     })?;
-    let plan_paid = found.plan.paid.clone();
+    let mut plan_paid = found.plan.paid.clone();
+    for (i, p) in plan_paid.iter_mut().enumerate() {
+        if !window.contains(&i) {
+            *p = 0;
+        }
+    }
     let required_productive: Vec<u32> = plan_paid
         .iter()
         .map(|&p| productive(p, shrinkage))
@@ -104,7 +138,6 @@ pub(super) fn plan_day(
         patterns.len(),
         mip::solver_name()
     ));
-    let im = s.simulation.interval_minutes;
     let solved: DayRoster = mip::solve_day(patterns, &required_floor, im, rostering, opts.mip)?;
     let mut counts = solved.counts.clone();
     let mut simulations = found.simulations;
@@ -148,6 +181,31 @@ pub(super) fn plan_day(
         simulations,
         budget_hit,
     })
+}
+
+/// A day closed all day: nobody planned, and its (empty) day simulated for the report.
+fn closed_day(day: &Scenario, factor: f64) -> PlanDay {
+    let n = day.intervals();
+    PlanDay {
+        days: Vec::new(),
+        factor,
+        plan_paid: vec![0; n],
+        plan_met: true,
+        required_productive: vec![0; n],
+        required_floor: vec![0.0; n],
+        mip: DayRoster {
+            counts: Vec::new(),
+            paid_hours: 0.0,
+            bound: 0.0,
+            stop: mip::Stop::Solved,
+            seconds: 0.0,
+        },
+        shifts: Vec::new(),
+        repairs: Vec::new(),
+        eval: simulate(day, &[]),
+        simulations: 1,
+        budget_hit: false,
+    }
 }
 
 /// The interval with the largest normalised shortfall among those missing a target.
