@@ -20,6 +20,7 @@ fn main() {
         Some(Command::Fit(args)) => commands::fit::run(args),
         Some(Command::Forecast(args)) => commands::forecast::run(args),
         Some(Command::Schedule(args)) => commands::schedule::run(args),
+        Some(Command::Serve(args)) => commands::serve::run(args),
     };
     match result {
         Ok(()) | Err(ccsim::error::Error::ClosedPipe) => {}

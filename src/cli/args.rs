@@ -9,6 +9,7 @@ use crate::commands::fit::FitArgs;
 use crate::commands::forecast::ForecastArgs;
 use crate::commands::merge::MergeArgs;
 use crate::commands::schedule::ScheduleArgs;
+use crate::commands::serve::ServeArgs;
 use crate::commands::staff::StaffArgs;
 use crate::commands::sweep::SweepArgs;
 use crate::limits;
@@ -45,6 +46,8 @@ pub enum Command {
     Forecast(ForecastArgs),
     /// The cheapest roster of shifts meeting [targets]: an integer program, then simulation and repair.
     Schedule(ScheduleArgs),
+    /// A local web page to move a scenario's levers and see the simulated results live.
+    Serve(ServeArgs),
 }
 
 /// Options of `ccsim run`.

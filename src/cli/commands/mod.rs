@@ -10,6 +10,7 @@ pub mod forecast;
 pub mod merge;
 pub mod run;
 pub mod schedule;
+pub mod serve;
 pub mod staff;
 pub mod sweep;
 

@@ -90,10 +90,11 @@ fn walk_table(
     if t.get(part).is_none() {
         let new = match (parts.len(), change) {
             (1, Change::Value(v)) => Item::Value(v.clone()),
-            (1, Change::AgentsOffset(_)) => {
+            (1, Change::AgentsOffset(_) | Change::Scale(_)) => {
                 return Err(format!(
-                    "{} has no `{part}` to add an offset to",
-                    here(path)
+                    "{} has no `{part}` to {}",
+                    here(path),
+                    change.verb()
                 ))
             }
             _ => Item::Table(toml_edit::Table::new()),
@@ -130,6 +131,7 @@ fn walk_item(item: &mut Item, parts: &[String], change: &Change, path: &mut Vec<
                     Ok(())
                 }
                 Change::AgentsOffset(_) => Err(format!("{} is not a number of agents", here(path))),
+                Change::Scale(_) => Err(format!("{} is not a number to scale", here(path))),
             },
         };
     }
@@ -164,10 +166,11 @@ fn walk_value(v: &mut Value, parts: &[String], change: &Change, path: &mut Vec<S
             if t.get(part).is_none() {
                 let new = match (parts.len(), change) {
                     (1, Change::Value(x)) => x.clone(),
-                    (1, Change::AgentsOffset(_)) => {
+                    (1, Change::AgentsOffset(_) | Change::Scale(_)) => {
                         return Err(format!(
-                            "{} has no `{part}` to add an offset to",
-                            here(path)
+                            "{} has no `{part}` to {}",
+                            here(path),
+                            change.verb()
                         ))
                     }
                     _ => Value::InlineTable(Default::default()),
@@ -252,6 +255,12 @@ fn set_value(slot: &mut Value, change: &Change, path: &[String]) -> Walk {
                 here(path)
             )
         })?,
+        Change::Scale(f) => scale(slot, *f).ok_or_else(|| {
+            format!(
+                "{} must be a number or a list of numbers to be scaled",
+                here(path)
+            )
+        })?,
     };
     // Keep the layout around the value (a trailing comment stays a trailing comment).
     *new.decor_mut() = slot.decor().clone();
@@ -277,5 +286,38 @@ fn offset_agents(v: &Value, d: i64) -> Option<Value> {
             Some(Value::Array(out))
         }
         _ => None,
+    }
+}
+
+/// A number or a list of numbers times `f`; a whole number stays whole (rounded).
+fn scale(v: &Value, f: f64) -> Option<Value> {
+    let one = |x: &Value| match x {
+        Value::Integer(n) => Some(Value::from((*n.value() as f64 * f).round() as i64)),
+        Value::Float(x) => Some(Value::from(*x.value() * f)),
+        _ => None,
+    };
+    match v {
+        Value::Array(a) => {
+            let mut out = toml_edit::Array::new();
+            for old in a.iter() {
+                let mut n = one(old)?;
+                *n.decor_mut() = old.decor().clone();
+                out.push_formatted(n);
+            }
+            out.set_trailing(a.trailing().clone());
+            out.set_trailing_comma(a.trailing_comma());
+            Some(Value::Array(out))
+        }
+        _ => one(v),
+    }
+}
+
+impl Change {
+    /// What a change that needs an existing value does, for the error when there is none.
+    fn verb(&self) -> &'static str {
+        match self {
+            Change::Scale(_) => "scale",
+            _ => "add an offset to",
+        }
     }
 }
