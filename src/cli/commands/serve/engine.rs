@@ -41,6 +41,8 @@ pub struct Options {
     pub file: String,
     /// The most replications one request may simulate.
     pub max_replications: u32,
+    /// Answer the summary CSV (`ccsim run --csv`) instead of the JSON report.
+    pub csv: bool,
 }
 
 /// Validates the text with the options applied, exactly as `ccsim run FILE -n N --seed S
@@ -65,6 +67,15 @@ pub fn load(text: &str, opts: &Options) -> Result<Scenario, Failure> {
     Ok(s)
 }
 
+/// The scenario's text with the overrides applied (layout and comments kept), once it
+/// validates: what the page saves as the changed scenario.
+pub fn edited(text: &str, opts: &Options) -> Result<String, Failure> {
+    load(text, opts)?;
+    overrides::load_source(text, Path::new(&opts.file), &opts.sets)
+        .map(|(_, t)| t)
+        .map_err(|e| Failure::Bad(e.to_string()))
+}
+
 /// Simulates every replication of `s`, giving up between blocks once `cancel` is set.
 pub fn simulate(s: &Scenario, cancel: &AtomicBool) -> Result<ScenarioReport, Failure> {
     let mut run = ScenarioRun::empty(s);
@@ -87,10 +98,15 @@ pub fn report_json(r: ScenarioReport) -> Result<Vec<u8>, Failure> {
         .map_err(|e| Failure::Internal(e.to_string()))
 }
 
-/// `POST /api/run`: the scenario simulated, as `ccsim run --json` answers.
+/// `POST /api/run`: the scenario simulated, as `ccsim run --json` (or `--csv`) writes it.
 pub fn run(text: &str, opts: &Options, cancel: &AtomicBool) -> Result<Vec<u8>, Failure> {
     let s = load(text, opts)?;
-    report_json(simulate(&s, cancel)?)
+    let r = simulate(&s, cancel)?;
+    if opts.csv {
+        return crate::export::csv::summary(&Report::new(vec![r]))
+            .map_err(|e| Failure::Internal(e.to_string()));
+    }
+    report_json(r)
 }
 
 /// Reports of scenarios as loaded (no override), kept for the next comparison: a page

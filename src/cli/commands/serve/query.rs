@@ -84,6 +84,13 @@ pub fn options(
             }
             "set" => o.sets.push(crate::overrides::parse_set(v)?),
             "file" => o.file = bare_name(v)?,
+            "format" => {
+                o.csv = match v.as_str() {
+                    "json" => false,
+                    "csv" => true,
+                    _ => return Err(format!("format={v}: expected json or csv")),
+                }
+            }
             "client" => {
                 if v.is_empty() || v.len() > 64 {
                     return Err("client: expected an id of 1 to 64 characters".into());
@@ -92,7 +99,7 @@ pub fn options(
             }
             _ => {
                 return Err(format!(
-                    "unknown option `{k}`: expected replications, seed, set, file or client"
+                    "unknown option `{k}`: expected replications, seed, set, file, format or client"
                 ))
             }
         }

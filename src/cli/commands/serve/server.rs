@@ -56,6 +56,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route("/api/scenarios", get(scenarios))
         .route("/api/scenario", get(scenario))
         .route("/api/parse", post(parse))
+        .route("/api/edit", post(edit))
         .route("/api/run", post(|s, r| simulate(s, r, Kind::Run)))
         .route("/api/compare", post(|s, r| simulate(s, r, Kind::Compare)))
         .with_state(shared)
@@ -167,6 +168,22 @@ async fn parse(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     }
 }
 
+/// The changed scenario's TOML, for the page to save.
+async fn edit(State(shared): State<Arc<Shared>>, req: Request) -> Response {
+    let (q, text) = match body_text(req).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let result = query::options(&query::pairs(q.as_deref()), shared.max_replications)
+        .map_err(Failure::Bad)
+        .and_then(|(o, _)| engine::edited(&text, &o));
+    match result {
+        Ok(t) => ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], t).into_response(),
+        Err(Failure::Bad(m) | Failure::Internal(m)) => error(StatusCode::BAD_REQUEST, &m),
+        Err(Failure::Cancelled) => error(StatusCode::CONFLICT, "cancelled"),
+    }
+}
+
 #[derive(Clone, Copy)]
 enum Kind {
     Run,
@@ -212,6 +229,7 @@ async fn simulate(State(shared): State<Arc<Shared>>, req: Request, kind: Kind) -
         );
     }
     let place = Place(shared.clone());
+    let csv = opts.csv;
     let cancel = Arc::new(AtomicBool::new(false));
     if let Some(id) = &client {
         let mut pages = shared.pages.lock().unwrap_or_else(|e| e.into_inner());
@@ -240,6 +258,9 @@ async fn simulate(State(shared): State<Arc<Shared>>, req: Request, kind: Kind) -
         }
     }
     match result {
+        Ok(Ok(body)) if csv => {
+            (StatusCode::OK, [(header::CONTENT_TYPE, "text/csv")], body).into_response()
+        }
         Ok(Ok(body)) => json(StatusCode::OK, body),
         Ok(Err(Failure::Bad(m))) => error(StatusCode::BAD_REQUEST, &m),
         Ok(Err(Failure::Cancelled)) => error(
