@@ -55,6 +55,7 @@ mod roles;
 mod rules_report;
 mod satisfaction;
 mod schedule;
+mod serve;
 mod shard_trust;
 mod shards;
 mod shared_day;
