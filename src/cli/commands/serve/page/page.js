@@ -249,13 +249,20 @@
   function chart(r) {
     var W = 760, H = 260, L = 44, R = 10, T = 10, B = 34, n = r.intervals.length;
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, width: W, height: H, role: "img", "aria-label": "Service level per interval" });
-    var y = function (v) { return T + (1 - Math.max(0, Math.min(1, v))) * (H - T - B); };
-    var x = function (i) { return L + (i + 0.5) * (W - L - R) / n; };
-    [0, 0.25, 0.5, 0.75, 1].forEach(function (v) {
-      svg.appendChild(el("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: "#ddd" }));
-      svg.appendChild(el("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 11 }, (v * 100) + " %"));
-    });
     var target = r.targets.service_level_at_least;
+    // The axis starts a little below the lowest interval or target shown, at a tenth.
+    var low = r.intervals.reduce(function (m, iv) {
+      var e = iv.metrics.service_level;
+      return e.mean === null ? m : Math.min(m, e.mean - (e.half_width || 0));
+    }, target === null || target === undefined ? 1 : target);
+    low = Math.max(0, Math.floor((low - 0.05) * 10) / 10);
+    var y = function (v) { return T + (1 - (Math.max(low, Math.min(1, v)) - low) / (1 - low)) * (H - T - B); };
+    var x = function (i) { return L + (i + 0.5) * (W - L - R) / n; };
+    [0, 0.25, 0.5, 0.75, 1].forEach(function (f) {
+      var v = low + f * (1 - low);
+      svg.appendChild(el("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: "#ddd" }));
+      svg.appendChild(el("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 11 }, (v * 100).toFixed(0) + " %"));
+    });
     if (target !== null && target !== undefined) {
       svg.appendChild(el("line", { x1: L, x2: W - R, y1: y(target), y2: y(target), stroke: "#c0392b", "stroke-dasharray": "5 4" }));
       svg.appendChild(el("text", { x: W - R, y: y(target) - 4, "text-anchor": "end", "font-size": 11, fill: "#c0392b" }, "target " + fmt("pct", target)));
@@ -347,6 +354,7 @@
     }).catch(function (e) { errors.push("selftest: " + e.message); }).then(function () {
       var pre = document.createElement("pre");
       pre.id = "selftest";
+      pre.hidden = true;
       pre.textContent = JSON.stringify(result);
       document.body.appendChild(pre);
     });
