@@ -141,6 +141,11 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         let bound: SocketAddr = listener
             .local_addr()
             .map_err(|e| Error::Other(format!("cannot listen on {addr}: {e}")))?;
+        if !bound.ip().is_loopback() {
+            crate::terminal::warn(&format!(
+                "ccsim serve: listening on {bound}, beyond this machine: whoever can reach it can run simulations"
+            ));
+        }
         // Tests and scripts read this line to find the port when given --port 0.
         println!("ccsim serve: listening on http://{bound}/");
         use std::io::Write;
