@@ -31,6 +31,7 @@ mod fit;
 mod fit_days;
 mod fit_durations;
 mod fit_export;
+mod fit_reconcile;
 mod fit_roundtrip;
 mod forecast;
 mod forecast_input;
