@@ -56,6 +56,7 @@ mod roles;
 mod rules_report;
 mod satisfaction;
 mod schedule;
+mod shard_days;
 mod shard_trust;
 mod shards;
 mod shared_day;
