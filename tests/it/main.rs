@@ -21,6 +21,7 @@ mod channels;
 mod channels_staff;
 mod cli;
 mod common;
+mod dated_terminal;
 mod day_properties;
 mod docs_links;
 mod email_horizon;

@@ -69,6 +69,13 @@ pub fn run(args: &RunArgs) -> Result<()> {
     }
     let mut text = export::table::summary(&report);
     text.push_str(&super::describe_report(&report));
+    for s in &report.scenarios {
+        let days = export::table::days(s);
+        if !days.is_empty() {
+            text.push('\n');
+            text.push_str(&days);
+        }
+    }
     if args.intervals {
         for s in &report.scenarios {
             text.push('\n');
