@@ -61,6 +61,27 @@ pub struct RunArgs {
     /// Also print the per-interval table.
     #[arg(long)]
     pub intervals: bool,
+    /// Where the reports go: --json, --csv, --out, --title.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Compare every scenario with this one (paired, same seed, with ROI); added when not among FILE.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Simulate only replications I, I+N, I+2N, ... (counted from 1) and write their raw
+    /// values with --json PART.json, for `ccsim merge`.
+    #[arg(long, value_name = "I/N", value_parser = crate::shard::parse_shard)]
+    pub shard: Option<crate::shard::Shard>,
+    /// Write one row per contact (answered, abandoned, blocked, deflected) of one scenario
+    /// to this CSV, in the columns `ccsim fit` reads plus replication and day.
+    #[arg(long, value_name = "CALLS.csv")]
+    pub calls_log: Option<PathBuf>,
+}
+
+/// Where a study's reports go: shared by `run` and `merge`, whose reports are the same.
+/// (`batch` always writes a folder, `ccsim-out` by default, and `sweep` writes a sweep's
+/// own files without a title: theirs are declared with them.)
+#[derive(Debug, Args, Default)]
+pub struct OutputArgs {
     /// Write the JSON report to PATH ("-" = stdout).
     #[arg(long, value_name = "PATH|-")]
     pub json: Option<String>,
@@ -73,17 +94,6 @@ pub struct RunArgs {
     /// The study's short name in its report's title (default: the scenarios' names).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
-    /// Compare every scenario with this one (paired, same seed, with ROI); added when not among FILE.
-    #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
-    /// Simulate only replications I, I+N, I+2N, ... (counted from 1) and write their raw
-    /// values with --json PART.json, for `ccsim merge`.
-    #[arg(long, value_name = "I/N", value_parser = crate::shard::parse_shard)]
-    pub shard: Option<crate::shard::Shard>,
-    /// Write one row per contact (answered, abandoned, blocked, deflected) of one scenario
-    /// to this CSV, in the columns `ccsim fit` reads plus replication and day.
-    #[arg(long, value_name = "CALLS.csv")]
-    pub calls_log: Option<PathBuf>,
 }
 
 /// Options of `ccsim batch`.

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::chart::Outline;
-use crate::cli::RunArgs;
+use crate::cli::{OutputArgs, RunArgs};
 use crate::error::{Error, Result};
 use crate::export::{self, bundle, Contents, Outputs};
 use crate::plan;
@@ -20,18 +20,9 @@ pub struct MergeArgs {
     /// Every part file written by `ccsim run ... --shard I/N --json PART.json`, in any order.
     #[arg(required = true)]
     pub parts: Vec<PathBuf>,
-    /// Write the JSON report to PATH ("-" = stdout).
-    #[arg(long, value_name = "PATH|-")]
-    pub json: Option<String>,
-    /// Write the summary CSV to PATH ("-" = stdout).
-    #[arg(long, value_name = "PATH|-")]
-    pub csv: Option<String>,
-    /// Write every report and chart into DIR, as `run --out` does.
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-    /// The study's short name in its report's title (default: the scenarios' names).
-    #[arg(long, value_name = "TEXT")]
-    pub title: Option<String>,
+    /// Where the reports go, as for `run`.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// `run --shard I/N`: simulates this part and writes it with `--json`.
@@ -42,10 +33,10 @@ pub fn run_shard(args: &RunArgs, shard: Shard) -> Result<()> {
             "--shard writes one part for `ccsim merge`; {option} belongs on the merge (or the unsharded run)"
         )))
     };
-    if args.csv.is_some() {
+    if args.output.csv.is_some() {
         return refuse("--csv");
     }
-    if args.out.is_some() {
+    if args.output.out.is_some() {
         return refuse("--out");
     }
     if args.intervals {
@@ -68,7 +59,7 @@ pub fn run_shard(args: &RunArgs, shard: Shard) -> Result<()> {
             "--shard does not take --precision: where a run stops depends on every replication, which no one part has".into(),
         ));
     }
-    if args.json.is_none() {
+    if args.output.json.is_none() {
         return Err(Error::Usage(
             "--shard needs --json PART.json: where to write the part".into(),
         ));
@@ -81,7 +72,7 @@ pub fn run_shard(args: &RunArgs, shard: Shard) -> Result<()> {
         false,
     )?;
     let mut outputs = Outputs::new(&args.files);
-    outputs.file("--json", args.json.as_deref());
+    outputs.file("--json", args.output.json.as_deref());
     outputs.check()?;
     let bar = progress::simulation_bar(
         scenarios.iter().map(|(s, _)| {
@@ -106,12 +97,12 @@ pub fn run(args: &MergeArgs) -> Result<()> {
     let report = &merged.report;
     let outlines: Vec<Outline> = report.scenarios.iter().map(Outline::of).collect();
     let mut outputs = Outputs::new(&args.parts);
-    outputs.file("--json", args.json.as_deref());
-    outputs.file("--csv", args.csv.as_deref());
-    outputs.folder(args.out.as_deref(), bundle::file_names(&outlines));
+    outputs.file("--json", args.output.json.as_deref());
+    outputs.file("--csv", args.output.csv.as_deref());
+    outputs.folder(args.output.out.as_deref(), bundle::file_names(&outlines));
     outputs.check()?;
     let study = crate::study::Study::new(report, None, merged.seed_source.clone())
-        .titled(super::study_title(args.title.as_deref(), None));
+        .titled(super::study_title(args.output.title.as_deref(), None));
     let mut contents = Contents::default();
     if outputs.wants("--json") {
         contents.add("--json", export::json::to_json(report)?);

@@ -30,10 +30,13 @@ pub fn run(args: &RunArgs) -> Result<()> {
         ));
     }
     let mut outputs = Outputs::new(&plan.inputs);
-    outputs.file("--json", args.json.as_deref());
-    outputs.file("--csv", args.csv.as_deref());
+    outputs.file("--json", args.output.json.as_deref());
+    outputs.file("--csv", args.output.csv.as_deref());
     outputs.path("--calls-log", args.calls_log.as_deref());
-    outputs.folder(args.out.as_deref(), bundle::file_names(&plan.outlines()));
+    outputs.folder(
+        args.output.out.as_deref(),
+        bundle::file_names(&plan.outlines()),
+    );
     outputs.check()?;
 
     let precision = sim.precision();
@@ -44,7 +47,7 @@ pub fn run(args: &RunArgs) -> Result<()> {
         precision.as_ref(),
     );
     let study = crate::study::Study::new(&report, plan.baseline, plan.seed_source.clone())
-        .titled(super::study_title(args.title.as_deref(), None));
+        .titled(super::study_title(args.output.title.as_deref(), None));
     let mut contents = Contents::default();
     if outputs.wants("--json") {
         contents.add("--json", export::json::to_json(&report)?);
@@ -69,6 +72,13 @@ pub fn run(args: &RunArgs) -> Result<()> {
     }
     let mut text = export::table::summary(&report);
     text.push_str(&super::describe_report(&report));
+    for s in &report.scenarios {
+        let days = export::table::days(s);
+        if !days.is_empty() {
+            text.push('\n');
+            text.push_str(&days);
+        }
+    }
     if args.intervals {
         for s in &report.scenarios {
             text.push('\n');

@@ -33,7 +33,7 @@ where
                 mean: 0.0,
                 half_width: 0.0,
             };
-            d.metrics.0.last().copied().unwrap_or(none)
+            d.metrics.2.unwrap_or(none)
         })
         .collect();
     let paid: Vec<Estimate> = days

@@ -52,10 +52,14 @@ pub struct Intervals {
     pub bad: BadRows,
     /// Contacts offered per date, every type together.
     pub dates: BTreeMap<i64, u64>,
+    /// Contacts offered per type, date and interval start (minutes from midnight): what
+    /// the export is checked against interval by interval.
+    pub cells: BTreeMap<String, BTreeMap<(i64, u32), u64>>,
 }
 
 struct Row<'a> {
     day: i64,
+    minute: u32,
     kind: &'a str,
     offered: u64,
     answered: u64,
@@ -78,7 +82,7 @@ fn row<'a>(t: &'a Table, latest: Option<i64>) -> std::result::Result<Row<'a>, Ce
             ),
         });
     }
-    parse_clock(t.text(START)?).map_err(|message| CellError {
+    let start = parse_clock(t.text(START)?).map_err(|message| CellError {
         column: "start",
         message,
     })?;
@@ -96,6 +100,7 @@ fn row<'a>(t: &'a Table, latest: Option<i64>) -> std::result::Result<Row<'a>, Ce
     }
     Ok(Row {
         day,
+        minute: (start / 60.0) as u32,
         kind,
         offered,
         answered,
@@ -135,6 +140,11 @@ pub fn read(path: &Path, strict: bool, delimiter: u8) -> Result<Intervals> {
             e.last_day = Some(r.day);
         }
         *out.dates.entry(r.day).or_default() += r.offered;
+        *out.cells
+            .entry(r.kind.to_string())
+            .or_default()
+            .entry((r.day, r.minute))
+            .or_default() += r.offered;
         e.offered += r.offered;
         e.answered += r.answered;
         e.abandoned += r.abandoned;

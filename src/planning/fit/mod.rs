@@ -180,6 +180,16 @@ fn clock_of(slot: usize, minutes: u32) -> String {
 
 /// Fits every contact type of `calls` (with the interval report's totals beside them).
 pub fn fit(mut calls: Calls, report: Option<Intervals>) -> Fit {
+    // The report counts calendar dates and clock intervals as the export does, so the two
+    // are set side by side before operating days or carried emails move any count.
+    let reconciled: Vec<String> = report
+        .as_ref()
+        .map(|r| {
+            let mut n = reconcile::dates(&calls, &r.dates);
+            n.extend(reconcile::cells::intervals(&calls, r));
+            n
+        })
+        .unwrap_or_default();
     let mut plan = days::plan(&mut calls.types, calls.slot_minutes);
     // The opening hours are those of the live channels: email arrives around the clock
     // and waits for the opening, so it does not open the centre at night.
@@ -220,9 +230,7 @@ pub fn fit(mut calls: Calls, report: Option<Intervals>) -> Fit {
             ));
         }
     }
-    if let Some(r) = &report {
-        plan.notes.extend(reconcile::dates(&calls, &r.dates));
-    }
+    plan.notes.extend(reconciled);
     let mut report_types = report.as_ref().map(|r| r.types.clone()).unwrap_or_default();
     let types = calls
         .types

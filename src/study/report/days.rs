@@ -50,7 +50,7 @@ fn with_closed(mut m: Metrics, closed: &Running) -> Metrics {
 /// Adds closed arrivals and the per-day figures of a dated run to `report`.
 pub fn add(report: &mut ScenarioReport, scenario: &Scenario, run: &DatedRun) {
     if run.closed[0].count() == 0 {
-        // Merged from shard parts, which carry no per-day values.
+        // No replication measured the days: nothing to say rather than empty estimates.
         return;
     }
     report.metrics = with_closed(std::mem::take(&mut report.metrics), &run.closed[0]);

@@ -27,8 +27,8 @@ mod values;
 pub use part::{read_part, PartFile, PartScenario};
 use values::{decode, encode};
 
-/// The format version of a part file (2: with a checksum).
-pub const FORMAT: u32 = 2;
+/// The format version of a part file (2: with a checksum; 3: a dated run's per-day values).
+pub const FORMAT: u32 = 3;
 
 /// `--shard I/N`: this process simulates part I of N.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::metrics::{
-    GroupValues, ReplicationValues, TypeValues, CHAT_FIGURES, EMAIL_FIGURES, GROUP_METRIC_COUNT,
-    METRIC_COUNT, SCORES,
+    DatedValues, DayValues, GroupValues, ReplicationValues, TypeValues, CHAT_FIGURES,
+    EMAIL_FIGURES, GROUP_METRIC_COUNT, METRIC_COUNT, SCORES,
 };
 use crate::scenario::{Channel, Scenario};
 
@@ -26,6 +26,13 @@ fn flatten(v: &ReplicationValues) -> Vec<f64> {
         out.extend(&g.busy_share);
         out.extend(&g.occupancy);
         out.extend(&g.chat);
+    }
+    if let Some(d) = &v.dated {
+        out.extend(&d.closed);
+        for day in &d.days {
+            day.metrics.iter().for_each(|m| out.extend(m));
+            out.extend(&day.closed);
+        }
     }
     out
 }
@@ -98,12 +105,40 @@ pub(super) fn decode(hex: &str, s: &Scenario) -> Option<ReplicationValues> {
             chat: r.vec(if chat { CHAT_FIGURES.len() } else { 0 })?,
         });
     }
+    let dated = match s.simulation.start_date {
+        Some(_) => Some(Box::new(dated(&mut r, s.simulation.days as usize)?)),
+        None => None,
+    };
     (r.at == hex.len()).then_some(ReplicationValues {
         day,
         intervals,
         score_shares,
         types,
         groups,
-        dated: None,
+        dated,
     })
+}
+
+/// A dated run's values, last in the replication: closed arrivals, then each day's
+/// metrics and closed arrivals, for the whole centre and then each type it was measured
+/// for. How many that is follows from what is left, so the reader needs no other shape.
+fn dated(r: &mut Reader<'_>, days: usize) -> Option<DatedValues> {
+    let left = r.hex.len().checked_sub(r.at)? / 16;
+    let per_part = 1 + days * (METRIC_COUNT + 1);
+    if left == 0 || left % per_part != 0 {
+        return None;
+    }
+    let parts = left / per_part;
+    let closed = r.vec(parts)?;
+    let days = (0..days)
+        .map(|_| {
+            Some(DayValues {
+                metrics: (0..parts)
+                    .map(|_| r.array::<METRIC_COUNT>())
+                    .collect::<Option<_>>()?,
+                closed: r.vec(parts)?,
+            })
+        })
+        .collect::<Option<_>>()?;
+    Some(DatedValues { closed, days })
 }

@@ -53,9 +53,8 @@ fn row(d: &DayReport) -> String {
     let cell = |m: Metric| format_estimate(m.def().unit, &d.metrics.get(m), HalfWidth::Beside);
     let closed = d
         .metrics
-        .0
-        .last()
-        .map(|e| format_estimate("", e, HalfWidth::Beside))
+        .2
+        .map(|e| format_estimate("", &e, HalfWidth::Beside))
         .unwrap_or_default();
     let mut cells = vec![
         d.date.clone(),

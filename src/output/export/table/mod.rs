@@ -6,6 +6,7 @@
 
 mod centre;
 mod comparisons;
+mod days;
 mod intervals;
 mod layout;
 
@@ -16,6 +17,7 @@ use crate::report::{Metrics, Report, TargetsReport};
 use crate::stats::Estimate;
 
 pub use comparisons::comparisons;
+pub use days::days;
 pub use intervals::intervals;
 pub use layout::{render, render_fitted, terminal_width, wrap};
 
@@ -37,11 +39,14 @@ pub fn summary(report: &Report) -> String {
     for (metric, mut row) in metric_rows(&columns, currency) {
         // The target column shows the first scenario's target that there is.
         row.push(
-            report
-                .scenarios
-                .iter()
-                .map(|s| target_text(&s.targets, metric))
-                .find(|t| !t.is_empty())
+            metric
+                .and_then(|metric| {
+                    report
+                        .scenarios
+                        .iter()
+                        .map(|s| target_text(&s.targets, metric))
+                        .find(|t| !t.is_empty())
+                })
                 .unwrap_or_default(),
         );
         rows.push(row);
@@ -122,11 +127,12 @@ pub fn ranking(report: &Report, ranking: Option<&crate::ranking::Ranking>) -> St
 /// One labelled row per metric worth showing, one cell per column of (metrics, targets):
 /// mean ±half-width, marked ok or MISS where the column has a target on that metric.
 /// A mechanism no column has (all zeros) gets no row. When any cell has a mark, the
-/// others get blanks of the same width, so the figures of a column stay aligned.
+/// others get blanks of the same width, so the figures of a column stay aligned. When a
+/// column is dated, its closed arrivals follow the offered row (no metric: `None`).
 fn metric_rows(
     columns: &[(&Metrics, &TargetsReport)],
     currency: &str,
-) -> Vec<(Metric, Vec<String>)> {
+) -> Vec<(Option<Metric>, Vec<String>)> {
     let mut rows = Vec::new();
     for (i, def) in METRICS.iter().enumerate() {
         let metric = Metric::ALL[i];
@@ -137,14 +143,21 @@ fn metric_rows(
             .iter()
             .map(|(m, t)| (estimate(metric.def().unit, m.0[i]), t.met(metric, &m.0[i])))
             .collect();
-        rows.push((metric, def, cells));
+        rows.push((Some(metric), label(def.label, def.unit, currency), cells));
+        if metric == Metric::Offered && columns.iter().any(|(m, _)| m.2.is_some()) {
+            let closed = columns
+                .iter()
+                .map(|(m, _)| (m.2.map_or_else(|| "-".into(), |e| estimate("", e)), None))
+                .collect();
+            rows.push((None, "Closed arrivals".into(), closed));
+        }
     }
     let marked = rows
         .iter()
         .any(|(_, _, cells)| cells.iter().any(|(_, met)| met.is_some()));
     rows.into_iter()
-        .map(|(metric, def, cells)| {
-            let mut row = vec![label(def.label, def.unit, currency)];
+        .map(|(metric, label, cells)| {
+            let mut row = vec![label];
             row.extend(
                 cells
                     .into_iter()

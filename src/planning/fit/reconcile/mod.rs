@@ -1,11 +1,14 @@
 //! The export set against the interval report date by date: a date one of them lacks, or
 //! whose totals differ by more than a few contacts, is named, so a planner sees which day
-//! an export lost or a report double-counted before trusting either.
+//! an export lost or a report double-counted before trusting either; [`cells`] then
+//! compares the dates both have interval by interval.
 
 use std::collections::BTreeMap;
 
 use super::calls::Calls;
 use super::clock::civil_from_days;
+
+pub mod cells;
 
 /// Dates named at most in one note.
 const SHOWN: usize = 8;
