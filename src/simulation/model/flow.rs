@@ -203,6 +203,7 @@ impl Centre<'_> {
         let handle = contact.talk_s + contact.wrap_s;
         self.integrate(now);
         self.groups[g].start(k);
+        self.agents_changed(g);
         let ts = &mut self.types[t];
         let has_wrap = ts.spec.handling.wrap_up.is_some();
         let c = &mut ts.counters.intervals[contact.interval as usize];
@@ -249,6 +250,7 @@ impl Centre<'_> {
     ) {
         self.integrate(now);
         self.groups[g].finish(k);
+        self.agents_changed(g);
         if holds_line {
             self.lines_in_use -= 1;
         }
