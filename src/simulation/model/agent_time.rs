@@ -47,7 +47,8 @@ impl FlatTime {
             if gs.chat.is_none() {
                 f.slot[g] = f.groups.len();
                 f.groups.push((g, f.busy.len()));
-                f.busy.extend(std::iter::repeat_n(0.0, gs.spec.serves.len()));
+                f.busy
+                    .extend(std::iter::repeat_n(0.0, gs.spec.serves.len()));
             }
         }
         f.busy_sum = vec![0.0; f.busy.len()];
@@ -59,7 +60,8 @@ impl FlatTime {
     /// True when group `g` is counted here.
     #[inline]
     pub fn counts(&self, g: usize) -> bool {
-        self.slot.get(g).is_some_and(|&s| s != usize::MAX)
+        // One group (the one-queue centre) answers on its first test.
+        !self.groups.is_empty() && self.slot[g] != usize::MAX
     }
 
     /// A new replication: nobody busy or on duty, nothing attached.
@@ -109,7 +111,10 @@ impl FlatTime {
         };
         for (s, &(g, first)) in self.groups.iter().enumerate() {
             let c = &mut groups[g].counters;
-            for (k, &sum) in self.busy_sum[first..first + c.overtime_s.len()].iter().enumerate() {
+            for (k, &sum) in self.busy_sum[first..first + c.overtime_s.len()]
+                .iter()
+                .enumerate()
+            {
                 *target(c, k, i, closing) = sum;
             }
             if !closing {

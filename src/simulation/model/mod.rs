@@ -37,6 +37,7 @@ mod next_arrival;
 mod queue;
 mod routing;
 mod setup;
+mod start;
 mod streams;
 
 use std::collections::VecDeque;
@@ -52,8 +53,8 @@ pub use log::{ContactRecord, LoggedOutcome};
 pub use streams::{stream, Purpose, Stream, Streams};
 
 use agents::GroupState;
-use hours::allocate;
 use arrivals::{ArrivalClock, SharedDays};
+use hours::allocate;
 use journey::Slab;
 use queue::LiveQueue;
 use setup::TypeSpec;
@@ -363,62 +364,6 @@ impl<'a> Centre<'a> {
     /// Each group's agent time in the last replication.
     pub fn group_counters(&self) -> impl Iterator<Item = &GroupCounters> {
         self.groups.iter().map(|g| &g.counters)
-    }
-
-    fn reset(&mut self, replication: u32) {
-        let seed = self.sc.simulation.seed;
-        self.events.clear();
-        self.parked.clear();
-        if let Some(log) = &mut self.log {
-            log.clear();
-        }
-        self.clear_days();
-        let shared = self.shared_days.draw(seed, replication);
-        for (k, t) in self.types.iter_mut().enumerate() {
-            t.streams = Streams::for_type(seed, replication, k);
-            t.queue.clear();
-            t.callbacks.clear();
-            t.counters.reset();
-            t.arrivals.reset(&mut t.streams.arrivals, shared);
-        }
-        for g in &mut self.groups {
-            g.reset();
-        }
-        self.flat_time.reset();
-        self.lines_in_use = 0;
-        self.callbacks_owed = 0;
-        self.closing = false;
-        self.clock_interval = 0;
-        self.last_change_s = 0.0;
-        self.events.schedule(
-            0.0,
-            Event::IntervalStart {
-                day: 0,
-                interval: 0,
-            },
-        );
-        for t in 0..self.types.len() {
-            self.schedule_next_arrival(t);
-        }
-    }
-
-    /// Draws type `t`'s next fresh arrival and finds the earliest of all types.
-    #[inline]
-    fn schedule_next_arrival(&mut self, t: usize) {
-        let ts = &mut self.types[t];
-        let next = match ts.arrivals.next(&mut ts.streams.arrivals) {
-            Some((time, interval, _day)) => (time, interval as u32),
-            None => (f64::INFINITY, 0),
-        };
-        if let [_] = &self.types[..] {
-            // One type: its next arrival is the centre's (the one-queue hot path).
-            self.next_arrival = (next.0, next.1, 0);
-            return;
-        }
-        self.types[t].next_arrival = next;
-        let k = self.earliest.update(t, next.0);
-        let (time, interval) = self.types[k].next_arrival;
-        self.next_arrival = (time, interval, k as u16);
     }
 }
 
