@@ -3,7 +3,8 @@
 # the speed floor's Erlang A model (exponential AHT 180 s and patience 120 s, about 0.95
 # occupancy): a 20-agent centre over 24 hours, a 20,000-agent centre over 2 hours
 # (about 760,000 calls a replication), and the bilingual example in scenarios/multi-skill/
-# (2,000 replications).
+# (2,000 replications), and a ring of 50 contact types and 50 groups of 20 agents (type k
+# to group k, overflowing to group k + 1; each group carries the 20-agent centre's load).
 # Memory must stay flat from 20 to 20,000 agents: the model counts agents, it does not
 # hold one record per agent.
 #
@@ -38,6 +39,29 @@ agents = $2
 TOML
 }
 centre agents-20 20 189.47 48 200
+
+# A ring of TYPES types and groups of 20 agents, 170 calls a half-hour each, 24 hours.
+ring() {
+    local n=$1 vols k
+    vols=$(printf '%s, ' $(yes 170 | head -n 48))
+    {
+        printf 'name = "ring-%s"\n[simulation]\nreplications = %s\nseed = 1\nopen = "00:00"\n' "$n" "$2"
+        for ((k = 0; k < n; k++)); do
+            printf '[[types]]\nname = "t%s"\n[types.arrivals]\nvolumes = [%s]\n' "$k" "${vols%, }"
+            printf '[types.handling]\ntime = { dist = "exponential", mean_s = 180 }\n'
+            printf '[types.patience]\ntime = { dist = "exponential", mean_s = 120 }\n'
+        done
+        for ((k = 0; k < n; k++)); do
+            printf '[[groups]]\nname = "g%s"\nagents = 20\nserves = ["t%s", "t%s"]\npick = "longest_wait"\n' \
+                "$k" "$k" "$(((k + n - 1) % n))"
+        done
+        printf '[routing]\n'
+        for ((k = 0; k < n; k++)); do
+            printf 't%s = [ { group = "g%s" }, { group = "g%s" } ]\n' "$k" "$k" "$(((k + 1) % n))"
+        done
+    } >"$tmp/ring-$n.toml"
+}
+ring 50 4
 centre agents-20000 20000 189473.7 4 12
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -64,3 +88,4 @@ measure() {
 measure "$tmp/agents-20.toml"
 measure "$tmp/agents-20000.toml"
 measure scenarios/multi-skill/bilingual.toml 2000
+measure "$tmp/ring-50.toml"

@@ -67,6 +67,7 @@ mod short_abandons;
 mod staff;
 mod staff_centre;
 mod staff_limits;
+mod staff_staged;
 mod staff_trust;
 mod study_folder;
 mod study_title;

@@ -57,7 +57,10 @@
 //!    interval whose removal failed is not tried again (fewer agents elsewhere only
 //!    make it harder). Stops when no removal keeps the targets. (When the plan misses
 //!    somewhere, a removal is kept if every interval that meets still meets and no
-//!    miss gets deeper.)
+//!    miss gets deeper.) A removal is first simulated on a quarter of its replications
+//!    (at least 10) and refused there when a target the plan meets is already missed
+//!    beyond the noise; otherwise the rest are added, so a removal kept is judged on
+//!    the very replications a single run would draw.
 //! 7. **Confirming.** Steps 5–6 use fewer replications (`search_replications`, default
 //!    min(file's, 60)). The plan is then simulated with the file's replications; if an
 //!    interval misses there, steps 4–6 run again with the file's replications, so the
@@ -128,8 +131,8 @@ mod shape;
 pub use describe::{check_labels, confirmation, describe_miss, describe_target, figure, labels};
 pub use erlang_plan::{erlang_plan, ErlangPlan};
 pub use evaluate::{
-    evaluate, evaluate_on, evaluate_seeded, judged, judged_on, paid_cost, Evaluation,
-    IntervalResult, TargetCheck,
+    evaluate, evaluate_on, evaluate_seeded, evaluate_staged, judged, judged_on, paid_cost,
+    Evaluation, IntervalResult, TargetCheck,
 };
 pub use search::{fresh_replications, search};
 

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use super::evaluate::{evaluate_seeded, Evaluation};
+use super::evaluate::{evaluate_seeded, evaluate_staged, Evaluation};
 use super::shape::Shape;
 use super::{Criterion, Options, Progress, DEFAULT_MAX_SIMULATIONS};
 use crate::scenario::Scenario;
@@ -36,6 +36,8 @@ pub(super) struct Searcher<'a> {
     /// The moves stopped because the budget was spent.
     pub limit_hit: bool,
     cache: HashMap<(Vec<u32>, u32, u64), Evaluation>,
+    /// Removals stopped early as clearly worse than the plan they came from.
+    rejected: HashSet<(Vec<u32>, u32, u64)>,
     progress: &'a dyn Fn(&Progress),
     /// What meeting a target means.
     criterion: Criterion,
@@ -64,6 +66,7 @@ impl<'a> Searcher<'a> {
             budget: opts.max_simulations.unwrap_or(DEFAULT_MAX_SIMULATIONS),
             limit_hit: false,
             cache: HashMap::new(),
+            rejected: HashSet::new(),
             progress,
             criterion: opts.criterion,
         }
@@ -107,6 +110,61 @@ impl<'a> Searcher<'a> {
         });
         self.cache.insert(key, e.clone());
         e
+    }
+
+    /// A removal from `current`: its evaluation, `Some(None)` when its first quarter of
+    /// replications already shows it clearly worse (a target `current` meets is missed
+    /// beyond the noise: the 95 % interval lies wholly on the wrong side of the limit),
+    /// `None` once out of budget. Most removals tried are refused, and most refusals are
+    /// plain after a quarter of the replications, so this spares most of the search's
+    /// simulating; a plan kept has been judged on all of them, the same ones as before.
+    fn eval_removal(&mut self, paid: &[u32], current: &Evaluation) -> Option<Option<Evaluation>> {
+        let key = (paid.to_vec(), self.replications, self.seed);
+        if self.rejected.contains(&key) {
+            return Some(None);
+        }
+        if self.cached(paid) || self.replications < 2 * EARLY_REPLICATIONS {
+            return self.eval(paid, "removing").map(Some);
+        }
+        if self.simulations >= self.budget {
+            self.limit_hit = true;
+            return None;
+        }
+        let reject = |partial: &Evaluation| {
+            partial
+                .intervals
+                .iter()
+                .zip(&current.intervals)
+                .any(|(p, c)| c.met() && p.checks.iter().any(|x| !x.within_noise()))
+        };
+        let first = (self.replications / 4).max(EARLY_REPLICATIONS);
+        let staged = evaluate_staged(
+            self.scenario,
+            paid,
+            (self.replications, first),
+            self.seed,
+            self.criterion,
+            &reject,
+        );
+        self.simulations += 1;
+        let (e, kept) = match staged {
+            Ok(e) => (e, true),
+            Err(partial) => (partial, false),
+        };
+        (self.progress)(&Progress {
+            simulations: self.simulations,
+            max_simulations: self.budget,
+            phase: "removing",
+            paid_total: e.paid_total(),
+            missed: e.missed().len(),
+        });
+        if kept {
+            self.cache.insert(key, e.clone());
+            Some(Some(e))
+        } else {
+            self.rejected.insert(key);
+            Some(None)
+        }
     }
 
     /// Intervals that miss even with the most agents the bounds allow, at the current
@@ -297,10 +355,10 @@ impl<'a> Searcher<'a> {
                     failed.insert(u);
                     continue;
                 };
-                let Some(e) = self.eval(&plan, "removing") else {
+                let Some(e) = self.eval_removal(&plan, &current) else {
                     return current;
                 };
-                if no_worse(&e, &current) {
+                if let Some(e) = e.filter(|e| no_worse(e, &current)) {
                     accepted = Some(e);
                     break;
                 }
@@ -313,6 +371,9 @@ impl<'a> Searcher<'a> {
         }
     }
 }
+
+/// Fewest replications a removal is first judged on before the rest are simulated.
+const EARLY_REPLICATIONS: u32 = 10;
 
 /// Whether `new` improves on `old`: fewer intervals missing, or as many and a smaller
 /// total shortfall.

@@ -149,6 +149,7 @@ impl Centre<'_> {
         self.integrate(now);
         let k = self.groups[g].spec.local(t);
         self.groups[g].start(k);
+        self.agents_changed(g);
         let c = &mut self.types[t].counters.intervals[interval];
         c.callback_attempts += 1;
         if reached {

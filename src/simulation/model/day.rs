@@ -10,6 +10,7 @@ impl Centre<'_> {
             self.interval_done();
         }
         self.integrate(now);
+        self.flush_agent_time();
         if self.has_email {
             // This start is the previous interval's end (a 24-hour day's first one too).
             if interval > 0 {
@@ -45,6 +46,10 @@ impl Centre<'_> {
                 }
             }
         }
+        for g in 0..self.groups.len() {
+            self.agents_changed(g);
+        }
+        self.attach_agent_time();
         if !open {
             // The centre has closed: callers still waiting hear the closed message.
             for t in 0..self.types.len() {
@@ -82,7 +87,9 @@ impl Centre<'_> {
 
     pub(super) fn close(&mut self, now: f64) {
         self.integrate(now);
+        self.flush_agent_time();
         self.closing = true;
+        self.attach_agent_time();
         if self.has_email {
             self.record_backlog(self.intervals - 1);
         }

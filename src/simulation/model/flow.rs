@@ -201,8 +201,7 @@ impl Centre<'_> {
     ) {
         let wait = now - contact.arrival_s;
         let handle = contact.talk_s + contact.wrap_s;
-        self.integrate(now);
-        self.groups[g].start(k);
+        self.agent_moves(now, g, k, true);
         let ts = &mut self.types[t];
         let has_wrap = ts.spec.handling.wrap_up.is_some();
         let c = &mut ts.counters.intervals[contact.interval as usize];
@@ -247,8 +246,7 @@ impl Centre<'_> {
         k: usize,
         holds_line: bool,
     ) {
-        self.integrate(now);
-        self.groups[g].finish(k);
+        self.agent_moves(now, g, k, false);
         if holds_line {
             self.lines_in_use -= 1;
         }

@@ -20,6 +20,7 @@
 //! next opening; those due after the horizon are counted as carried over. The model reads
 //! only a validated [`Scenario`] and writes only counters of [`crate::metrics`].
 
+mod agent_time;
 mod agents;
 mod arrivals;
 mod blending;
@@ -29,11 +30,14 @@ mod chat;
 mod day;
 mod email;
 mod flow;
+mod hours;
 mod journey;
 mod log;
+mod next_arrival;
 mod queue;
 mod routing;
 mod setup;
+mod start;
 mod streams;
 
 use std::collections::VecDeque;
@@ -50,6 +54,7 @@ pub use streams::{stream, Purpose, Stream, Streams};
 
 use agents::GroupState;
 use arrivals::{ArrivalClock, SharedDays};
+use hours::allocate;
 use journey::Slab;
 use queue::LiveQueue;
 use setup::TypeSpec;
@@ -189,6 +194,12 @@ pub struct Centre<'a> {
     open_days: Option<calendar::OpenDays>,
     /// Each day's counters, for a dated run's per-day figures.
     day_store: Option<calendar::DayStore>,
+    /// The running agent time of the groups without chat, with several groups.
+    flat_time: agent_time::FlatTime,
+    /// Groups that add up their own agent time (chat), with several groups.
+    chat_groups: Vec<usize>,
+    /// Which type's fresh arrival comes next, with several types.
+    earliest: next_arrival::Earliest,
 }
 
 impl<'a> Centre<'a> {
@@ -219,14 +230,22 @@ impl<'a> Centre<'a> {
         let drain_makes_callbacks = types
             .iter()
             .any(|t: &TypeState| t.spec.callback.is_some_and(|cb| cb.make_during_drain));
-        let groups = group_specs
+        let groups: Vec<GroupState> = group_specs
             .into_iter()
             .map(|g| GroupState::new(g, n))
             .collect();
+        let flat_time = agent_time::FlatTime::new(&groups);
+        let chat_groups = (0..groups.len())
+            .filter(|&g| groups.len() > 1 && !flat_time.counts(g))
+            .collect();
+        let earliest = next_arrival::Earliest::new(types.len());
         let has_email = types
             .iter()
             .any(|t: &TypeState| t.spec.channel == crate::scenario::Channel::Email);
         Centre {
+            flat_time,
+            chat_groups,
+            earliest,
             has_email,
             shared_days: SharedDays::new(
                 scenario.simulation.shared_day_cv,
@@ -314,6 +333,7 @@ impl<'a> Centre<'a> {
                 Event::Close => self.close(now),
             }
         }
+        self.flush_agent_time();
         let end = self.events.now();
         for t in 0..self.types.len() {
             self.cut_off_queue(end, t);
@@ -345,154 +365,6 @@ impl<'a> Centre<'a> {
     pub fn group_counters(&self) -> impl Iterator<Item = &GroupCounters> {
         self.groups.iter().map(|g| &g.counters)
     }
-
-    fn reset(&mut self, replication: u32) {
-        let seed = self.sc.simulation.seed;
-        self.events.clear();
-        self.parked.clear();
-        if let Some(log) = &mut self.log {
-            log.clear();
-        }
-        self.clear_days();
-        let shared = self.shared_days.draw(seed, replication);
-        for (k, t) in self.types.iter_mut().enumerate() {
-            t.streams = Streams::for_type(seed, replication, k);
-            t.queue.clear();
-            t.callbacks.clear();
-            t.counters.reset();
-            t.arrivals.reset(&mut t.streams.arrivals, shared);
-        }
-        for g in &mut self.groups {
-            g.reset();
-        }
-        self.lines_in_use = 0;
-        self.callbacks_owed = 0;
-        self.closing = false;
-        self.clock_interval = 0;
-        self.last_change_s = 0.0;
-        self.events.schedule(
-            0.0,
-            Event::IntervalStart {
-                day: 0,
-                interval: 0,
-            },
-        );
-        for t in 0..self.types.len() {
-            self.schedule_next_arrival(t);
-        }
-    }
-
-    /// Draws type `t`'s next fresh arrival and finds the earliest of all types.
-    #[inline]
-    fn schedule_next_arrival(&mut self, t: usize) {
-        let ts = &mut self.types[t];
-        let next = match ts.arrivals.next(&mut ts.streams.arrivals) {
-            Some((time, interval, _day)) => (time, interval as u32),
-            None => (f64::INFINITY, 0),
-        };
-        if let [_] = &self.types[..] {
-            // One type: its next arrival is the centre's (the one-queue hot path).
-            self.next_arrival = (next.0, next.1, 0);
-            return;
-        }
-        self.types[t].next_arrival = next;
-        let mut next = (f64::INFINITY, 0, 0);
-        for (k, ts) in self.types.iter().enumerate() {
-            if ts.next_arrival.0 < next.0 {
-                next = (ts.next_arrival.0, ts.next_arrival.1, k as u16);
-            }
-        }
-        self.next_arrival = next;
-    }
-
-    /// Allocates each group's agent time to the types it serves and totals the centre.
-    fn finish(&mut self) -> &ReplicationCounters {
-        let days = self.sc.simulation.days;
-        for t in &mut self.types {
-            t.counters.days = days;
-        }
-        for g in &self.groups {
-            for (k, &t) in g.spec.serves.iter().enumerate() {
-                allocate(&g.counters, k, &mut self.types[t].counters);
-            }
-        }
-        if self.types.len() > 1 {
-            self.total.reset();
-            for t in &self.types {
-                self.total.merge(&t.counters);
-            }
-            self.total.days = days;
-        }
-        self.counters()
-    }
-
-    /// The interval of the day that contains time `t` (clamped to the day's intervals).
-    fn interval_of(&self, t: f64) -> u32 {
-        let in_day = t - (t / DAY_S).floor() * DAY_S;
-        ((in_day / self.interval_s) as usize).min(self.intervals - 1) as u32
-    }
-
-    /// When the centre next closes at or after `t`: the end of the day's opening hours,
-    /// or for 24-hour days only the end of the horizon.
-    fn next_close(&self, t: f64) -> f64 {
-        if self.contiguous_days {
-            f64::from(self.sc.simulation.days) * DAY_S
-        } else {
-            (t / DAY_S).floor() * DAY_S + self.open_s
-        }
-    }
-
-    /// When a contact due at `t` can come: `t` while open, else the next opening (of the
-    /// calendar too, when there is one), or `None` after the horizon.
-    fn next_open(&self, t: f64) -> Option<f64> {
-        self.next_grid_open(t).and_then(|t| self.calendar_open(t))
-    }
-
-    /// [`Centre::next_open`] on the day's interval grid alone.
-    fn next_grid_open(&self, t: f64) -> Option<f64> {
-        let days = self.sc.simulation.days;
-        if self.contiguous_days {
-            return (t < f64::from(days) * DAY_S).then_some(t);
-        }
-        let day = (t / DAY_S).floor();
-        if day >= f64::from(days) {
-            None
-        } else if t - day * DAY_S < self.open_s {
-            Some(t)
-        } else if day + 1.0 < f64::from(days) {
-            Some((day + 1.0) * DAY_S)
-        } else {
-            None
-        }
-    }
-
-    /// Accumulates agent time up to `now`; call before any `busy` or `on_duty` changes.
-    #[inline(always)]
-    fn integrate(&mut self, now: f64) {
-        let dt = now - self.last_change_s;
-        if dt > 0.0 {
-            let (i, closing) = (self.clock_interval, self.closing);
-            if let [g] = &mut self.groups[..] {
-                g.accumulate(dt, i, closing);
-            } else {
-                for g in &mut self.groups {
-                    g.accumulate(dt, i, closing);
-                }
-            }
-            self.last_change_s = now;
-        }
-    }
-}
-
-/// Gives the `k`-th type a group serves its share of the group's agent time.
-fn allocate(gc: &GroupCounters, k: usize, tc: &mut ReplicationCounters) {
-    for (i, c) in tc.intervals.iter_mut().enumerate() {
-        let share = gc.share(k, i);
-        c.busy_agent_s += gc.busy(k, i);
-        c.productive_agent_s += gc.productive_s[i] * share;
-        c.paid_agent_s += gc.paid_s[i] * share;
-    }
-    tc.overtime_agent_s += gc.overtime_s[k];
 }
 
 /// Simulates one replication of `scenario` from scratch (convenience for tests).
