@@ -34,6 +34,7 @@ mod fit_export;
 mod fit_roundtrip;
 mod forecast;
 mod forecast_input;
+mod honest_money;
 mod html;
 mod interrupted_write;
 mod journey;
