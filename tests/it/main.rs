@@ -40,6 +40,7 @@ mod interrupted_write;
 mod journey;
 mod journey_fidelity;
 mod judged_by_day;
+mod label_overlap;
 mod limits;
 mod memory;
 mod messages;
