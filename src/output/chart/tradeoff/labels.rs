@@ -9,9 +9,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::super::common::{fits_in, wrap, FONT};
-use super::panel::Cross;
 use super::place::{self, Placed, Rect, Wanted};
-use super::{DrawResult, Point};
+use super::{Cross, DrawResult, Point};
 
 /// Font size of a label, widest line of one in pixels, and the height of a line.
 const LABEL_SIZE: u32 = 19;

@@ -97,10 +97,13 @@ impl Point {
         }
     }
 
-    fn cross(&self) -> panel::Cross {
+    fn cross(&self) -> Cross {
         (self.quality, self.cost)
     }
 }
+
+/// A point with its half-widths: ((quality, ±), (cost, ±)).
+type Cross = ((f64, f64), (f64, f64));
 
 /// What one panel draws.
 pub(super) struct Panel<'a> {

@@ -6,11 +6,8 @@ use plotters::prelude::*;
 
 use super::super::common::{axis_title, scale, tick, TARGET};
 use super::super::style::{self, Frame, HouseMesh, Legend};
-use super::{frontier, labels, marker, DrawResult, Panel, Point};
+use super::{frontier, labels, marker, Cross, DrawResult, Panel, Point};
 use crate::metrics::Metric;
-
-/// A point with its half-widths: ((quality, ±), (cost, ±)).
-pub(crate) type Cross = ((f64, f64), (f64, f64));
 
 fn range(lo_hi: impl Iterator<Item = (f64, f64)>, min_span: f64) -> (f64, f64) {
     let (mut lo, mut hi) = lo_hi
