@@ -4,7 +4,8 @@
 # probe added in front of the page, and checks what the browser saw: the page title is
 # the study's (report.md's first heading), one <svg> per chart the study wrote, no
 # script error or refused load (console or window.onerror), a click on a header sorts
-# its column numerically both ways, and a screenshot of plausible size (width and height
+# its column numerically both ways, at 1280 px no table wider than its box unless the
+# box scrolls (first column fixed) and no two chart labels overlapping, and a screenshot of plausible size (width and height
 # from the PNG header, not a tiny file).
 #
 #   scripts/html-check.sh [CCSIM] [SCREENSHOT.png]
@@ -94,13 +95,48 @@ probe='<script>
       var down = sorted(column(t, 1), false);
       sort = up && down ? "ok" : "not sorted (ascending " + up + ", descending " + down + ")";
     }
+    // At the width of the window (1280 px): a table wider than the box it sits in must be
+    // in a box that scrolls sideways, with its first column fixed; nothing makes the
+    // page itself scroll sideways.
+    var wide = [];
+    Array.prototype.forEach.call(tables, function (t, k) {
+      var box = t.parentElement;
+      var style = getComputedStyle(box);
+      var scrolls = /(auto|scroll)/.test(style.overflowX) && box.scrollWidth > box.clientWidth;
+      var wider = t.getBoundingClientRect().width > box.clientWidth + 1;
+      if (wider && !scrolls) { wide.push("table " + k + " is " + Math.round(t.getBoundingClientRect().width) + " px in a box of " + box.clientWidth + " px"); }
+      var first = t.tBodies[0] && t.tBodies[0].rows[0] && t.tBodies[0].rows[0].cells[0];
+      if (wider && first && getComputedStyle(first).position !== "sticky") { wide.push("table " + k + " scrolls with its first column"); }
+    });
+    var page = document.documentElement.scrollWidth - window.innerWidth;
+    if (page > 1) { wide.push("the page is " + page + " px wider than the window"); }
+    // Point labels of the charts (font size 19 as drawn, 19 / 1.24 in the SVG): no two
+    // of one chart overlap, measured on the text as the browser laid it out.
+    var overlaps = [];
+    Array.prototype.forEach.call(document.querySelectorAll("svg"), function (svg, c) {
+      var labels = Array.prototype.filter.call(svg.querySelectorAll("text"), function (t) {
+        return Math.abs(parseFloat(t.getAttribute("font-size")) - 19 / 1.24) < 1e-6;
+      }).map(function (t) { return { box: t.getBBox(), text: t.textContent.trim() }; });
+      for (var i = 0; i < labels.length; i++) {
+        for (var j = i + 1; j < labels.length; j++) {
+          var a = labels[i].box, b = labels[j].box;
+          if (a.x + a.width > b.x + 1 && b.x + b.width > a.x + 1 &&
+              a.y + a.height > b.y + 1 && b.y + b.height > a.y + 1) {
+            overlaps.push("chart " + c + ": " + labels[i].text + " / " + labels[j].text);
+          }
+        }
+      }
+    });
     var out = document.createElement("pre");
     out.id = "ccsim-probe";
     out.textContent = JSON.stringify({
       title: document.title,
       svgs: document.querySelectorAll("svg").length,
       errors: errors,
-      sort: sort
+      sort: sort,
+      tables: tables.length,
+      wide: wide,
+      overlaps: overlaps
     });
     document.body.appendChild(out);
   });
@@ -117,7 +153,7 @@ EOF
 
 t0=$(date +%s.%N)
 "$browser" "${flags[@]}" --enable-logging=stderr --v=0 --virtual-time-budget=5000 \
-    --dump-dom "file://$probed" >"$scratch/dom.html" 2>"$scratch/dom.log" || true
+    --window-size=$width,$height --dump-dom "file://$probed" >"$scratch/dom.html" 2>"$scratch/dom.log" || true
 t1=$(date +%s.%N)
 result=$(sed -n 's/.*<pre id="ccsim-probe">\(.*\)<\/pre>.*/\1/p' "$scratch/dom.html" | head -n 1)
 [ -n "$result" ] || { tail -n 20 "$scratch/dom.log" >&2; fail "the browser did not run the page's probe"; }
@@ -134,11 +170,18 @@ if found["errors"]:
     problems.append("errors: " + "; ".join(found["errors"]))
 if found["sort"] != "ok":
     problems.append("sorting: " + found["sort"])
+if found["tables"] < 3:
+    problems.append(f"only {found['tables']} tables in the page")
+for w in found["wide"]:
+    problems.append("at 1280 px: " + w)
+for o in found["overlaps"]:
+    problems.append("overlapping chart labels: " + o)
 for p in problems:
     print("html-check.sh: FAIL:", p, file=sys.stderr)
 if problems:
     sys.exit(1)
-print(f"html-check.sh: title ok, {found['svgs']} charts drawn, no error, sorting ok", file=sys.stderr)
+print(f"html-check.sh: title ok, {found['svgs']} charts drawn, no error, sorting ok, "
+      f"{found['tables']} tables fit at 1280 px, no chart labels overlap", file=sys.stderr)
 EOF
 # Errors the browser logged itself (a script that did not parse never reaches the probe).
 if grep -E 'Uncaught|SyntaxError|Refused to|"ERROR:CONSOLE|CONSOLE\(' "$scratch/dom.log" \

@@ -151,10 +151,20 @@ fn a_study_of_scenarios_named_with_html_pipes_and_quotes_writes_safe_files() {
     assert!(md.contains("Plan \\| B \\| \"quoted\" 'too'"));
     assert!(md.contains("\\# \\*Bold\\* \\[link\\](x) \\`tick\\` \\_u\\_ \\\\ 1."));
 
-    // The terminal summary: the header names every scenario, on its own line.
+    // The terminal opens with the executive summary, a row per scenario named in full;
+    // the metrics table's header then names every scenario, on its own line.
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let mut lines = stdout.lines();
-    let header = lines.next().unwrap();
+    assert!(stdout.starts_with("Executive summary"), "{stdout}");
+    for name in names {
+        assert!(
+            stdout.lines().any(|l| l.starts_with(name)),
+            "{name} has no row of its own in the executive summary"
+        );
+    }
+    let mut lines = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("metric (per day"));
+    let header = lines.next().expect("the metrics table");
     for name in names {
         assert!(
             header.contains(name),

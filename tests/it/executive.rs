@@ -1,4 +1,4 @@
-//! The executive summary that opens report.md (and ends a study's terminal output): each row's
+//! The executive summary that opens report.md and a study's terminal output: each row's
 //! figures recomputed from summary.json with the `[costs]` conversions, and its verdict
 //! on the targets agreeing with the ranking.
 
@@ -117,6 +117,15 @@ fn each_row_is_summary_json_converted_with_the_default_day_and_year() {
         terminal.contains("paid FTE") && terminal.contains("meets targets"),
         "the terminal shows the summary: {terminal}"
     );
+    // A director reads the summary and the ranking first; every metric follows.
+    let at = |what: &str| {
+        terminal
+            .find(what)
+            .unwrap_or_else(|| panic!("{what} in {terminal}"))
+    };
+    assert!(terminal.starts_with("Executive summary"), "{terminal}");
+    assert!(at("paid FTE") < at("Ranking: "), "{terminal}");
+    assert!(at("Ranking: ") < at("metric (per day"), "{terminal}");
     let md_first_section = md.split("\n## ").nth(1).unwrap();
     assert!(md_first_section.starts_with("Executive summary"), "{md}");
 }

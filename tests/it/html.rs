@@ -49,8 +49,12 @@ fn markdown_headings(md: &str) -> Vec<(usize, String)> {
 
 /// Every `<hN>` of the page: level and text with tags removed and entities decoded.
 fn html_headings(html: &str) -> Vec<(usize, String)> {
+    // A folded scenario's summary stands for the level-3 heading it replaces.
+    let html = html
+        .replace("<details>\n<summary>", "<h3>")
+        .replace("</summary>", "</h3>");
     let mut out = Vec::new();
-    let mut rest = html;
+    let mut rest = html.as_str();
     while let Some(k) = rest.find("<h") {
         rest = &rest[k + 2..];
         let Some(level) = rest.chars().next().and_then(|c| c.to_digit(10)) else {

@@ -63,19 +63,21 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     let mut contents = Contents::default();
     contents.folder(bundle::files(&study)?);
     outputs.write(contents)?;
-    let mut text = table::summary(&report);
-    text.push_str(&super::describe_report(&report));
-    if !study.comparisons.is_empty() {
-        text.push('\n');
-        text.push_str(&table::comparisons(&report, &study.comparisons));
-    }
+    // The page a director reads first, as report.md opens: the summary and the ranking,
+    // then every metric and difference for whoever checks them.
+    let mut text = executive(&report);
     let ranking = table::ranking(&report, study.ranking.as_ref());
     if !ranking.is_empty() {
         text.push('\n');
         text.push_str(&ranking);
     }
     text.push('\n');
-    text.push_str(&executive(&report));
+    text.push_str(&table::summary(&report));
+    text.push_str(&super::describe_report(&report));
+    if !study.comparisons.is_empty() {
+        text.push('\n');
+        text.push_str(&table::comparisons(&report, &study.comparisons));
+    }
     text.push('\n');
     text.push_str(&table::wrap(
         &format!(
@@ -90,7 +92,8 @@ pub fn run(args: &BatchArgs) -> Result<()> {
     terminal::print(&text)
 }
 
-/// The executive summary for the terminal: its figures in blocks that fit the width,
+/// The executive summary for the terminal under a line saying what it counts: its
+/// figures in blocks that fit the width,
 /// then each scenario's verdict on its targets as a folded line (a verdict can be longer
 /// than a terminal is wide).
 pub(crate) fn executive(report: &crate::report::Report) -> String {
@@ -105,7 +108,13 @@ pub(crate) fn executive(report: &crate::report::Report) -> String {
         header.pop();
     }
     let width = table::terminal_width();
-    let mut text = table::render_fitted(&rows, width);
+    let mut text = table::wrap(
+        "Executive summary: means per simulated day; operating cost only (paid agent time), \
+         converted to a month and a year with [costs]; service level and abandonment of the \
+         live channels.",
+        width,
+    );
+    text.push_str(&table::render_fitted(&rows, width));
     for (name, verdict) in verdicts {
         text.push_str(&table::wrap(&format!("{name}: {verdict}"), width));
     }

@@ -70,7 +70,19 @@ pub fn run(args: &RunArgs) -> Result<()> {
     if outputs.to_stdout() {
         return Ok(());
     }
-    let mut text = export::table::summary(&report);
+    // A study (with a baseline) opens with its executive summary and ranking, as its
+    // report does; a single scenario's run keeps the metrics table first.
+    let mut text = String::new();
+    let ranking = export::table::ranking(&report, study.ranking.as_ref());
+    if plan.baseline.is_some() {
+        text.push_str(&super::batch::executive(&report));
+        if !ranking.is_empty() {
+            text.push('\n');
+            text.push_str(&ranking);
+        }
+        text.push('\n');
+    }
+    text.push_str(&export::table::summary(&report));
     text.push_str(&super::describe_report(&report));
     for s in &report.scenarios {
         let days = export::table::days(s);
@@ -89,15 +101,9 @@ pub fn run(args: &RunArgs) -> Result<()> {
         text.push('\n');
         text.push_str(&export::table::comparisons(&report, &study.comparisons));
     }
-    let ranking = export::table::ranking(&report, study.ranking.as_ref());
-    if !ranking.is_empty() {
+    if plan.baseline.is_none() && !ranking.is_empty() {
         text.push('\n');
         text.push_str(&ranking);
-    }
-    // A study (with a baseline) ends with the executive summary, as its report opens.
-    if plan.baseline.is_some() {
-        text.push('\n');
-        text.push_str(&super::batch::executive(&report));
     }
     terminal::print(&text)
 }

@@ -61,7 +61,7 @@ pub fn charts_for(outlines: &[Outline]) -> Vec<Chart> {
         },
         Chart {
             stem: "cost-per-day".into(),
-            title: "Cost per day: operating cost and lost customer value".into(),
+            title: "Operating cost per day".into(),
             kind: Kind::CostPerDay,
         },
     ];

@@ -138,6 +138,19 @@ impl Chart {
         }
     }
 
+    /// The scenario a chart of one scenario's detail belongs to (its intervals, groups,
+    /// backlog, days); `None` for a chart of the whole study.
+    pub fn scenario(&self) -> Option<usize> {
+        match self.kind {
+            Kind::Intervals(i)
+            | Kind::TypeIntervals(i, _)
+            | Kind::Groups(i)
+            | Kind::Backlog(i)
+            | Kind::Days(i) => Some(i),
+            _ => None,
+        }
+    }
+
     /// Pixel size of both images.
     fn size(&self, r: &Report) -> (u32, u32) {
         match self.kind {

@@ -28,3 +28,15 @@ pub use crate::foundation::number::{
     format_value, thousands, with_half_width, HalfWidth,
 };
 pub use headline::email_apart;
+
+/// Whether `m` is a level the value model makes up (lost customer value and what adds it
+/// to operating cost): the reports people read show it only as a difference from the
+/// baseline, never as an amount beside or on top of what the centre spends; JSON, CSV
+/// and the workbook keep it for those who model with it.
+pub fn is_value_model_level(m: crate::metrics::Metric) -> bool {
+    use crate::metrics::Metric as M;
+    matches!(
+        m,
+        M::LostValue | M::EconomicCost | M::EconomicCostPerContact
+    )
+}

@@ -23,7 +23,7 @@ pub fn report(markdown: &str, charts: &[ChartSvg]) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     let title = title(&events).unwrap_or_else(|| "ccsim report".into());
-    let (events, contents) = anchor_sections(inline_charts(events, charts));
+    let (events, contents) = anchor_sections(fold_details(inline_charts(events, charts)));
     let mut body = String::with_capacity(markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut body, drop_empty_paragraphs(events).into_iter());
     page::wrap(&title, &contents, &body)
@@ -120,6 +120,48 @@ fn inline_charts<'a>(events: Vec<Event<'a>>, charts: &[ChartSvg]) -> Vec<Event<'
 
 /// Raw HTML from the Markdown as plain text (the renderer escapes it); anything else as
 /// it is.
+/// The section of each scenario's detail charts, its scenarios folded: every level-3
+/// heading of the section becomes a `<details>` whose summary is the heading's text, so
+/// the page shows the study's charts and leaves the per-interval detail a click away.
+fn fold_details(events: Vec<Event>) -> Vec<Event> {
+    let mut out = Vec::with_capacity(events.len() + 16);
+    let (mut inside, mut open, mut summary) = (false, false, false);
+    let mut it = events.into_iter();
+    while let Some(e) = it.next() {
+        match &e {
+            Event::Start(Tag::Heading { level, .. }) if *level <= HeadingLevel::H3 => {
+                if open {
+                    out.push(Event::Html("</details>\n".into()));
+                    open = false;
+                }
+                if *level == HeadingLevel::H2 {
+                    let rest: Vec<Event> = it.clone().take(8).collect();
+                    inside = heading_text(&rest) == DETAIL;
+                } else if inside {
+                    out.push(Event::Html("<details>\n<summary>".into()));
+                    summary = true;
+                    open = true;
+                    continue;
+                }
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H3)) if summary => {
+                summary = false;
+                out.push(Event::Html("</summary>\n".into()));
+                continue;
+            }
+            _ => {}
+        }
+        out.push(e);
+    }
+    if open {
+        out.push(Event::Html("</details>\n".into()));
+    }
+    out
+}
+
+/// The heading of the section whose scenarios [`fold_details`] folds.
+const DETAIL: &str = "Charts by scenario";
+
 fn as_text(e: Event) -> Event {
     match e {
         Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),

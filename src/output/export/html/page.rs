@@ -17,17 +17,28 @@ h1 { font-size: 1.55rem; line-height: 1.25; margin: .4rem 0 .8rem;
   border-bottom: 3px solid #1f5fa8; padding-bottom: .4rem; }
 h2 { font-size: 1.28rem; margin: 2.2rem 0 .6rem; border-bottom: 1px solid #d4dae4; }
 h3 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; }
-nav.contents { font-size: .9rem; margin: 0 0 1rem; color: #4a5566; }
+nav.contents { font-size: .9rem; margin: 0 0 1rem; color: #4a5566;
+  display: flex; flex-wrap: wrap; row-gap: .2rem; }
 nav.contents a { margin-right: 1rem; color: #1f5fa8; text-decoration: none; white-space: nowrap; }
 .table-wrap { overflow-x: auto; margin: .8rem 0; }
 table { border-collapse: collapse; font-size: .86rem; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid #d4dae4; padding: .22rem .5rem; vertical-align: top; }
-thead th { background: #eaf0f8; cursor: pointer; user-select: none; white-space: nowrap; }
+/* Headers wrap between words, so a table of long headers still fits a laptop screen. */
+thead th { background: #eaf0f8; cursor: pointer; user-select: none; }
 thead th:hover { background: #d8e4f3; }
 thead th[aria-sort="ascending"]::after { content: " \25B2"; font-size: .7em; }
 thead th[aria-sort="descending"]::after { content: " \25BC"; font-size: .7em; }
 tbody tr:nth-child(even) { background: #f6f8fb; }
 td:first-child { white-space: nowrap; }
+/* A wide table scrolls inside its box; its first (metric or scenario) column stays. */
+th:first-child, td:first-child { position: sticky; left: 0; z-index: 1;
+  box-shadow: inset -1px 0 0 #b8c2d1; }
+tbody td:first-child { background: #fff; }
+tbody tr:nth-child(even) td:first-child { background: #f6f8fb; }
+thead th:first-child { background: #eaf0f8; z-index: 2; }
+details { margin: .4rem 0; border: 1px solid #e2e6ed; border-radius: 4px; padding: .2rem .8rem; }
+details > summary { cursor: pointer; font-weight: 600; padding: .3rem 0; }
+details h4 { font-size: .98rem; margin: 1rem 0 .3rem; }
 code { font-size: .9em; background: #f0f2f5; padding: 0 .2em; border-radius: 3px; }
 /* The charts were laid out with DejaVu Sans; Verdana has nearly its widths. */
 svg.chart text { font-family: "DejaVu Sans", Verdana, sans-serif; }
@@ -38,7 +49,12 @@ svg.chart { display: block; width: 100%; height: auto; max-width: 1100px;
   main { max-width: none; padding: 0; }
   nav.contents { display: none; }
   .table-wrap { overflow: visible; }
-  table { font-size: 7.5pt; }
+  /* On paper nothing scrolls: the table takes the page's width and its cells wrap. */
+  table { font-size: 7.5pt; width: 100%; table-layout: auto; }
+  th, td { white-space: normal !important; overflow-wrap: anywhere; padding: .1rem .25rem; }
+  th:first-child, td:first-child { position: static; box-shadow: none; }
+  img, svg { max-width: 100% !important; height: auto; }
+  details { border: none; padding: 0; }
   thead th { background: #eee; cursor: auto; }
   thead th::after { content: none !important; }
   h2, h3 { break-after: avoid; }

@@ -82,3 +82,34 @@ fn two_sections_of_one_name_get_two_anchors() {
     );
     assert!(p.contains("<title>ccsim report</title>"));
 }
+
+#[test]
+fn each_scenario_of_the_detail_charts_is_folded_and_the_study_charts_are_not() {
+    let md = "# Study\n\n## Charts\n\n### Key metrics\n\n![Key metrics](comparison.png)\n\n\
+        ## Charts by scenario\n\n### Base\n\n#### Base by interval\n\n![Base](comparison.png)\n\n\
+        ### Lean \\*x\\*\n\n#### Lean by interval\n\ntext\n\n## Notes\n\nLast.\n";
+    let p = report(md, &[("comparison", SVG)]);
+    assert_eq!(p.matches("<details>").count(), 2, "{p}");
+    assert_eq!(p.matches("</details>").count(), 2, "{p}");
+    assert!(p.contains("<details>\n<summary>Base</summary>"), "{p}");
+    assert!(p.contains("<summary>Lean *x*</summary>"), "{p}");
+    // The study's chart stays open; the last fold closes before the next section.
+    let notes = p.find("<h2 id=\"s-notes\">").unwrap();
+    assert!(p[..notes].ends_with("</details>\n"), "{p}");
+    assert!(p.find("<details>").unwrap() > p.find("Key metrics").unwrap());
+}
+
+#[test]
+fn wide_tables_scroll_in_their_box_with_the_first_column_fixed_and_print_fits_the_page() {
+    let p = page();
+    assert!(p.contains("<div class=\"table-wrap\"><table>"), "{p}");
+    let style = &p[p.find("<style>").unwrap()..p.find("</style>").unwrap()];
+    assert!(style.contains(".table-wrap { overflow-x: auto;"));
+    assert!(style.contains("th:first-child, td:first-child { position: sticky; left: 0;"));
+    let print = &style[style.find("@media print").unwrap()..];
+    assert!(
+        print.contains("table { font-size: 7.5pt; width: 100%;"),
+        "{print}"
+    );
+    assert!(print.contains("max-width: 100% !important"), "{print}");
+}

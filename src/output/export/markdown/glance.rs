@@ -1,7 +1,7 @@
 //! "At a glance": the cheapest scenario that meets every target and by how much, then one
-//! bullet per scenario with its headline figures (operating cost and the value model's
-//! lost value side by side), or with its differences from the baseline, and the targets
-//! it misses.
+//! bullet per scenario with its headline figures (operating cost), or with its
+//! differences from the baseline (operating cost, and the value model's lost value at
+//! stake), and the targets it misses.
 
 use std::fmt::Write;
 
@@ -120,34 +120,40 @@ fn minus_signs(line: &str) -> String {
     out
 }
 
-/// Operating cost per day beside the value model's lost customer value per day (or
-/// their paired differences), the second marked as the model's.
+/// Operating cost per day (or its paired difference), then what the value model puts
+/// at stake against the baseline: the change in lost customer value with its interval.
+/// The model's level of lost value is an assumption (churn × lifetime value) a finance
+/// reader cannot check, so the text never states it; JSON and CSV keep it.
 fn money_per_day(
     s: &ScenarioReport,
     c: Option<&crate::compare::Comparison>,
     currency: &str,
 ) -> String {
-    let part = |m: Metric| match c {
+    let operating = match c {
         Some(c) => {
-            let d = c.metrics.get(m);
+            let d = c.metrics.get(Metric::CostTotal);
             let mean = format!("{} {currency}/day", signed("money", d.mean));
             with_half_width(mean, "money", d.half_width, HalfWidth::InBrackets)
         }
         None => {
-            let e = s.metrics.get(m);
+            let e = s.metrics.get(Metric::CostTotal);
             let mean = format!("{} {currency}/day", format_value("money", e.mean));
             with_half_width(mean, "money", e.half_width, HalfWidth::InBrackets)
         }
     };
-    let lost = if s.satisfaction_model.customer_lifetime_value.is_some() {
-        format!(
-            "lost customer value {} from the scenario's value model",
-            part(Metric::LostValue)
-        )
-    } else {
-        "no value model, so no lost value".to_string()
+    let stake = match (c, s.satisfaction_model.customer_lifetime_value.is_some()) {
+        (_, false) => ", no value model, so no lost value".to_string(),
+        (Some(c), true) => {
+            let d = c.metrics.get(Metric::LostValue);
+            let mean = format!("{} {currency}/day", signed("money", d.mean));
+            format!(
+                ", value at stake against the baseline (value model): lost customer value {}",
+                with_half_width(mean, "money", d.half_width, HalfWidth::InBrackets)
+            )
+        }
+        (None, true) => String::new(),
     };
-    format!("operating cost {}, {lost}", part(Metric::CostTotal))
+    format!("operating cost {operating}{stake}")
 }
 
 /// The headline metrics: service level, abandonment, cost per contact, and CSAT once the

@@ -32,6 +32,7 @@ pub fn report(study: &Study) -> String {
         title::section(study),
         summary::section(study.report),
         glance::section(study),
+        charts::section(study.report),
         scenarios::section(study),
         targets::section(study.report),
         results::section(study.report),
@@ -40,7 +41,7 @@ pub fn report(study: &Study) -> String {
         groups::section(study.report),
         channels::section(study.report),
         differences::section(study),
-        charts::section(study.report),
+        charts::detail_section(study.report),
         scores::section(study.report),
         notes::section(study.report),
     ];

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::format::{label, rows};
 use super::{currency, names};
 use crate::export::escape::markdown_table_cell;
-use crate::export::{format_estimate, HalfWidth};
+use crate::export::{format_estimate, is_value_model_level, HalfWidth};
 use crate::report::Report;
 
 /// The section: one row per metric, one column per scenario.
@@ -22,7 +22,9 @@ pub(super) fn section(r: &Report) -> String {
     );
     let _ = writeln!(o, "| metric | {} |", names.join(" | "));
     let _ = writeln!(o, "| --- |{}", " ---: |".repeat(names.len()));
-    for m in rows(r) {
+    // The value model's levels are left to JSON and CSV; the differences section gives
+    // what it puts at stake against the baseline.
+    for m in rows(r).into_iter().filter(|&m| !is_value_model_level(m)) {
         let unit = m.def().unit;
         let _ = write!(o, "| {} |", label(m, &currency));
         for s in &r.scenarios {

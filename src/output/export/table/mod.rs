@@ -56,11 +56,11 @@ pub fn summary(report: &Report) -> String {
     out.push_str(&wrap(
         "Counts are per simulated day; ratios are the mean of each replication's own ratio. \
 Cost per contact = operating cost ÷ offered; per handled ÷ (answered + callbacks completed); \
-per resolved ÷ (resolved at contact + deflected). Economic cost = operating cost + lost value. \
-CSAT, NPS and lost value come from the scenario's satisfaction and value model, not from measurement.",
+per resolved ÷ (resolved at contact + deflected). CSAT and NPS come from the scenario's \
+satisfaction model, not from measurement; the value model's lost value is in the JSON and CSV, \
+and against a baseline as a difference.",
         width,
     ));
-    out.push_str(&money_per_day(report, width));
     for s in &report.scenarios {
         out.push_str(&wrap(
             &format!(
@@ -139,6 +139,9 @@ fn metric_rows(
         if is_mechanism(metric) && columns.iter().all(|(m, _)| m.0[i].mean == 0.0) {
             continue;
         }
+        if super::is_value_model_level(metric) {
+            continue;
+        }
         let cells: Vec<(String, Option<bool>)> = columns
             .iter()
             .map(|(m, t)| (estimate(metric.def().unit, m.0[i]), t.met(metric, &m.0[i])))
@@ -182,51 +185,6 @@ fn flagged(text: String, met: Option<bool>) -> String {
         None => "",
     };
     format!("{text} {mark:<4}")
-}
-
-/// Operating cost and lost customer value per day side by side, one row per scenario:
-/// the planner's money and the value model's estimate are never read as one figure.
-fn money_per_day(report: &Report, width: usize) -> String {
-    let currency = currency(report);
-    let mut rows = vec![vec![
-        format!("per day ({currency}; mean ±95% CI)"),
-        "operating cost".to_string(),
-        "lost customer value".to_string(),
-        "operating + lost".to_string(),
-    ]];
-    let mut any_value = false;
-    for s in &report.scenarios {
-        let lost = s.metrics.get(Metric::LostValue);
-        let has_value = s.satisfaction_model.customer_lifetime_value.is_some();
-        any_value |= has_value;
-        rows.push(vec![
-            s.name.clone(),
-            estimate("money", s.metrics.get(Metric::CostTotal)),
-            if has_value {
-                estimate("money", lost)
-            } else {
-                "no [value]".into()
-            },
-            if has_value {
-                estimate("money", s.metrics.get(Metric::EconomicCost))
-            } else {
-                "-".into()
-            },
-        ]);
-    }
-    if !any_value {
-        return String::new();
-    }
-    let mut out = String::from("\n");
-    out.push_str(&render_fitted(&rows, width));
-    out.push_str(&wrap(
-        "Lost customer value is an estimate from each scenario's own [value] model (churn by \
-satisfaction × customer lifetime value), not money spent: read it beside the operating cost, \
-not added into it.",
-        width,
-    ));
-    out.push('\n');
-    out
 }
 
 /// `SL threshold 20 s`, or `SL threshold per type` for a centre whose types differ.
