@@ -189,12 +189,9 @@ fn the_tour_program_finds_the_brute_force_optimum_of_a_small_week() {
             );
         }
     }
-    for d in 0..7 {
-        for i in 0..4 {
-            assert!(
-                have[d][i] >= p.required[d][i],
-                "day {d} interval {i} covered"
-            );
+    for (d, (row, need)) in have.iter().zip(&p.required).enumerate() {
+        for (i, (h, r)) in row.iter().zip(need).enumerate() {
+            assert!(h >= r, "day {d} interval {i} covered");
         }
     }
 }
@@ -202,6 +199,9 @@ fn the_tour_program_finds_the_brute_force_optimum_of_a_small_week() {
 fn scenario_file() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/shifts/contracts.toml")
 }
+
+/// One working day read from AGENTS.csv: day, start, end, paid minutes.
+type Day = (u32, u32, u32, u32);
 
 /// `h:mm` → minutes.
 fn minutes(t: &str) -> u32 {
@@ -242,7 +242,7 @@ fn every_agents_week_keeps_its_contract_and_the_plan_meets_the_service_level_on_
         Some("group,agent,contract,day,date,start,end,paid_h,breaks")
     );
     // agent → (contract, [(day, start, end, paid minutes)])
-    let mut weeks: BTreeMap<String, (String, Vec<(u32, u32, u32, u32)>)> = BTreeMap::new();
+    let mut weeks: BTreeMap<String, (String, Vec<Day>)> = BTreeMap::new();
     for l in lines {
         let f: Vec<&str> = l.split(',').collect();
         assert_eq!(f.len(), 9, "{l}");

@@ -112,7 +112,7 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
         repair::simulate(&days[d], &day_shifts(agents, d))
     };
     let mut evals: Vec<Evaluation> = (0..7).map(|d| evaluate(d, &agents)).collect();
-    let mut simulations = vec![1usize; 7];
+    let mut simulations = [1usize; 7];
     let mut repairs: Vec<Vec<(Shift, usize)>> = vec![Vec::new(); 7];
     let mut tried = 0;
     let mut budget_hit = false;
