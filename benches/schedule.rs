@@ -1,4 +1,5 @@
-//! `ccsim schedule` on the weekday example (`scenarios/shifts/weekday.toml`): the whole
+//! `ccsim schedule` on the weekday example (`scenarios/shifts/weekday.toml`) and on the
+//! week of agents on contracts (`scenarios/shifts/contracts.toml`): the whole
 //! work (requirement search, integer program, simulation and repair), all cores. Each
 //! iteration takes seconds, so the sample is criterion's smallest (10) and the result is
 //! printed once: the roster's paid hours beside the per-interval plan's and the bound.
@@ -49,5 +50,27 @@ fn weekday(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, weekday);
+fn contracts(c: &mut Criterion) {
+    let s = Scenario::load(Path::new("scenarios/shifts/contracts.toml"))
+        .expect("the contracts example is valid");
+    let once = schedule(&s, &options(), &|_| {}).expect("a roster");
+    let agents = once.week.as_ref().map_or(0, |w| w.agents.len());
+    eprintln!(
+        "contracts: LP bound {:.1} h, tour program {:.1} h, roster {:.1} h, {agents} agents, targets met: {}",
+        once.mip_bound_hours,
+        once.mip_paid_hours,
+        once.paid_hours,
+        once.met()
+    );
+    let mut group = c.benchmark_group("schedule");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(1));
+    group.measurement_time(Duration::from_secs(1));
+    group.bench_function("contracts week", |b| {
+        b.iter(|| schedule(&s, &options(), &|_| {}).expect("a roster"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, weekday, contracts);
 criterion_main!(benches);

@@ -1,6 +1,7 @@
 //! The integration tests as one binary: one link instead of one per file, and one
 //! `common` module of helpers (the binary, temporary folders, scenario builders).
 
+mod agent_weeks;
 mod architecture;
 mod bad_calendar;
 mod bad_input;

@@ -29,6 +29,7 @@ fn small_rostering(min_agents_per_shift: u32) -> Rostering {
         }],
         min_agents_per_shift,
         max_agents_per_shift: None,
+        contracts: Vec::new(),
     }
 }
 

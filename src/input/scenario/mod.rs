@@ -17,7 +17,7 @@ pub use calendar::Calendar;
 pub use file::ScenarioFile;
 pub use journey::{Callback, Redial, Resolution, Satisfaction, SelfService, Value};
 pub use routing::{Pick, Route};
-pub use shifts::{clock, Break, BreakRule, DayCover, Roster, Rostering, Shift};
+pub use shifts::{clock, Break, BreakRule, Contract, DayCover, Roster, Rostering, Shift};
 
 use crate::dist::Duration;
 

@@ -240,6 +240,27 @@ pub struct Rostering {
     pub min_agents_per_shift: u32,
     /// Most agents on one shift, when bounded.
     pub max_agents_per_shift: Option<u32>,
+    /// `[[rostering.contracts]]`: the kinds of agents' weeks; empty: shift counts only.
+    pub contracts: Vec<Contract>,
+}
+
+/// One `[[rostering.contracts]]`: the rules every agent's week on it keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contract {
+    /// Its name, unique among the contracts.
+    pub name: String,
+    /// Paid minutes in the week: at least, at most.
+    pub weekly_minutes: (u32, u32),
+    /// Working days in the week: at least, at most.
+    pub days: (u32, u32),
+    /// Allowed shift lengths in minutes.
+    pub shift_minutes: Vec<u32>,
+    /// The days off include at least this many in a row (the week wraps round).
+    pub days_off_together: u32,
+    /// Every start of the week lies within this many minutes, when bounded.
+    pub start_within_minutes: Option<u32>,
+    /// Share of the group's agents on this contract: at least, at most.
+    pub share: (f64, f64),
 }
 
 impl Rostering {
@@ -268,6 +289,17 @@ impl Rostering {
             }
         }
         out
+    }
+
+    /// Paid minutes of a shift of `len` minutes: its unpaid breaks excluded.
+    pub fn paid_minutes_of(&self, len: u32) -> u32 {
+        let unpaid: u32 = self
+            .breaks
+            .iter()
+            .filter(|r| len >= r.min_shift_minutes && !r.paid)
+            .map(|r| r.minutes)
+            .sum();
+        len.saturating_sub(unpaid)
     }
 
     /// Every way to place one break of each rule in a shift of `len` minutes: positions
@@ -305,6 +337,26 @@ impl Rostering {
             choices = next;
         }
         choices
+    }
+}
+
+impl Contract {
+    /// Each shift length of the contract with the working-day counts whose weeks are
+    /// paid within its weekly hours, as (length, paid minutes of one shift, days).
+    pub fn lengths(&self, rostering: &Rostering) -> Vec<(u32, u32, Vec<u32>)> {
+        self.shift_minutes
+            .iter()
+            .map(|&len| {
+                let paid = rostering.paid_minutes_of(len);
+                let days = (self.days.0.max(1)..=self.days.1)
+                    .filter(|&d| {
+                        (self.weekly_minutes.0..=self.weekly_minutes.1).contains(&(d * paid))
+                    })
+                    .collect();
+                (len, paid, days)
+            })
+            .filter(|(_, _, d): &(u32, u32, Vec<u32>)| !d.is_empty())
+            .collect()
     }
 }
 

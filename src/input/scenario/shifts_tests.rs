@@ -54,6 +54,7 @@ fn patterns_place_breaks_on_the_grid_within_their_window() {
         }],
         min_agents_per_shift: 0,
         max_agents_per_shift: None,
+        contracts: Vec::new(),
     };
     let p = r.patterns(600);
     // 4 h: starts 0..=360 by 60 (7); 8 h: starts 0, 60, 120 (3) × breaks at 180, 240, 300.
@@ -91,6 +92,7 @@ fn break_rules_give_the_same_shifts_whatever_their_order() {
         breaks,
         min_agents_per_shift: 0,
         max_agents_per_shift: None,
+        contracts: Vec::new(),
     };
     let listed = rostering(vec![lunch.clone(), short.clone(), late.clone()]).patterns(600);
     assert!(

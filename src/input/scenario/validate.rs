@@ -42,6 +42,9 @@ mod simulation;
 pub(crate) use simulation::parse_clock;
 use simulation::simulation;
 
+#[path = "validate_contracts.rs"]
+mod contracts;
+
 #[path = "validate_costs.rs"]
 mod costs;
 use costs::costs;
@@ -185,7 +188,12 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
     let rostering = raw
         .rostering
         .as_ref()
-        .map(|r| shifts::rostering(r, &day, &volumes))
+        .map(|r| {
+            let mut ro = shifts::rostering(r, &day, &volumes)?;
+            let dm = n as u32 * simulation.interval_minutes;
+            ro.contracts = contracts::contracts(r, &ro, simulation.days, dm)?;
+            Ok::<_, FieldError>(ro)
+        })
         .transpose()?;
     let costs = costs(&raw)?;
     let targets = targets(&raw)?;

@@ -308,6 +308,12 @@ fn group(
             ))
         }
     };
+    if g.contracts.is_some() {
+        return Err(FieldError::new(
+            at("contracts"),
+            "contracts come from [[rostering.contracts]], and `ccsim schedule` rosters agents' weeks for a one-type file only so far: leave `contracts` out",
+        ));
+    }
     let chat_slots = super::channels::chat_slots(j, g, &serves, types)?;
     let email_when_idle = super::channels::email_when_idle(j, g, &serves, types)?;
     Ok(AgentGroup {

@@ -29,7 +29,13 @@ impl Day<'_> {
 }
 
 /// Hours given as a number, in whole minutes from `min` to `max` minutes.
-fn minutes_of_hours(field: &str, hours: f64, what: &str, min: u32, max: u32) -> Check<u32> {
+pub(super) fn minutes_of_hours(
+    field: &str,
+    hours: f64,
+    what: &str,
+    min: u32,
+    max: u32,
+) -> Check<u32> {
     let m = hours * 60.0;
     if !m.is_finite() || m < f64::from(min) - 1e-9 || m > f64::from(max) + 1e-9 {
         return Err(FieldError::new(
@@ -54,7 +60,7 @@ fn minutes_of_hours(field: &str, hours: f64, what: &str, min: u32, max: u32) -> 
     Ok(m.round() as u32)
 }
 
-fn whole(field: &str, v: i64, what: &str, min: i64, max: i64) -> Check<u32> {
+pub(super) fn whole(field: &str, v: i64, what: &str, min: i64, max: i64) -> Check<u32> {
     if (min..=max).contains(&v) {
         Ok(v as u32)
     } else {
@@ -367,6 +373,7 @@ pub(crate) fn rostering(r: &RosteringFile, day: &Day<'_>, volumes: &[f64]) -> Ch
         breaks,
         min_agents_per_shift,
         max_agents_per_shift,
+        contracts: Vec::new(),
     };
     let patterns = rostering.patterns(dm);
     let im = day.simulation.interval_minutes;

@@ -7,6 +7,7 @@
 //! roster that still misses a target is an error (exit status 1), written only with
 //! `--allow-misses`.
 
+mod agents;
 mod render;
 mod toml;
 
@@ -34,6 +35,10 @@ pub struct ScheduleArgs {
     /// when the roster meets every target, unless --allow-misses).
     #[arg(long, value_name = "PLAN.toml")]
     pub out: Option<PathBuf>,
+    /// Write every agent's week to this CSV (a row per agent and working day); needs
+    /// [[rostering.contracts]].
+    #[arg(long, value_name = "AGENTS.csv")]
+    pub agents: Option<PathBuf>,
     /// Write the coverage chart (coverage.png, coverage.svg) into DIR; by default beside
     /// --out as PLAN-coverage.png and .svg.
     #[arg(long, value_name = "DIR")]
@@ -125,6 +130,19 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
         outputs.push(Output::new("coverage chart", Target::File(png.clone())));
         outputs.push(Output::new("coverage chart", Target::File(svg.clone())));
     }
+    let contracts = scenario
+        .rostering
+        .as_ref()
+        .is_some_and(|r| !r.contracts.is_empty());
+    if let Some(a) = &args.agents {
+        if !contracts {
+            return Err(Error::Other(format!(
+                "{}: --agents writes agents' weeks, which need [[rostering.contracts]] in the file",
+                file.display()
+            )));
+        }
+        outputs.push(Output::new("--agents", Target::File(a.clone())));
+    }
     check_outputs(std::slice::from_ref(file), &outputs)?;
     for o in &outputs {
         o.target.check_writable()?;
@@ -172,6 +190,12 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
             png.display(),
             svg.display()
         ));
+    }
+    if let (Some(a), Some(w)) = (&args.agents, &schedule.week) {
+        if misses == 0 || args.allow_misses {
+            Target::File(a.clone()).write(agents::agents_csv(&scenario, w).as_bytes())?;
+            text.push_str(&format!("agents' weeks written to {}\n", a.display()));
+        }
     }
     if let Some(o) = &out {
         if misses == 0 || args.allow_misses {

@@ -101,6 +101,10 @@ pub fn render_schedule(s: &Scenario, sc: &Schedule, seconds: f64) -> String {
         out.push('\n');
         out.push_str(&day_section(s, sc, d));
     }
+    if let Some(w) = &sc.week {
+        out.push('\n');
+        out.push_str(&super::agents::week_table(s, w));
+    }
     if !s.costs.given {
         out.push_str("note: no [costs] table: paid hours are not priced\n");
     }

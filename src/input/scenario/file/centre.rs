@@ -54,6 +54,7 @@ pub struct GroupFile {
     pub pick: Option<String>,
     pub chat_slots: Option<i64>,
     pub email_when_idle: Option<i64>,
+    pub contracts: Option<Vec<String>>,
 }
 
 /// One step of a type's routing in `[routing]`.

@@ -42,4 +42,18 @@ pub struct RosteringFile {
     pub breaks: Option<Vec<BreakRuleFile>>,
     pub min_agents_per_shift: Option<i64>,
     pub max_agents_per_shift: Option<i64>,
+    pub contracts: Option<Vec<ContractFile>>,
+}
+
+/// One `[[rostering.contracts]]` entry: the rules of one kind of agent's week.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContractFile {
+    pub name: Option<String>,
+    pub weekly_hours: Option<Vec<f64>>,
+    pub days: Option<Vec<i64>>,
+    pub shift_hours: Option<Vec<f64>>,
+    pub days_off_together: Option<i64>,
+    pub start_within_h: Option<f64>,
+    pub share: Option<Vec<f64>>,
 }

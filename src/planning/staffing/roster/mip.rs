@@ -215,12 +215,12 @@ fn gcd(a: u64, b: u64) -> u64 {
 }
 
 /// A built model, ready for either backend.
-struct Model {
-    vars: ProblemVariables,
-    objective: Expression,
-    constraints: Vec<good_lp::Constraint>,
-    all: Vec<Variable>,
-    start: Option<Vec<(Variable, f64)>>,
+pub(super) struct Model {
+    pub(super) vars: ProblemVariables,
+    pub(super) objective: Expression,
+    pub(super) constraints: Vec<good_lp::Constraint>,
+    pub(super) all: Vec<Variable>,
+    pub(super) start: Option<Vec<(Variable, f64)>>,
 }
 
 /// The covering model; `integer` = the MIP, else its LP relaxation. Returns the model
@@ -300,7 +300,7 @@ fn build(
 
 impl Model {
     /// The LP relaxation's optimal pattern counts.
-    fn solve_relaxed(self) -> Result<Vec<f64>, String> {
+    pub(super) fn solve_relaxed(self) -> Result<Vec<f64>, String> {
         let (values, _) = self
             .solve(None)?
             .ok_or("the LP relaxation stopped without an answer")?;
@@ -309,7 +309,10 @@ impl Model {
 
     /// The MIP's pattern counts (then the other variables) and why it stopped; `None`
     /// when a limit came before any roster.
-    fn solve_integer(self, opts: MipOptions) -> Result<Option<(Vec<f64>, Stop)>, String> {
+    pub(super) fn solve_integer(
+        self,
+        opts: MipOptions,
+    ) -> Result<Option<(Vec<f64>, Stop)>, String> {
         self.solve(Some(opts))
     }
 

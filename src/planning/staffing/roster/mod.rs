@@ -21,9 +21,13 @@
 //! With a `[calendar]` every day of the horizon is its own planning day, days sharing a
 //! plan only when both their factor and their opening window agree: a day closed all
 //! day gets no shift, and a shorter day only shifts that lie wholly inside its window.
+//!
+//! With `[[rostering.contracts]]` the week is rostered as people instead ([`tours`]):
+//! every day of the 7 its own planning day, one integer program over the week's tours.
 
 pub mod mip;
 mod repair;
+pub mod tours;
 
 use std::ops::Range;
 
@@ -89,6 +93,8 @@ pub struct Schedule {
     pub mip_bound_hours: f64,
     /// Paid hours of the repaired roster over the horizon.
     pub paid_hours: f64,
+    /// With contracts: the agents and their weeks.
+    pub week: Option<tours::week::Week>,
 }
 
 impl Schedule {
@@ -135,6 +141,9 @@ pub fn schedule(
             "{}: the scenario has no [targets]: there is nothing to roster for",
             s.file.display()
         ));
+    }
+    if !rostering.contracts.is_empty() {
+        return tours::week::schedule_week(s, rostering, opts, progress);
     }
     let day_minutes = s.intervals() as u32 * s.simulation.interval_minutes;
     let patterns = rostering.patterns(day_minutes);
@@ -214,12 +223,13 @@ pub fn schedule(
         roster,
         days,
         solver: mip::solver_name(),
+        week: None,
     })
 }
 
 /// Each day of the horizon with its volume factor and open intervals; one day when every
 /// day is the same. Without a calendar every day is open on the whole grid.
-fn planning_days(s: &Scenario) -> Vec<(u32, f64, Range<usize>)> {
+pub(super) fn planning_days(s: &Scenario) -> Vec<(u32, f64, Range<usize>)> {
     let f = &s.types[0].arrivals.day_factors;
     let factor = |d: u32| {
         if f.is_empty() {

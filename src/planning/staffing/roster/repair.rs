@@ -14,7 +14,7 @@ use crate::staffing::{self, gross_up, judged, productive, Evaluation};
 
 /// The file's day with its volumes × `factor`, simulated for one day: with a calendar,
 /// day `day`'s date, so the simulation opens only in that day's window.
-fn day_scenario(s: &Scenario, day: u32, factor: f64) -> Scenario {
+pub(super) fn day_scenario(s: &Scenario, day: u32, factor: f64) -> Scenario {
     let mut d = s.clone();
     d.simulation.days = 1;
     if s.calendar.is_some() {
@@ -55,7 +55,7 @@ fn with_shifts(day: &Scenario, shifts: &[Shift]) -> Scenario {
 }
 
 /// Simulates `shifts` on `day` and judges it.
-fn simulate(day: &Scenario, shifts: &[Shift]) -> Evaluation {
+pub(super) fn simulate(day: &Scenario, shifts: &[Shift]) -> Evaluation {
     let sc = with_shifts(day, shifts);
     let paid = sc.groups[0].staffing.paid.clone();
     judged(day, &sc, &paid)
@@ -107,32 +107,13 @@ pub(super) fn plan_day(
         ));
     }
     let patterns = &patterns[..];
-    let shrinkage = s.groups[0].staffing.shrinkage;
-    let absenteeism = s.groups[0]
-        .staffing
-        .roster
-        .as_ref()
-        .map_or(0.0, |r| r.absenteeism);
-    let found = staffing::search(&day, &opts.staff, &|p| {
-        progress(&format!(
-            "requirements: {}, simulation {}/{}",
-            p.phase, p.simulations, p.max_simulations
-        ))
-    })?;
-    let mut plan_paid = found.plan.paid.clone();
-    for (i, p) in plan_paid.iter_mut().enumerate() {
-        if !window.contains(&i) {
-            *p = 0;
-        }
-    }
-    let required_productive: Vec<u32> = plan_paid
-        .iter()
-        .map(|&p| productive(p, shrinkage))
-        .collect();
-    let required_floor: Vec<f64> = required_productive
-        .iter()
-        .map(|&p| f64::from(gross_up(p, shrinkage)) / (1.0 - absenteeism))
-        .collect();
+    let Need {
+        plan_paid,
+        plan_met,
+        required_productive,
+        required_floor,
+        simulations: searched,
+    } = requirement(s, &day, window, opts, progress)?;
     progress(&format!(
         "integer program over {} shift patterns ({})",
         patterns.len(),
@@ -140,7 +121,7 @@ pub(super) fn plan_day(
     ));
     let solved: DayRoster = mip::solve_day(patterns, &required_floor, im, rostering, opts.mip)?;
     let mut counts = solved.counts.clone();
-    let mut simulations = found.simulations;
+    let mut simulations = searched;
     let mut repairs = Vec::new();
     let mut eval = simulate(&day, &shifts_of(patterns, &counts));
     simulations += 1;
@@ -170,7 +151,7 @@ pub(super) fn plan_day(
     Ok(PlanDay {
         days: Vec::new(),
         factor,
-        plan_met: found.plan.met(),
+        plan_met,
         plan_paid,
         required_productive,
         required_floor,
@@ -183,8 +164,61 @@ pub(super) fn plan_day(
     })
 }
 
+/// One day's requirement: the `staff` search's plan (paid agents, zero outside the
+/// window), its productive agents, and the agents on the floor to roster for them.
+pub(super) struct Need {
+    pub plan_paid: Vec<u32>,
+    pub plan_met: bool,
+    pub required_productive: Vec<u32>,
+    pub required_floor: Vec<f64>,
+    pub simulations: usize,
+}
+
+/// The requirement of `day` (a [`day_scenario`]) open in `window`.
+pub(super) fn requirement(
+    s: &Scenario,
+    day: &Scenario,
+    window: &Range<usize>,
+    opts: &ScheduleOptions,
+    progress: &dyn Fn(&str),
+) -> Result<Need, String> {
+    let shrinkage = s.groups[0].staffing.shrinkage;
+    let absenteeism = s.groups[0]
+        .staffing
+        .roster
+        .as_ref()
+        .map_or(0.0, |r| r.absenteeism);
+    let found = staffing::search(day, &opts.staff, &|p| {
+        progress(&format!(
+            "requirements: {}, simulation {}/{}",
+            p.phase, p.simulations, p.max_simulations
+        ))
+    })?;
+    let mut plan_paid = found.plan.paid.clone();
+    for (i, p) in plan_paid.iter_mut().enumerate() {
+        if !window.contains(&i) {
+            *p = 0;
+        }
+    }
+    let required_productive: Vec<u32> = plan_paid
+        .iter()
+        .map(|&p| productive(p, shrinkage))
+        .collect();
+    let required_floor: Vec<f64> = required_productive
+        .iter()
+        .map(|&p| f64::from(gross_up(p, shrinkage)) / (1.0 - absenteeism))
+        .collect();
+    Ok(Need {
+        plan_met: found.plan.met(),
+        plan_paid,
+        required_productive,
+        required_floor,
+        simulations: found.simulations,
+    })
+}
+
 /// A day closed all day: nobody planned, and its (empty) day simulated for the report.
-fn closed_day(day: &Scenario, factor: f64) -> PlanDay {
+pub(super) fn closed_day(day: &Scenario, factor: f64) -> PlanDay {
     let n = day.intervals();
     PlanDay {
         days: Vec::new(),
@@ -209,7 +243,7 @@ fn closed_day(day: &Scenario, factor: f64) -> PlanDay {
 }
 
 /// The interval with the largest normalised shortfall among those missing a target.
-fn worst_miss(eval: &Evaluation) -> Option<usize> {
+pub(super) fn worst_miss(eval: &Evaluation) -> Option<usize> {
     eval.missed().into_iter().max_by(|&a, &b| {
         eval.intervals[a]
             .shortfall()
