@@ -59,9 +59,10 @@ pub struct ScheduleArgs {
     #[arg(long, value_name = "SHARE", default_value_t = 0.0, value_parser = gap)]
     pub mip_gap: f64,
     /// Stop the integer program after this many branch-and-bound nodes per day with its
-    /// best roster (microlp; a budget independent of the machine's speed).
-    #[arg(long, value_name = "N", default_value_t = 20_000)]
-    pub mip_nodes: u64,
+    /// best roster (microlp; a budget independent of the machine's speed). Default:
+    /// 20000 per day; 2000 for the tour program over a week of contracts.
+    #[arg(long, value_name = "N")]
+    pub mip_nodes: Option<u64>,
     /// Stop the integer program after this many seconds per day with its best roster
     /// (a safety net: a roster cut short by time may differ between machines).
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = seconds)]
@@ -159,7 +160,11 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
         },
         mip: MipOptions {
             gap: args.mip_gap,
-            nodes: args.mip_nodes,
+            nodes: args.mip_nodes.unwrap_or(if contracts {
+                roster::tours::DEFAULT_NODES
+            } else {
+                roster::mip::DEFAULT_NODES
+            }),
             seconds: args.mip_seconds,
         },
         max_repairs: args.max_repairs,
