@@ -4,6 +4,7 @@
 
 pub mod columns;
 mod dive;
+mod extra;
 pub mod model;
 pub mod people;
 pub mod week;
