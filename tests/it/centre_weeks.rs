@@ -116,3 +116,21 @@ fn a_group_naming_a_contract_the_file_lacks_is_refused() {
         ],
     });
 }
+
+#[test]
+fn a_centre_whose_types_have_different_day_factors_is_not_rostered() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("centre.toml");
+    let text = std::fs::read_to_string(centre_file()).unwrap();
+    let flat = "day_factors = [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0]";
+    let at = text.rfind("day_factors = [").unwrap();
+    let end = at + text[at..].find('\n').unwrap();
+    std::fs::write(&file, format!("{}{flat}{}", &text[..at], &text[end..])).unwrap();
+    let out = ccsim(["schedule", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("type \"service\" has other day_factors than type \"sales\""),
+        "{err}"
+    );
+}

@@ -137,6 +137,19 @@ pub fn schedule(
             s.file.display()
         ));
     }
+    // The planning days scale every type by the first type's day factors.
+    if let Some(t) = s
+        .types
+        .iter()
+        .find(|t| t.arrivals.day_factors != s.types[0].arrivals.day_factors)
+    {
+        return Err(format!(
+            "{}: type \"{}\" has other day_factors than type \"{}\": a centre is rostered only when its types share their day factors",
+            s.file.display(),
+            t.name,
+            s.types[0].name
+        ));
+    }
     if !rostering.contracts.is_empty() {
         return tours::week::schedule_week(s, rostering, opts, progress);
     }
