@@ -15,12 +15,13 @@ use ccsim::scenario::Scenario;
 use ccsim::staffing::roster::{schedule, MipOptions, ScheduleOptions};
 use ccsim::staffing::Options;
 
-fn options() -> ScheduleOptions {
+/// `ccsim schedule`'s defaults, with `nodes` branch-and-bound nodes.
+fn options(nodes: u64) -> ScheduleOptions {
     ScheduleOptions {
         staff: Options::default(),
         mip: MipOptions {
             gap: 0.0,
-            nodes: 20_000,
+            nodes,
             seconds: 60.0,
         },
         max_repairs: 100,
@@ -30,7 +31,12 @@ fn options() -> ScheduleOptions {
 fn weekday(c: &mut Criterion) {
     let s = Scenario::load(Path::new("scenarios/shifts/weekday.toml"))
         .expect("the weekday example is valid");
-    let once = schedule(&s, &options(), &|_| {}).expect("a roster");
+    let once = schedule(
+        &s,
+        &options(ccsim::staffing::roster::mip::DEFAULT_NODES),
+        &|_| {},
+    )
+    .expect("a roster");
     eprintln!(
         "weekday: per-interval plan {:.1} h, LP bound {:.1} h, integer program {:.1} h, roster {:.1} h ({:+.1} % over the plan), targets met: {}",
         once.plan_paid_hours,
@@ -45,7 +51,14 @@ fn weekday(c: &mut Criterion) {
     group.warm_up_time(Duration::from_millis(1));
     group.measurement_time(Duration::from_secs(1));
     group.bench_function("weekday", |b| {
-        b.iter(|| schedule(&s, &options(), &|_| {}).expect("a roster"))
+        b.iter(|| {
+            schedule(
+                &s,
+                &options(ccsim::staffing::roster::mip::DEFAULT_NODES),
+                &|_| {},
+            )
+            .expect("a roster")
+        })
     });
     group.finish();
 }
@@ -53,8 +66,13 @@ fn weekday(c: &mut Criterion) {
 fn contracts(c: &mut Criterion) {
     let s = Scenario::load(Path::new("scenarios/shifts/contracts.toml"))
         .expect("the contracts example is valid");
-    let once = schedule(&s, &options(), &|_| {}).expect("a roster");
-    let agents = once.week.as_ref().map_or(0, |w| w.agents.len());
+    let once = schedule(
+        &s,
+        &options(ccsim::staffing::roster::tours::DEFAULT_NODES),
+        &|_| {},
+    )
+    .expect("a roster");
+    let agents: usize = once.weeks.iter().map(|w| w.agents.len()).sum();
     eprintln!(
         "contracts: LP bound {:.1} h, tour program {:.1} h, roster {:.1} h, {agents} agents, targets met: {}",
         once.mip_bound_hours,
@@ -67,7 +85,14 @@ fn contracts(c: &mut Criterion) {
     group.warm_up_time(Duration::from_millis(1));
     group.measurement_time(Duration::from_secs(1));
     group.bench_function("contracts week", |b| {
-        b.iter(|| schedule(&s, &options(), &|_| {}).expect("a roster"))
+        b.iter(|| {
+            schedule(
+                &s,
+                &options(ccsim::staffing::roster::tours::DEFAULT_NODES),
+                &|_| {},
+            )
+            .expect("a roster")
+        })
     });
     group.finish();
 }

@@ -209,40 +209,17 @@ fn minutes(t: &str) -> u32 {
     h.parse::<u32>().unwrap() * 60 + m.parse::<u32>().unwrap()
 }
 
-#[test]
-fn every_agents_week_keeps_its_contract_and_the_plan_meets_the_service_level_on_fresh_seeds() {
-    let dir = tempfile::tempdir().unwrap();
-    let plan = dir.path().join("plan.toml");
-    let agents = dir.path().join("agents.csv");
-    let file = scenario_file();
-    let out = ccsim([
-        "schedule",
-        file.to_str().unwrap(),
-        "--out",
-        plan.to_str().unwrap(),
-        "--agents",
-        agents.to_str().unwrap(),
-        "--search-replications",
-        "10",
-        "--mip-nodes",
-        "300",
-        "--max-repairs",
-        "40",
-    ]);
-    assert_success(&out);
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("agents' weeks ("),
-        "the report has the per-agent week table:\n{text}"
-    );
-    let csv = std::fs::read_to_string(&agents).unwrap();
+/// Every agent's week read from AGENTS.csv `csv`, each checked against its contract
+/// (full-time: five 8-hour days, 37.5–40 h, two days off in a row, starts within 2 h;
+/// part-time: 3–5 days of 4–6 h, 16–30 h): agent → (group, contract, days).
+pub(crate) fn checked_weeks(csv: &str) -> BTreeMap<String, (String, String, Vec<Day>)> {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
         Some("group,agent,contract,day,date,start,end,paid_h,breaks")
     );
-    // agent → (contract, [(day, start, end, paid minutes)])
-    let mut weeks: BTreeMap<String, (String, Vec<Day>)> = BTreeMap::new();
+    // agent → (group, contract, [(day, start, end, paid minutes)])
+    let mut weeks: BTreeMap<String, (String, String, Vec<Day>)> = BTreeMap::new();
     for l in lines {
         let f: Vec<&str> = l.split(',').collect();
         assert_eq!(f.len(), 9, "{l}");
@@ -259,19 +236,14 @@ fn every_agents_week_keeps_its_contract_and_the_plan_meets_the_service_level_on_
             end - start - unpaid,
             "{l}: paid time is the shift less its unpaid breaks"
         );
-        let e = weeks
-            .entry(f[1].to_string())
-            .or_insert((f[2].to_string(), Vec::new()));
-        e.1.push((f[3].parse().unwrap(), start, end, paid));
+        let e = weeks.entry(f[1].to_string()).or_insert((
+            f[0].to_string(),
+            f[2].to_string(),
+            Vec::new(),
+        ));
+        e.2.push((f[3].parse().unwrap(), start, end, paid));
     }
-    assert!(weeks.keys().all(|k| k.starts_with("week-on-contracts-")));
-    let full = weeks.values().filter(|w| w.0 == "full-time").count();
-    assert!(
-        full > 0 && 2 * full >= weeks.len(),
-        "full-timers: {full} of {}",
-        weeks.len()
-    );
-    for (id, (contract, days)) in &weeks {
+    for (id, (_, contract, days)) in &weeks {
         let worked: u8 = days.iter().map(|d| 1u8 << (d.0 - 1)).fold(0, |a, b| a | b);
         assert_eq!(
             worked.count_ones() as usize,
@@ -315,6 +287,43 @@ fn every_agents_week_keeps_its_contract_and_the_plan_meets_the_service_level_on_
             c => panic!("{id}: unknown contract {c}"),
         }
     }
+    weeks
+}
+
+#[test]
+fn every_agents_week_keeps_its_contract_and_the_plan_meets_the_service_level_on_fresh_seeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    let agents = dir.path().join("agents.csv");
+    let file = scenario_file();
+    let out = ccsim([
+        "schedule",
+        file.to_str().unwrap(),
+        "--out",
+        plan.to_str().unwrap(),
+        "--agents",
+        agents.to_str().unwrap(),
+        "--search-replications",
+        "10",
+        "--mip-nodes",
+        "300",
+        "--max-repairs",
+        "40",
+    ]);
+    assert_success(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("agents' weeks ("),
+        "the report has the per-agent week table:\n{text}"
+    );
+    let weeks = checked_weeks(&std::fs::read_to_string(&agents).unwrap());
+    assert!(weeks.keys().all(|k| k.starts_with("week-on-contracts-")));
+    let full = weeks.values().filter(|w| w.1 == "full-time").count();
+    assert!(
+        full > 0 && 2 * full >= weeks.len(),
+        "full-timers: {full} of {}",
+        weeks.len()
+    );
     // The plan, run whole (queues carried between days) on a fresh seed.
     let json = dir.path().join("r.json");
     let run = ccsim([

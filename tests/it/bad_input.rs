@@ -621,7 +621,8 @@ fn every_bad_fixture_is_tested() {
     let src = concat!(
         include_str!("bad_input.rs"),
         include_str!("bad_calendar.rs"),
-        include_str!("agent_weeks.rs")
+        include_str!("agent_weeks.rs"),
+        include_str!("centre_weeks.rs")
     );
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
     let mut n = 0;

@@ -18,6 +18,7 @@ mod centre_headline;
 mod centre_outputs;
 mod centre_pricing;
 mod centre_roi;
+mod centre_weeks;
 mod channels;
 mod channels_staff;
 mod cli;

@@ -182,6 +182,8 @@ pub struct AgentGroup {
     /// Email is taken only while at least this many agents stay idle for live contacts
     /// after the pick (0 = whenever an agent is free).
     pub email_when_idle: u32,
+    /// The contracts its agents' weeks may be on (positions in `[[rostering.contracts]]`).
+    pub contracts: Vec<usize>,
 }
 
 /// `[simulation]`, resolved with defaults.

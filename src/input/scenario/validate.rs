@@ -243,6 +243,7 @@ fn validate(raw: ScenarioFile, file: &Path) -> Check<Scenario> {
             pick: Pick::Priority,
             chat_slots: 1,
             email_when_idle: 0,
+            contracts: (0..rostering.as_ref().map_or(0, |r| r.contracts.len())).collect(),
         }],
         name,
         rostering,

@@ -10,7 +10,9 @@ use crate::limits;
 use crate::scenario::file::GroupFile;
 use crate::scenario::file::{AgentsFile, ArrivalsFile, ScenarioFile, StaffingFile};
 use crate::scenario::FieldError;
-use crate::scenario::{AgentGroup, ContactType, Scenario, Simulation, Staffing, Written};
+use crate::scenario::{
+    AgentGroup, ContactType, Rostering, Scenario, Simulation, Staffing, Written,
+};
 use crate::scenario::{Pick, Route};
 
 type Check<T> = Result<T, FieldError>;
@@ -72,12 +74,6 @@ pub fn validate(
                 format!("a file with [[types]] cannot also have a top-level [{table}]: each type has its own, write it as {instead}"),
             ));
         }
-    }
-    if raw.rostering.is_some() {
-        return Err(FieldError::new(
-            "rostering",
-            "[rostering] plans the shifts of a one-type file: `ccsim schedule` does not roster a centre of several groups yet",
-        ));
     }
     if type_files.is_empty() {
         return Err(FieldError::new(
@@ -186,9 +182,11 @@ pub fn validate(
             )
         })?;
     count_at_most("groups", group_files.len(), limits::MAX_GROUPS)?;
+    let rostering = centre_rostering(raw, &types, &simulation, n)?;
     let mut groups: Vec<AgentGroup> = Vec::with_capacity(group_files.len());
     for (j, g) in group_files.iter().enumerate() {
-        let group = group(j, g, (&types, &simulation), &groups, n, default_rate)?;
+        let mut group = group(j, g, (&types, &simulation), &groups, n, default_rate)?;
+        group.contracts = group_contracts(j, g, rostering.as_ref())?;
         groups.push(group);
     }
     for (t, ty) in types.iter_mut().enumerate() {
@@ -204,7 +202,7 @@ pub fn validate(
         lines: None,
         types,
         groups,
-        rostering: None,
+        rostering,
         calendar: None,
         written: Written::Centre,
     })
@@ -308,12 +306,6 @@ fn group(
             ))
         }
     };
-    if g.contracts.is_some() {
-        return Err(FieldError::new(
-            at("contracts"),
-            "contracts come from [[rostering.contracts]], and `ccsim schedule` rosters agents' weeks for a one-type file only so far: leave `contracts` out",
-        ));
-    }
     let chat_slots = super::channels::chat_slots(j, g, &serves, types)?;
     let email_when_idle = super::channels::email_when_idle(j, g, &serves, types)?;
     Ok(AgentGroup {
@@ -328,7 +320,83 @@ fn group(
         agent_hour,
         serves,
         pick,
+        contracts: Vec::new(),
     })
+}
+
+/// A centre's `[rostering]`: its shifts must cover every interval where some type
+/// expects contacts.
+fn centre_rostering(
+    raw: &ScenarioFile,
+    types: &[ContactType],
+    simulation: &Simulation,
+    n: usize,
+) -> Check<Option<Rostering>> {
+    let Some(r) = raw.rostering.as_ref() else {
+        return Ok(None);
+    };
+    let volumes: Vec<f64> = (0..n)
+        .map(|i| types.iter().map(|t| t.arrivals.volumes[i]).sum())
+        .collect();
+    let day = super::Day {
+        simulation,
+        intervals: n,
+    };
+    let mut ro = super::shifts::rostering(r, &day, &volumes)?;
+    let dm = n as u32 * simulation.interval_minutes;
+    ro.contracts = super::contracts::contracts(r, &ro, simulation.days, dm)?;
+    Ok(Some(ro))
+}
+
+/// Group `j`'s contracts (positions in `[[rostering.contracts]]`): those it names, or
+/// every one; their shares must still be able to make up the whole group.
+fn group_contracts(j: usize, g: &GroupFile, rostering: Option<&Rostering>) -> Check<Vec<usize>> {
+    let at = |f: &str| format!("groups[{j}].{f}");
+    let all = rostering.map_or(&[][..], |r| &r.contracts[..]);
+    let Some(names) = &g.contracts else {
+        return Ok((0..all.len()).collect());
+    };
+    if all.is_empty() {
+        return Err(FieldError::new(
+            at("contracts"),
+            "names contracts, but the file has no [[rostering.contracts]]: add them or leave `contracts` out",
+        ));
+    }
+    if names.is_empty() {
+        return Err(FieldError::new(
+            at("contracts"),
+            "expected at least one contract name (leave `contracts` out for all of them)",
+        ));
+    }
+    let mut out = Vec::with_capacity(names.len());
+    for (m, name) in names.iter().enumerate() {
+        let Some(k) = all.iter().position(|c| &c.name == name) else {
+            let known: Vec<String> = all.iter().map(|c| format!("\"{}\"", c.name)).collect();
+            return Err(FieldError::new(
+                format!("groups[{j}].contracts[{m}]"),
+                format!(
+                    "\"{name}\" is not a contract: expected one of {}",
+                    known.join(", ")
+                ),
+            ));
+        };
+        if out.contains(&k) {
+            return Err(FieldError::new(
+                format!("groups[{j}].contracts[{m}]"),
+                format!("\"{name}\" is listed twice"),
+            ));
+        }
+        out.push(k);
+    }
+    let low: f64 = out.iter().map(|&k| all[k].share.0).sum();
+    let high: f64 = out.iter().map(|&k| all[k].share.1).sum();
+    if low > 1.0 + 1e-9 || high < 1.0 - 1e-9 {
+        return Err(FieldError::new(
+            at("contracts"),
+            format!("these contracts' shares cannot make up the whole group: their least shares sum to {low}, their most to {high} (expected at most 1 and at least 1)"),
+        ));
+    }
+    Ok(out)
 }
 
 fn type_names(types: &[ContactType]) -> String {

@@ -29,11 +29,14 @@ fn breaks(s: &Scenario, sh: &Shift) -> String {
         .join(";")
 }
 
-/// AGENTS.csv: `group,agent,contract,day,date,start,end,paid_h,breaks`.
-pub fn agents_csv(s: &Scenario, w: &Week) -> String {
+/// AGENTS.csv: `group,agent,contract,day,date,start,end,paid_h,breaks`, group by group.
+pub fn agents_csv(s: &Scenario, weeks: &[Week]) -> String {
     let open = s.simulation.open_minute;
     let mut out = String::from("group,agent,contract,day,date,start,end,paid_h,breaks\n");
-    for (k, a) in w.agents.iter().enumerate() {
+    for (w, (k, a)) in weeks
+        .iter()
+        .flat_map(|w| w.agents.iter().enumerate().map(move |x| (w, x)))
+    {
         for sh in &a.shifts {
             let d = sh.day.unwrap_or(0);
             let date = s
@@ -80,7 +83,12 @@ pub fn week_table(s: &Scenario, w: &Week) -> String {
         rows.push(row);
     }
     let mut out = format!(
-        "agents' weeks ({} agents; tour program: {} columns, LP {:.1} h, bound {:.1} h, roster {:.1} h, gap {:.2} %):\n",
+        "{}agents' weeks ({} agents; tour program: {} columns, LP {:.1} h, bound {:.1} h, roster {:.1} h, gap {:.2} %):\n",
+        if s.is_centre() {
+            format!("group {}: ", w.group)
+        } else {
+            String::new()
+        },
         w.agents.len(),
         w.tours.columns,
         w.tours.lp_hours,

@@ -29,7 +29,8 @@ use crate::terminal;
 /// Options of `ccsim schedule`.
 #[derive(Debug, clap::Args)]
 pub struct ScheduleArgs {
-    /// The scenario to roster: a one-type file with [targets] and [rostering].
+    /// The scenario to roster: a file with [targets] and [rostering] (a centre of several
+    /// groups with [[rostering.contracts]]).
     pub file: PathBuf,
     /// Write the scenario with the roster as its [staffing] shifts to this file (only
     /// when the roster meets every target, unless --allow-misses).
@@ -59,9 +60,10 @@ pub struct ScheduleArgs {
     #[arg(long, value_name = "SHARE", default_value_t = 0.0, value_parser = gap)]
     pub mip_gap: f64,
     /// Stop the integer program after this many branch-and-bound nodes per day with its
-    /// best roster (microlp; a budget independent of the machine's speed).
-    #[arg(long, value_name = "N", default_value_t = 20_000)]
-    pub mip_nodes: u64,
+    /// best roster (microlp; a budget independent of the machine's speed). Default:
+    /// 20000 per day; 2000 for the tour program over a week of contracts.
+    #[arg(long, value_name = "N")]
+    pub mip_nodes: Option<u64>,
     /// Stop the integer program after this many seconds per day with its best roster
     /// (a safety net: a roster cut short by time may differ between machines).
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = seconds)]
@@ -159,7 +161,11 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
         },
         mip: MipOptions {
             gap: args.mip_gap,
-            nodes: args.mip_nodes,
+            nodes: args.mip_nodes.unwrap_or(if contracts {
+                roster::tours::DEFAULT_NODES
+            } else {
+                roster::mip::DEFAULT_NODES
+            }),
             seconds: args.mip_seconds,
         },
         max_repairs: args.max_repairs,
@@ -191,16 +197,23 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
             svg.display()
         ));
     }
-    if let (Some(a), Some(w)) = (&args.agents, &schedule.week) {
+    if let Some(a) = args.agents.as_ref().filter(|_| !schedule.weeks.is_empty()) {
         if misses == 0 || args.allow_misses {
-            Target::File(a.clone()).write(agents::agents_csv(&scenario, w).as_bytes())?;
+            let csv = agents::agents_csv(&scenario, &schedule.weeks);
+            Target::File(a.clone()).write(csv.as_bytes())?;
             text.push_str(&format!("agents' weeks written to {}\n", a.display()));
         }
     }
     if let Some(o) = &out {
         if misses == 0 || args.allow_misses {
             let note = (misses > 0).then_some(misses);
-            let toml = roster_toml(&source, file, &scenario, &schedule.roster.shifts, note)?;
+            let groups: Vec<Vec<crate::scenario::Shift>> = if schedule.weeks.len() > 1 {
+                let all = roster::tours::people::roster_shifts;
+                schedule.weeks.iter().map(|w| all(&w.agents)).collect()
+            } else {
+                vec![schedule.roster.shifts.clone()]
+            };
+            let toml = roster_toml(&source, file, &scenario, &groups, note)?;
             o.write(toml.as_bytes())?;
             text.push_str(&format!("roster written to {}\n", o.describe()));
         } else {

@@ -101,7 +101,7 @@ pub fn render_schedule(s: &Scenario, sc: &Schedule, seconds: f64) -> String {
         out.push('\n');
         out.push_str(&day_section(s, sc, d));
     }
-    if let Some(w) = &sc.week {
+    for w in &sc.weeks {
         out.push('\n');
         out.push_str(&super::agents::week_table(s, w));
     }
@@ -168,8 +168,13 @@ fn day_section(s: &Scenario, sc: &Schedule, d: &PlanDay) -> String {
         "abandon".into(),
         "targets".into(),
     ]];
-    for i in 0..s.intervals() {
+    let n = s.intervals();
+    for i in 0..n {
         let r = &d.eval.intervals[i];
+        // A centre's interval is met when every type's is.
+        let types = (0..d.eval.intervals.len() / n.max(1)).map(|t| &d.eval.intervals[t * n + i]);
+        let traffic = types.clone().any(|x| x.traffic);
+        let met = types.filter(|x| x.traffic).all(|x| x.met());
         rows.push(vec![
             s.simulation.interval_label(i),
             d.plan_paid[i].to_string(),
@@ -177,9 +182,9 @@ fn day_section(s: &Scenario, sc: &Schedule, d: &PlanDay) -> String {
             format!("{:.1}", cover.rostered[offset + i]),
             crate::export::format_value("%", r.service_level.mean),
             crate::export::format_value("%", r.abandonment.mean),
-            if !r.traffic {
+            if !traffic {
                 "-".into()
-            } else if r.met() {
+            } else if met {
                 "met".into()
             } else {
                 "MISS".into()

@@ -1,5 +1,5 @@
 //! The roster written as a scenario file: the input text with its `[staffing]` agents
-//! (or shifts) replaced by the roster's `shifts`, comments and everything else kept, so
+//! (or shifts; a centre's `[[groups]]` ones) replaced by the roster's `shifts`, comments and everything else kept, so
 //! that `ccsim run` accepts it as it is.
 
 use std::path::Path;
@@ -43,14 +43,15 @@ fn shift_value(s: &Shift, open_minute: u32) -> Value {
     Value::InlineTable(t)
 }
 
-/// The scenario text `source` with `shifts` as its `[staffing]`, under a leading comment
-/// naming the command and `from` (and, when `misses` is given, how many intervals the
-/// roster still misses).
+/// The scenario text `source` with each group's `shifts` (in group order) as its
+/// staffing: a one-type file's `[staffing]`, a centre's `[[groups]]` entries. Under a
+/// leading comment naming the command and `from` (and, when `misses` is given, how many
+/// intervals the roster still misses).
 pub fn roster_toml(
     source: &str,
     from: &Path,
     s: &Scenario,
-    shifts: &[Shift],
+    groups: &[Vec<Shift>],
     misses: Option<usize>,
 ) -> Result<String> {
     let bad = |why: &str| {
@@ -62,20 +63,22 @@ pub fn roster_toml(
     let mut doc: toml_edit::DocumentMut = source
         .parse()
         .map_err(|e: toml_edit::TomlError| bad(&e.to_string()))?;
-    let staffing = doc
-        .get_mut("staffing")
-        .and_then(Item::as_table_like_mut)
-        .ok_or_else(|| bad("no [staffing] table"))?;
-    staffing.remove("agents");
-    let mut list = Array::new();
-    for sh in shifts {
-        let mut v = shift_value(sh, s.simulation.open_minute);
-        v.decor_mut().set_prefix("\n  ");
-        list.push_formatted(v);
+    let open = s.simulation.open_minute;
+    if s.is_centre() {
+        let tables = doc
+            .get_mut("groups")
+            .and_then(Item::as_array_of_tables_mut)
+            .ok_or_else(|| bad("no [[groups]] tables"))?;
+        for (g, table) in tables.iter_mut().enumerate() {
+            put_shifts(table, groups.get(g).map_or(&[][..], |x| &x[..]), open);
+        }
+    } else {
+        let staffing = doc
+            .get_mut("staffing")
+            .and_then(Item::as_table_like_mut)
+            .ok_or_else(|| bad("no [staffing] table"))?;
+        put_shifts(staffing, groups.first().map_or(&[][..], |x| &x[..]), open);
     }
-    list.set_trailing("\n");
-    list.set_trailing_comma(true);
-    staffing.insert("shifts", Item::Value(Value::Array(list)));
     let header = match misses {
         None => format!(
             "# Written by `ccsim schedule` from {}: its [staffing] replaced by the cheapest\n\
@@ -89,5 +92,24 @@ pub fn roster_toml(
             shown_path(from)
         ),
     };
+    let header = if s.is_centre() {
+        header.replacen("its [staffing]", "its groups' staffing", 1)
+    } else {
+        header
+    };
     Ok(format!("{header}{doc}"))
+}
+
+/// `table`'s agents replaced by `shifts`, one per line.
+fn put_shifts(table: &mut dyn toml_edit::TableLike, shifts: &[Shift], open_minute: u32) {
+    table.remove("agents");
+    let mut list = Array::new();
+    for sh in shifts {
+        let mut v = shift_value(sh, open_minute);
+        v.decor_mut().set_prefix("\n  ");
+        list.push_formatted(v);
+    }
+    list.set_trailing("\n");
+    list.set_trailing_comma(true);
+    table.insert("shifts", Item::Value(Value::Array(list)));
 }

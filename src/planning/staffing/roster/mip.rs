@@ -15,6 +15,9 @@ use good_lp::{Solution, WithInitialSolution, WithMipGap, WithTimeLimit};
 
 use crate::scenario::{Rostering, Shift};
 
+/// Branch-and-bound nodes of a day's integer program unless told otherwise.
+pub const DEFAULT_NODES: u64 = 20_000;
+
 /// How hard the solver may work.
 #[derive(Debug, Clone, Copy)]
 pub struct MipOptions {

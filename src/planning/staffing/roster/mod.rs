@@ -23,7 +23,8 @@
 //! day gets no shift, and a shorter day only shifts that lie wholly inside its window.
 //!
 //! With `[[rostering.contracts]]` the week is rostered as people instead ([`tours`]):
-//! every day of the 7 its own planning day, one integer program over the week's tours.
+//! every day of the 7 its own planning day, one integer program per group over the
+//! week's tours; a centre of several groups is rostered this way only.
 
 pub mod mip;
 mod repair;
@@ -93,8 +94,8 @@ pub struct Schedule {
     pub mip_bound_hours: f64,
     /// Paid hours of the repaired roster over the horizon.
     pub paid_hours: f64,
-    /// With contracts: the agents and their weeks.
-    pub week: Option<tours::week::Week>,
+    /// With contracts: each group's agents and their weeks, in group order.
+    pub weeks: Vec<tours::week::Week>,
 }
 
 impl Schedule {
@@ -124,12 +125,6 @@ pub fn schedule(
     opts: &ScheduleOptions,
     progress: &dyn Fn(&str),
 ) -> Result<Schedule, String> {
-    if s.is_centre() {
-        return Err(format!(
-            "{}: `ccsim schedule` rosters a one-type file ([staffing]); a centre of several groups is not rostered yet",
-            s.file.display()
-        ));
-    }
     let rostering = s.rostering.as_ref().ok_or_else(|| {
         format!(
             "{}: no [rostering] table: say which shifts may be rostered (shift_hours, start_step_minutes, breaks)",
@@ -142,8 +137,27 @@ pub fn schedule(
             s.file.display()
         ));
     }
+    // The planning days scale every type by the first type's day factors.
+    if let Some(t) = s
+        .types
+        .iter()
+        .find(|t| t.arrivals.day_factors != s.types[0].arrivals.day_factors)
+    {
+        return Err(format!(
+            "{}: type \"{}\" has other day_factors than type \"{}\": a centre is rostered only when its types share their day factors",
+            s.file.display(),
+            t.name,
+            s.types[0].name
+        ));
+    }
     if !rostering.contracts.is_empty() {
         return tours::week::schedule_week(s, rostering, opts, progress);
+    }
+    if s.is_centre() {
+        return Err(format!(
+            "{}: a centre of several groups is rostered as agents' weeks: add [[rostering.contracts]]",
+            s.file.display()
+        ));
     }
     let day_minutes = s.intervals() as u32 * s.simulation.interval_minutes;
     let patterns = rostering.patterns(day_minutes);
@@ -223,7 +237,7 @@ pub fn schedule(
         roster,
         days,
         solver: mip::solver_name(),
-        week: None,
+        weeks: Vec::new(),
     })
 }
 

@@ -31,33 +31,44 @@ pub(super) fn day_scenario(s: &Scenario, day: u32, factor: f64) -> Scenario {
     d
 }
 
-/// `day` staffed by `shifts` (worked that day).
-fn with_shifts(day: &Scenario, shifts: &[Shift]) -> Scenario {
+/// `day` staffed by each group's `shifts` (worked that day), in group order.
+fn with_shifts(day: &Scenario, shifts: &[Vec<Shift>]) -> Scenario {
     let mut d = day.clone();
-    let roster = Roster {
-        shifts: shifts.to_vec(),
-        absenteeism: day.groups[0]
-            .staffing
-            .roster
-            .as_ref()
-            .map_or(0.0, |r| r.absenteeism),
-        interval_minutes: day.simulation.interval_minutes,
-        intervals: day.intervals(),
-        days: 1,
-    };
-    d.groups[0].staffing.paid = roster
-        .mean_paid_agents()
-        .iter()
-        .map(|a| a.round() as u32)
-        .collect();
-    d.groups[0].staffing.roster = Some(roster);
+    for (g, sh) in shifts.iter().enumerate() {
+        let roster = Roster {
+            shifts: sh.clone(),
+            absenteeism: day.groups[g]
+                .staffing
+                .roster
+                .as_ref()
+                .map_or(0.0, |r| r.absenteeism),
+            interval_minutes: day.simulation.interval_minutes,
+            intervals: day.intervals(),
+            days: 1,
+        };
+        d.groups[g].staffing.paid = roster
+            .mean_paid_agents()
+            .iter()
+            .map(|a| a.round() as u32)
+            .collect();
+        d.groups[g].staffing.roster = Some(roster);
+    }
     d
 }
 
-/// Simulates `shifts` on `day` and judges it.
+/// Simulates `shifts` on `day` (a one-group file) and judges it.
 pub(super) fn simulate(day: &Scenario, shifts: &[Shift]) -> Evaluation {
+    simulate_groups(day, &[shifts.to_vec()])
+}
+
+/// Simulates each group's `shifts` on `day` together and judges it.
+pub(super) fn simulate_groups(day: &Scenario, shifts: &[Vec<Shift>]) -> Evaluation {
     let sc = with_shifts(day, shifts);
-    let paid = sc.groups[0].staffing.paid.clone();
+    let paid: Vec<u32> = sc
+        .groups
+        .iter()
+        .flat_map(|g| g.staffing.paid.iter().copied())
+        .collect();
     judged(day, &sc, &paid)
 }
 
@@ -113,7 +124,7 @@ pub(super) fn plan_day(
         required_productive,
         required_floor,
         simulations: searched,
-    } = requirement(s, &day, window, opts, progress)?;
+    } = requirements(s, &day, window, opts, progress)?.remove(0);
     progress(&format!(
         "integer program over {} shift patterns ({})",
         patterns.len(),
@@ -174,47 +185,56 @@ pub(super) struct Need {
     pub simulations: usize,
 }
 
-/// The requirement of `day` (a [`day_scenario`]) open in `window`.
-pub(super) fn requirement(
+/// Each group's requirement of `day` (a [`day_scenario`]) open in `window`, from one
+/// search of the whole day (a centre's groups staffed together).
+pub(super) fn requirements(
     s: &Scenario,
     day: &Scenario,
     window: &Range<usize>,
     opts: &ScheduleOptions,
     progress: &dyn Fn(&str),
-) -> Result<Need, String> {
-    let shrinkage = s.groups[0].staffing.shrinkage;
-    let absenteeism = s.groups[0]
-        .staffing
-        .roster
-        .as_ref()
-        .map_or(0.0, |r| r.absenteeism);
+) -> Result<Vec<Need>, String> {
     let found = staffing::search(day, &opts.staff, &|p| {
         progress(&format!(
             "requirements: {}, simulation {}/{}",
             p.phase, p.simulations, p.max_simulations
         ))
     })?;
-    let mut plan_paid = found.plan.paid.clone();
-    for (i, p) in plan_paid.iter_mut().enumerate() {
-        if !window.contains(&i) {
-            *p = 0;
-        }
-    }
-    let required_productive: Vec<u32> = plan_paid
+    let needs = s
+        .groups
         .iter()
-        .map(|&p| productive(p, shrinkage))
+        .enumerate()
+        .map(|(g, group)| {
+            let shrinkage = group.staffing.shrinkage;
+            let absenteeism = group
+                .staffing
+                .roster
+                .as_ref()
+                .map_or(0.0, |r| r.absenteeism);
+            let mut plan_paid = found.plan.group(g).to_vec();
+            for (i, p) in plan_paid.iter_mut().enumerate() {
+                if !window.contains(&i) {
+                    *p = 0;
+                }
+            }
+            let required_productive: Vec<u32> = plan_paid
+                .iter()
+                .map(|&p| productive(p, shrinkage))
+                .collect();
+            let required_floor: Vec<f64> = required_productive
+                .iter()
+                .map(|&p| f64::from(gross_up(p, shrinkage)) / (1.0 - absenteeism))
+                .collect();
+            Need {
+                plan_met: found.plan.met(),
+                plan_paid,
+                required_productive,
+                required_floor,
+                simulations: found.simulations,
+            }
+        })
         .collect();
-    let required_floor: Vec<f64> = required_productive
-        .iter()
-        .map(|&p| f64::from(gross_up(p, shrinkage)) / (1.0 - absenteeism))
-        .collect();
-    Ok(Need {
-        plan_met: found.plan.met(),
-        plan_paid,
-        required_productive,
-        required_floor,
-        simulations: found.simulations,
-    })
+    Ok(needs)
 }
 
 /// A day closed all day: nobody planned, and its (empty) day simulated for the report.

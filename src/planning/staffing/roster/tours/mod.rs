@@ -4,6 +4,7 @@
 
 pub mod columns;
 mod dive;
+mod extra;
 pub mod model;
 pub mod people;
 pub mod week;
@@ -131,6 +132,10 @@ pub fn solve_tours(p: &TourProblem, opts: MipOptions) -> Result<TourRoster, Stri
         columns: nx + ix.y.len(),
     })
 }
+
+/// Branch-and-bound nodes of the tour program unless told otherwise: past the dive's
+/// incumbent the search rarely improves a week, and each node re-solves a large LP.
+pub const DEFAULT_NODES: u64 = 2_000;
 
 /// Most LP re-solves of the dive for a first incumbent.
 const DIVE_ROUNDS: usize = 2000;

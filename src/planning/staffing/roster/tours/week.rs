@@ -1,17 +1,19 @@
-//! A one-group file's week on contracts: each day's requirement from the `staff`
-//! search (days of equal factor and opening hours searched once), the tour program
-//! over the week, its agents, then simulation and repair: while a day misses a target,
-//! one more agent on the cheapest tour through that day with a shift on the floor in
-//! its worst interval (contract shares kept), and the days that agent works simulated
-//! again. Days are simulated one at a time with the file's seed (common random
-//! numbers), as the shift-count roster does.
+//! A week on contracts, for a one-group file or every group of a centre: each day's
+//! requirement per group from the `staff` search (the centre's groups staffed together;
+//! days of equal factor and opening hours searched once), a tour program per group over
+//! the week on the group's contracts, their agents, then simulation and repair: while a
+//! day misses a target of some type, one more agent on the cheapest tour through that
+//! day with a shift on the floor in its worst interval (contract shares kept), in the
+//! group serving that type whose tour is cheapest, and the days that agent works
+//! simulated again (every group together). Days are simulated one at a time with the
+//! file's seed (common random numbers), as the shift-count roster does.
 
 use std::ops::Range;
 
-use super::columns::{self, Columns};
-use super::{people, solve_tours, AgentWeek, TourProblem, TourRoster};
+use super::columns;
+use super::{extra, people, solve_tours, AgentWeek, TourProblem, TourRoster};
 use crate::scenario::{Roster, Rostering, Scenario, Shift};
-use crate::staffing::roster::mip::{self, DayRoster};
+use crate::staffing::roster::mip::{self, DayRoster, Stop};
 use crate::staffing::roster::repair::{self, Need};
 use crate::staffing::roster::{planning_days, PlanDay, Schedule, ScheduleOptions};
 use crate::staffing::Evaluation;
@@ -45,7 +47,7 @@ impl Week {
     }
 }
 
-/// Rosters the week of `s` (7 days) on `rostering`'s contracts.
+/// Rosters the week of `s` (7 days) on `rostering`'s contracts, each group on its own.
 pub(in crate::planning::staffing::roster) fn schedule_week(
     s: &Scenario,
     rostering: &Rostering,
@@ -57,7 +59,9 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
         let (_, f, w) = planning[0].clone();
         planning = (0..7).map(|d| (d, f, w.clone())).collect();
     }
-    let mut needs: Vec<(f64, Range<usize>, Need)> = Vec::new();
+    let n = s.intervals();
+    let groups = s.groups.len();
+    let mut needs: Vec<(f64, Range<usize>, Vec<Need>)> = Vec::new();
     let mut day_need: Vec<usize> = Vec::new();
     for (d, factor, window) in &planning {
         if let Some(k) = needs
@@ -68,48 +72,69 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
             continue;
         }
         let day = repair::day_scenario(s, *d, *factor);
-        let n = s.intervals();
         let need = if window.is_empty() {
-            Need {
-                plan_paid: vec![0; n],
-                plan_met: true,
-                required_productive: vec![0; n],
-                required_floor: vec![0.0; n],
-                simulations: 0,
-            }
+            (0..groups)
+                .map(|_| Need {
+                    plan_paid: vec![0; n],
+                    plan_met: true,
+                    required_productive: vec![0; n],
+                    required_floor: vec![0.0; n],
+                    simulations: 0,
+                })
+                .collect()
         } else {
             let label = format!("day {} (× {factor}): ", d + 1);
-            repair::requirement(s, &day, window, opts, &|p: &str| {
+            repair::requirements(s, &day, window, opts, &|p: &str| {
                 progress(&format!("{label}{p}"))
             })?
         };
         day_need.push(needs.len());
         needs.push((*factor, window.clone(), need));
     }
-    let problem = TourProblem {
-        rostering: rostering.clone(),
-        interval_minutes: s.simulation.interval_minutes,
-        intervals: s.intervals(),
-        required: day_need
-            .iter()
-            .map(|&k| needs[k].2.required_floor.clone())
-            .collect(),
-        windows: planning.iter().map(|p| p.2.clone()).collect(),
-    };
-    progress(&format!(
-        "tour program over the week ({})",
-        mip::solver_name()
-    ));
-    let tours =
-        solve_tours(&problem, opts.mip).map_err(|e| format!("{}: {e}", s.file.display()))?;
-    let cols = columns::columns(&problem);
-    let mut agents = tours.agents.clone();
+    let mut problems = Vec::with_capacity(groups);
+    let mut tours = Vec::with_capacity(groups);
+    let mut cols = Vec::with_capacity(groups);
+    for (g, group) in s.groups.iter().enumerate() {
+        let problem = TourProblem {
+            rostering: Rostering {
+                contracts: group
+                    .contracts
+                    .iter()
+                    .map(|&k| rostering.contracts[k].clone())
+                    .collect(),
+                ..rostering.clone()
+            },
+            interval_minutes: s.simulation.interval_minutes,
+            intervals: n,
+            required: day_need
+                .iter()
+                .map(|&k| needs[k].2[g].required_floor.clone())
+                .collect(),
+            windows: planning.iter().map(|p| p.2.clone()).collect(),
+        };
+        let who = if groups > 1 {
+            format!("group {}: ", group.name)
+        } else {
+            String::new()
+        };
+        progress(&format!(
+            "{who}tour program over the week ({})",
+            mip::solver_name()
+        ));
+        let solved = solve_tours(&problem, opts.mip)
+            .map_err(|e| format!("{}: {who}{e}", s.file.display()))?;
+        cols.push(columns::columns(&problem));
+        tours.push(solved);
+        problems.push(problem);
+    }
+    let mut agents: Vec<Vec<AgentWeek>> = tours.iter().map(|t| t.agents.clone()).collect();
     let days: Vec<Scenario> = planning
         .iter()
         .map(|(d, f, _)| repair::day_scenario(s, *d, *f))
         .collect();
-    let evaluate = |d: usize, agents: &[AgentWeek]| -> Evaluation {
-        repair::simulate(&days[d], &day_shifts(agents, d))
+    let evaluate = |d: usize, agents: &[Vec<AgentWeek>]| -> Evaluation {
+        let shifts: Vec<Vec<Shift>> = agents.iter().map(|a| day_shifts(a, d)).collect();
+        repair::simulate_groups(&days[d], &shifts)
     };
     let mut evals: Vec<Evaluation> = (0..7).map(|d| evaluate(d, &agents)).collect();
     let mut simulations = [1usize; 7];
@@ -121,16 +146,27 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
             budget_hit = true;
             break;
         }
-        let Some(i) = repair::worst_miss(&evals[d]) else {
+        let Some(k) = repair::worst_miss(&evals[d]) else {
             break;
         };
-        let Some(agent) = extra_agent(&problem, &cols, &agents, d, i) else {
+        // A centre's results run type after type; a one-type file's are its one type's.
+        let (t, i) = (k / n, k % n);
+        let Some((g, agent)) = s
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, group)| group.serves.contains(&t))
+            .filter_map(|(g, _)| {
+                extra::extra_agent(&problems[g], &cols[g], &agents[g], d, i).map(|a| (g, a))
+            })
+            .min_by_key(|(g, a)| (a.paid_minutes(), a.shifts.len(), *g))
+        else {
             break;
         };
         tried += 1;
         progress(&format!(
             "repair {tried}: +1 agent ({}) for the miss on day {} at {}",
-            rostering.contracts[agent.contract].name,
+            problems[g].rostering.contracts[agent.contract].name,
             d + 1,
             s.simulation.interval_label(i)
         ));
@@ -149,159 +185,113 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
             .filter_map(|x| x.day)
             .map(|x| x as usize)
             .collect();
-        agents.push(agent);
+        agents[g].push(agent);
         for e in worked {
             evals[e] = evaluate(e, &agents);
             simulations[e] += 1;
         }
     }
     let hours = f64::from(s.simulation.interval_minutes) / 60.0;
+    let sum_u = |f: &dyn Fn(&Need) -> &Vec<u32>, k: usize| -> Vec<u32> {
+        (0..n)
+            .map(|i| needs[k].2.iter().map(|x| f(x)[i]).sum())
+            .collect()
+    };
+    let stop = if tours.iter().any(|t| t.stop == Stop::Limit) {
+        Stop::Limit
+    } else {
+        Stop::Solved
+    };
     let mut plan_days = Vec::with_capacity(7);
     for (d, (ev, reps)) in evals.into_iter().zip(repairs).enumerate() {
-        let need = &needs[day_need[d]].2;
-        let first = day_need.iter().position(|&k| k == day_need[d]) == Some(d);
-        let mip_day: f64 = day_shifts(&tours.agents, d)
+        let k = day_need[d];
+        let first = day_need.iter().position(|&x| x == k) == Some(d);
+        let mip_day: f64 = tours
             .iter()
+            .flat_map(|t| day_shifts(&t.agents, d))
             .map(|x| f64::from(x.paid_minutes() * x.agents) / 60.0)
             .sum();
         plan_days.push(PlanDay {
             days: vec![d as u32],
             factor: planning[d].1,
-            plan_paid: need.plan_paid.clone(),
-            plan_met: need.plan_met,
-            required_productive: need.required_productive.clone(),
-            required_floor: need.required_floor.clone(),
+            plan_paid: sum_u(&|x| &x.plan_paid, k),
+            plan_met: needs[k].2.iter().all(|x| x.plan_met),
+            required_productive: sum_u(&|x| &x.required_productive, k),
+            required_floor: (0..n)
+                .map(|i| needs[k].2.iter().map(|x| x.required_floor[i]).sum())
+                .collect(),
             mip: DayRoster {
                 counts: Vec::new(),
                 paid_hours: mip_day,
                 bound: 0.0,
-                stop: tours.stop,
-                seconds: if d == 0 { tours.seconds } else { 0.0 },
+                stop,
+                seconds: if d == 0 {
+                    tours.iter().map(|t| t.seconds).sum()
+                } else {
+                    0.0
+                },
             },
-            shifts: day_shifts(&agents, d),
+            shifts: agents.iter().flat_map(|a| day_shifts(a, d)).collect(),
             repairs: reps,
             eval: ev,
-            simulations: simulations[d] + if first { need.simulations } else { 0 },
+            simulations: simulations[d]
+                + if first {
+                    needs[k].2.first().map_or(0, |x| x.simulations)
+                } else {
+                    0
+                },
             budget_hit: budget_hit && d == 0,
         });
     }
     let roster = Roster {
-        shifts: people::roster_shifts(&agents),
+        shifts: people::roster_shifts(&agents.concat()),
         absenteeism: s.groups[0]
             .staffing
             .roster
             .as_ref()
             .map_or(0.0, |r| r.absenteeism),
         interval_minutes: s.simulation.interval_minutes,
-        intervals: s.intervals(),
+        intervals: n,
         days: s.simulation.days,
     };
     let plan_paid_hours = plan_days
         .iter()
         .map(|p| p.plan_paid.iter().map(|&x| f64::from(x)).sum::<f64>() * hours)
         .sum();
+    let weeks = s
+        .groups
+        .iter()
+        .zip(problems)
+        .zip(tours.iter().cloned().zip(agents))
+        .map(|((group, p), (tours, agents))| Week {
+            group: group.name.clone(),
+            contracts: p
+                .rostering
+                .contracts
+                .iter()
+                .map(|c| c.name.clone())
+                .collect(),
+            tours,
+            agents,
+        })
+        .collect();
     Ok(Schedule {
-        mip_paid_hours: tours.paid_hours,
-        mip_bound_hours: tours.bound,
+        mip_paid_hours: tours.iter().map(|t| t.paid_hours).sum(),
+        mip_bound_hours: tours.iter().map(|t| t.bound).sum(),
         paid_hours: roster.paid_hours(),
         plan_paid_hours,
         roster,
         days: plan_days,
         solver: mip::solver_name(),
-        week: Some(Week {
-            group: s.groups[0].name.clone(),
-            contracts: rostering.contracts.iter().map(|c| c.name.clone()).collect(),
-            tours,
-            agents,
-        }),
+        weeks,
     })
 }
 
 /// Day `d`'s shifts of `agents`, merged, without their `day`.
-fn day_shifts(agents: &[AgentWeek], d: usize) -> Vec<Shift> {
+pub(crate) fn day_shifts(agents: &[AgentWeek], d: usize) -> Vec<Shift> {
     people::roster_shifts(agents)
         .into_iter()
         .filter(|x| x.day == Some(d as u32))
         .map(|x| Shift { day: None, ..x })
         .collect()
-}
-
-/// One more agent for a miss on day `d` in interval `i`: the tour of fewest paid hours
-/// (then fewest days) through `d` whose family has a start on the floor in `i`, among
-/// those keeping every contract's share; its shift on `d` is the start with the most
-/// floor time in `i` (then the earliest), and on its other days the band's start
-/// nearest to it.
-fn extra_agent(
-    p: &TourProblem,
-    cols: &Columns,
-    agents: &[AgentWeek],
-    d: usize,
-    i: usize,
-) -> Option<AgentWeek> {
-    let im = p.interval_minutes;
-    let total = agents.len() as f64 + 1.0;
-    let count = |c: usize| agents.iter().filter(|a| a.contract == c).count() as f64;
-    let keeps = |c: usize| {
-        p.rostering.contracts.iter().enumerate().all(|(k, ct)| {
-            let n = count(k) + if k == c { 1.0 } else { 0.0 };
-            n >= ct.share.0 * total - 1e-9 && n <= ct.share.1 * total + 1e-9
-        })
-    };
-    let floor_in = |len: u32, s: u32| -> (u32, &Shift) {
-        cols.shapes[&(len, s)]
-            .iter()
-            .map(|sh| (sh.minutes_within(i as u32 * im, (i as u32 + 1) * im).0, sh))
-            .max_by_key(|(m, sh)| (*m, std::cmp::Reverse(sh.breaks.first().map(|b| b.after))))
-            .expect("every start has a shape")
-    };
-    let mut best: Option<(u32, u32, AgentWeek)> = None;
-    for fam in &cols.families {
-        if !keeps(fam.contract) {
-            continue;
-        }
-        let Some((s, _)) = fam.day_starts[d]
-            .iter()
-            .map(|&s| (s, floor_in(fam.len, s).0))
-            .filter(|&(_, m)| m > 0)
-            .max_by_key(|&(s, m)| (m, std::cmp::Reverse(s)))
-        else {
-            continue;
-        };
-        for &m in fam.masks.iter().filter(|&&m| m >> d & 1 == 1) {
-            let cost = (m.count_ones() * fam.paid, m.count_ones());
-            if best.as_ref().is_some_and(|b| (b.0, b.1) <= cost) {
-                continue;
-            }
-            let shifts = (0..7u32)
-                .filter(|&e| m >> e & 1 == 1)
-                .map(|e| {
-                    let start = if e as usize == d {
-                        s
-                    } else {
-                        *fam.day_starts[e as usize]
-                            .iter()
-                            .min_by_key(|&&x| x.abs_diff(s))?
-                    };
-                    let shape = if e as usize == d {
-                        floor_in(fam.len, start).1
-                    } else {
-                        &cols.shapes[&(fam.len, start)][0]
-                    };
-                    Some(Shift {
-                        day: Some(e),
-                        ..shape.clone()
-                    })
-                })
-                .collect::<Option<Vec<Shift>>>()?;
-            best = Some((
-                cost.0,
-                cost.1,
-                AgentWeek {
-                    contract: fam.contract,
-                    shifts,
-                },
-            ));
-        }
-    }
-    best.map(|b| b.2)
 }
