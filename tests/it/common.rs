@@ -78,6 +78,18 @@ pub fn assert_success(out: &std::process::Output) {
     );
 }
 
+/// Runs the binary as [`ccsim`] does and returns its standard output, failing the test
+/// (with the arguments and stderr) unless it succeeded.
+pub fn ccsim_stdout(args: &[&str]) -> Vec<u8> {
+    let out = ccsim(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// A small one-type queue the write-failure tests run: two intervals, two replications.
 pub const SMALL_QUEUE: &str = r#"
 [simulation]

@@ -2,19 +2,9 @@
 //! item of `[[types]]`/`[[groups]]` is found by index or by name, an agents offset adds
 //! to every interval, and a bad override is an error naming it.
 
-use crate::common::ccsim;
+use crate::common::{ccsim, ccsim_stdout};
 
 use std::path::Path;
-
-fn json_of(args: &[&str]) -> Vec<u8> {
-    let out = ccsim(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
 
 fn weekday() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/weekday.toml"))
@@ -27,7 +17,7 @@ fn set_gives_the_same_report_as_the_edited_file() {
     let file = dir.path().join("plan.toml");
     let f = file.to_str().unwrap();
     std::fs::write(&file, weekday()).unwrap();
-    let with_set = json_of(&[
+    let with_set = ccsim_stdout(&[
         "run",
         f,
         "-n",
@@ -41,7 +31,7 @@ fn set_gives_the_same_report_as_the_edited_file() {
         "--json",
         "-",
     ]);
-    let plain = json_of(&["run", f, "-n", "12", "--json", "-"]);
+    let plain = ccsim_stdout(&["run", f, "-n", "12", "--json", "-"]);
     assert_ne!(with_set, plain, "the overrides change the figures");
 
     // The same changes made by hand.
@@ -56,7 +46,7 @@ fn set_gives_the_same_report_as_the_edited_file() {
         );
     assert_ne!(edited, weekday(), "the hand edit applies");
     std::fs::write(&file, edited).unwrap();
-    let by_hand = json_of(&["run", f, "-n", "12", "--json", "-"]);
+    let by_hand = ccsim_stdout(&["run", f, "-n", "12", "--json", "-"]);
     assert_eq!(
         String::from_utf8(with_set).unwrap(),
         String::from_utf8(by_hand).unwrap()
@@ -65,7 +55,7 @@ fn set_gives_the_same_report_as_the_edited_file() {
 
 #[test]
 fn set_applies_to_the_embedded_default_and_to_check() {
-    let a = json_of(&[
+    let a = ccsim_stdout(&[
         "run",
         "-n",
         "6",
@@ -74,7 +64,7 @@ fn set_applies_to_the_embedded_default_and_to_check() {
         "--json",
         "-",
     ]);
-    let b = json_of(&["run", "-n", "6", "--seed", "99", "--json", "-"]);
+    let b = ccsim_stdout(&["run", "-n", "6", "--seed", "99", "--json", "-"]);
     assert_eq!(a, b);
     let out = ccsim(["check", "scenarios/weekday.toml", "--set", "name=Monday"]);
     assert!(out.status.success());
@@ -84,7 +74,7 @@ fn set_applies_to_the_embedded_default_and_to_check() {
 #[test]
 fn types_and_groups_are_found_by_index_or_by_name() {
     let f = "scenarios/multi-skill/bilingual.toml";
-    let by_name = json_of(&[
+    let by_name = ccsim_stdout(&[
         "run",
         f,
         "-n",
@@ -96,7 +86,7 @@ fn types_and_groups_are_found_by_index_or_by_name() {
         "--json",
         "-",
     ]);
-    let by_index = json_of(&[
+    let by_index = ccsim_stdout(&[
         "run",
         f,
         "-n",
@@ -108,7 +98,7 @@ fn types_and_groups_are_found_by_index_or_by_name() {
         "--json",
         "-",
     ]);
-    let plain = json_of(&["run", f, "-n", "4", "--json", "-"]);
+    let plain = ccsim_stdout(&["run", f, "-n", "4", "--json", "-"]);
     assert_eq!(by_name, by_index);
     assert_ne!(by_name, plain);
 }

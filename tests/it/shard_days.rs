@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::ccsim;
+use crate::common::ccsim_stdout;
 
 const FILES: [&str; 2] = [
     "scenarios/dated-week.toml",
@@ -20,18 +20,8 @@ const OPTIONS: [&str; 6] = [
     "simulation.days=3",
 ];
 
-fn ok(args: &[&str]) -> Vec<u8> {
-    let out = ccsim(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
-
 fn run(extra: &[&str]) -> Vec<u8> {
-    ok(&[&["run"], &FILES[..], &OPTIONS[..], extra].concat())
+    ccsim_stdout(&[&["run"], &FILES[..], &OPTIONS[..], extra].concat())
 }
 
 fn merged(dir: &Path, extra: &[&str]) -> Vec<u8> {
@@ -45,7 +35,7 @@ fn merged(dir: &Path, extra: &[&str]) -> Vec<u8> {
         .rev()
         .collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-    ok(&[&["merge"], &parts[..], extra].concat())
+    ccsim_stdout(&[&["merge"], &parts[..], extra].concat())
 }
 
 #[test]

@@ -1,19 +1,9 @@
 //! `run --shard I/N` and `merge`: the parts merged in any order give the unsharded
 //! run's reports byte for byte; a missing, duplicated or foreign part is a clear error.
 
-use crate::common::ccsim;
+use crate::common::{ccsim, ccsim_stdout};
 
 use std::path::{Path, PathBuf};
-
-fn ok(args: &[&str]) -> Vec<u8> {
-    let out = ccsim(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
 
 fn fail(args: &[&str]) -> (i32, String) {
     let out = ccsim(args);
@@ -38,7 +28,7 @@ fn part(dir: &Path, i: u32, n: u32, extra: &[&str]) -> PathBuf {
     args.extend(["-n", "11", "--set", "simulation.seed=5", "--shard", &shard]);
     args.extend(extra);
     args.extend(["--json", path.to_str().unwrap()]);
-    ok(&args);
+    ccsim_stdout(&args);
     path
 }
 
@@ -49,12 +39,12 @@ fn parts_merged_in_reverse_order_are_the_unsharded_run() {
     let mut run = vec!["run"];
     run.extend(FILES);
     run.extend(["-n", "11", "--set", "simulation.seed=5"]);
-    let whole_json = ok(&[&run[..], &["--json", "-"]].concat());
-    let whole_csv = ok(&[&run[..], &["--csv", "-"]].concat());
+    let whole_json = ccsim_stdout(&[&run[..], &["--json", "-"]].concat());
+    let whole_csv = ccsim_stdout(&[&run[..], &["--csv", "-"]].concat());
 
     let reversed: Vec<&str> = parts.iter().rev().map(|p| p.to_str().unwrap()).collect();
-    let merged_json = ok(&[&["merge"], &reversed[..], &["--json", "-"]].concat());
-    let merged_csv = ok(&[&["merge"], &reversed[..], &["--csv", "-"]].concat());
+    let merged_json = ccsim_stdout(&[&["merge"], &reversed[..], &["--json", "-"]].concat());
+    let merged_csv = ccsim_stdout(&[&["merge"], &reversed[..], &["--csv", "-"]].concat());
     assert_eq!(
         String::from_utf8(merged_json).unwrap(),
         String::from_utf8(whole_json).unwrap()
@@ -72,8 +62,8 @@ fn merge_writes_the_same_study_folder_as_the_run() {
     let mut run = vec!["run"];
     run.extend(FILES);
     run.extend(["-n", "11", "--set", "simulation.seed=5", "--seed", "9"]);
-    ok(&[&run[..], &["--out", a.to_str().unwrap()]].concat());
-    ok(&[
+    ccsim_stdout(&[&run[..], &["--out", a.to_str().unwrap()]].concat());
+    ccsim_stdout(&[
         "merge",
         parts[1].to_str().unwrap(),
         parts[0].to_str().unwrap(),
@@ -110,7 +100,7 @@ fn missing_duplicated_and_foreign_parts_are_refused() {
     assert!(err.contains("part 2/3 is given twice"), "{err}");
 
     let other_seed = d.join("seed.json");
-    ok(&[
+    ccsim_stdout(&[
         "run",
         FILES[0],
         FILES[1],
@@ -127,7 +117,7 @@ fn missing_duplicated_and_foreign_parts_are_refused() {
     assert!(err.contains("different runs"), "{err}");
 
     let other_n = d.join("n.json");
-    ok(&[
+    ccsim_stdout(&[
         "run",
         FILES[0],
         FILES[1],
@@ -144,7 +134,7 @@ fn missing_duplicated_and_foreign_parts_are_refused() {
     assert!(err.contains("replication counts (11 and 12)"), "{err}");
 
     let other_file = d.join("file.json");
-    ok(&[
+    ccsim_stdout(&[
         "run",
         FILES[0],
         "scenarios/weekday.toml",
@@ -164,7 +154,7 @@ fn missing_duplicated_and_foreign_parts_are_refused() {
     );
 
     let other_count = d.join("count.json");
-    ok(&[
+    ccsim_stdout(&[
         "run",
         FILES[0],
         FILES[1],
@@ -181,7 +171,7 @@ fn missing_duplicated_and_foreign_parts_are_refused() {
     assert!(err.contains("numbers of parts (3 and 4)"), "{err}");
 
     let report = d.join("report.json");
-    ok(&[
+    ccsim_stdout(&[
         "run",
         FILES[0],
         "-n",
