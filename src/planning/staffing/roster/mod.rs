@@ -206,17 +206,7 @@ pub fn schedule(
         }
     }
     shifts.sort_by_key(|x| (x.day, x.start, x.minutes));
-    let roster = Roster {
-        shifts,
-        absenteeism: s.groups[0]
-            .staffing
-            .roster
-            .as_ref()
-            .map_or(0.0, |r| r.absenteeism),
-        interval_minutes: s.simulation.interval_minutes,
-        intervals: s.intervals(),
-        days: s.simulation.days,
-    };
+    let roster = group_roster(s, 0, shifts, s.simulation.days);
     let repeat = |p: &PlanDay| {
         if per_day {
             p.days.len() as f64
@@ -270,4 +260,20 @@ pub(super) fn planning_days(s: &Scenario) -> Vec<(u32, f64, Range<usize>)> {
             (d, factor(d), window)
         })
         .collect()
+}
+
+/// `shifts` as a roster of group `group` of `s` over `days` days: the group's expected
+/// absence, on `s`'s interval grid.
+pub(crate) fn group_roster(s: &Scenario, group: usize, shifts: Vec<Shift>, days: u32) -> Roster {
+    Roster {
+        shifts,
+        absenteeism: s.groups[group]
+            .staffing
+            .roster
+            .as_ref()
+            .map_or(0.0, |r| r.absenteeism),
+        interval_minutes: s.simulation.interval_minutes,
+        intervals: s.intervals(),
+        days,
+    }
 }

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::mip::{self, DayRoster};
 use super::{PlanDay, ScheduleOptions};
-use crate::scenario::{Roster, Rostering, Scenario, Shift};
+use crate::scenario::{Rostering, Scenario, Shift};
 use crate::staffing::{self, gross_up, judged, productive, Evaluation};
 
 /// The file's day with its volumes × `factor`, simulated for one day: with a calendar,
@@ -35,17 +35,7 @@ pub(super) fn day_scenario(s: &Scenario, day: u32, factor: f64) -> Scenario {
 fn with_shifts(day: &Scenario, shifts: &[Vec<Shift>]) -> Scenario {
     let mut d = day.clone();
     for (g, sh) in shifts.iter().enumerate() {
-        let roster = Roster {
-            shifts: sh.clone(),
-            absenteeism: day.groups[g]
-                .staffing
-                .roster
-                .as_ref()
-                .map_or(0.0, |r| r.absenteeism),
-            interval_minutes: day.simulation.interval_minutes,
-            intervals: day.intervals(),
-            days: 1,
-        };
+        let roster = super::group_roster(day, g, sh.clone(), 1);
         d.groups[g].staffing.paid = roster
             .mean_paid_agents()
             .iter()

@@ -12,10 +12,10 @@ use std::ops::Range;
 
 use super::columns;
 use super::{extra, people, solve_tours, AgentWeek, TourProblem, TourRoster};
-use crate::scenario::{Roster, Rostering, Scenario, Shift};
+use crate::scenario::{Rostering, Scenario, Shift};
 use crate::staffing::roster::mip::{self, DayRoster, Stop};
 use crate::staffing::roster::repair::{self, Need};
-use crate::staffing::roster::{planning_days, PlanDay, Schedule, ScheduleOptions};
+use crate::staffing::roster::{group_roster, planning_days, PlanDay, Schedule, ScheduleOptions};
 use crate::staffing::Evaluation;
 
 /// The agents' side of a week's schedule.
@@ -243,17 +243,12 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
             budget_hit: budget_hit && d == 0,
         });
     }
-    let roster = Roster {
-        shifts: people::roster_shifts(&agents.concat()),
-        absenteeism: s.groups[0]
-            .staffing
-            .roster
-            .as_ref()
-            .map_or(0.0, |r| r.absenteeism),
-        interval_minutes: s.simulation.interval_minutes,
-        intervals: n,
-        days: s.simulation.days,
-    };
+    let roster = group_roster(
+        s,
+        0,
+        people::roster_shifts(&agents.concat()),
+        s.simulation.days,
+    );
     let plan_paid_hours = plan_days
         .iter()
         .map(|p| p.plan_paid.iter().map(|&x| f64::from(x)).sum::<f64>() * hours)
