@@ -2,7 +2,7 @@
 //! closed: no shift on a closed Sunday or a holiday, none outside a short Saturday's
 //! window, and the open weekdays still meet their targets when the plan is run.
 
-use crate::common::{assert_success, bin};
+use crate::common::{assert_success, bin, scheduled};
 use ccsim::scenario::Scenario;
 use serde_json::Value;
 use std::process::Command;
@@ -44,17 +44,7 @@ const SUNDAY: u32 = 6;
 
 #[test]
 fn schedule_rosters_nobody_while_the_calendar_has_the_centre_closed() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("week.toml");
-    std::fs::write(&input, WEEK).unwrap();
-    let plan = dir.path().join("plan.toml");
-    let out = Command::new(bin())
-        .args(["schedule", input.to_str().unwrap(), "--out"])
-        .arg(&plan)
-        .args(["--mip-nodes", "500"])
-        .output()
-        .expect("runs");
-    assert_success(&out);
+    let (dir, plan, _) = scheduled(WEEK);
     let text = std::fs::read_to_string(&plan).unwrap();
     let s = Scenario::from_toml(&text, &plan).expect("the plan is a valid scenario");
     let roster = s.groups[0].staffing.roster.as_ref().expect("shifts");

@@ -90,6 +90,24 @@ pub fn ccsim_stdout(args: &[&str]) -> Vec<u8> {
     out.stdout
 }
 
+/// A scenario file written from `toml` into a fresh temporary folder, rostered there by
+/// `ccsim schedule FILE --out plan.toml --mip-nodes 500`: the folder (kept alive by the
+/// caller), the plan's path and the command's output, success asserted.
+pub fn scheduled(toml: &str) -> (tempfile::TempDir, std::path::PathBuf, std::process::Output) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("scenario.toml");
+    std::fs::write(&input, toml).unwrap();
+    let plan = dir.path().join("plan.toml");
+    let out = std::process::Command::new(bin())
+        .args(["schedule", input.to_str().unwrap(), "--out"])
+        .arg(&plan)
+        .args(["--mip-nodes", "500"])
+        .output()
+        .expect("the ccsim binary runs");
+    assert_success(&out);
+    (dir, plan, out)
+}
+
 /// A small one-type queue the write-failure tests run: two intervals, two replications.
 pub const SMALL_QUEUE: &str = r#"
 [simulation]

@@ -12,7 +12,7 @@ use ccsim::scenario::{BreakRule, Rostering, Scenario, Shift};
 use ccsim::staffing::roster::mip::{solve_day, MipOptions, Stop};
 use ccsim::staffing::roster::{schedule, ScheduleOptions};
 use ccsim::staffing::Options;
-use common::{assert_success, bin, scenario};
+use common::{assert_success, bin, scenario, scheduled};
 
 /// 6 one-hour intervals; 2-hour shifts, and 3-hour shifts with a 30-minute unpaid break
 /// one hour in (so half an interval off the floor: fractional coverage).
@@ -196,17 +196,7 @@ service_level = { within_s = 30, at_least = 0.75 }
 
 #[test]
 fn the_plan_written_runs_as_it_is_with_the_rosters_paid_hours() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("small.toml");
-    std::fs::write(&input, SMALL).unwrap();
-    let plan = dir.path().join("plan.toml");
-    let out = Command::new(bin())
-        .args(["schedule", input.to_str().unwrap(), "--out"])
-        .arg(&plan)
-        .args(["--mip-nodes", "500"])
-        .output()
-        .expect("runs");
-    assert_success(&out);
+    let (dir, plan, out) = scheduled(SMALL);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("integer program's roster"), "{stdout}");
     let text = std::fs::read_to_string(&plan).unwrap();
