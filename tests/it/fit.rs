@@ -291,6 +291,23 @@ fn the_interval_report_is_set_beside_the_export() {
     );
 }
 
+/// Runs `ccsim fit CALLS --out OUT EXTRA…`, asserts it fails with exit code 1 and writes
+/// nothing, and returns its stderr.
+fn fit_fails(calls: &Path, out: &Path, extra: &[&str]) -> String {
+    let mut args = vec![
+        "fit",
+        calls.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let o = ccsim(&args);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+    assert!(!out.exists(), "nothing is written on an error");
+    err
+}
+
 /// A good export of 200 rows with one bad row put in at line 100.
 fn with_bad_row(bad: &str) -> String {
     let mut s = String::from("arrival,outcome,wait_s,talk_s,wrap_s\n");
@@ -341,22 +358,13 @@ fn a_bad_row_of_each_kind_is_an_error_with_strict_naming_line_and_column() {
     for (k, (row, column, what)) in BAD_ROWS.iter().enumerate() {
         let calls = write(dir.path(), &format!("bad{k}.csv"), &with_bad_row(row));
         let out = dir.path().join(format!("bad{k}.toml"));
-        let o = ccsim([
-            "fit",
-            calls.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--strict",
-        ]);
-        let err = String::from_utf8_lossy(&o.stderr);
-        assert_eq!(o.status.code(), Some(1), "{row}: {err}");
+        let err = fit_fails(&calls, &out, &["--strict"]);
         assert!(
             err.contains("line 100")
                 && err.contains(&format!("column `{column}`"))
                 && err.contains(what),
             "{row}: {err}"
         );
-        assert!(!out.exists(), "nothing is written on an error");
     }
 }
 
@@ -395,16 +403,8 @@ fn many_bad_rows_are_an_error() {
     let dir = temp();
     let calls = write(dir.path(), "many.csv", &s);
     let out = dir.path().join("many.toml");
-    let o = ccsim([
-        "fit",
-        calls.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    let err = fit_fails(&calls, &out, &[]);
     assert!(err.contains("21 of 220 rows cannot be used"), "{err}");
-    assert!(!out.exists());
 }
 
 #[test]
@@ -416,16 +416,8 @@ fn a_missing_column_is_an_error_naming_it() {
         "arrival,outcome,talk_s,wrap_s\n2026-03-02T08:00:00,answered,100,5\n",
     );
     let out = dir.path().join("x.toml");
-    let o = ccsim([
-        "fit",
-        calls.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1));
+    let err = fit_fails(&calls, &out, &[]);
     assert!(err.contains("line 1: no column `wait_s`"), "{err}");
-    assert!(!out.exists());
 }
 
 #[test]
@@ -437,13 +429,8 @@ fn an_empty_export_and_a_bad_interval_report_are_errors() {
         "arrival,outcome,wait_s,talk_s,wrap_s\n",
     );
     let out = dir.path().join("x.toml");
-    let o = ccsim([
-        "fit",
-        empty.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(String::from_utf8_lossy(&o.stderr).contains("no usable contact rows"));
+    let err = fit_fails(&empty, &out, &[]);
+    assert!(err.contains("no usable contact rows"), "{err}");
     let calls = write(
         dir.path(),
         "c.csv",
@@ -454,19 +441,12 @@ fn an_empty_export_and_a_bad_interval_report_are_errors() {
         "i.csv",
         "date,start,offered,answered,abandoned,aht_s\n2026-03-02,08:00,1,3,0,210\n",
     );
-    let o = ccsim([
-        "fit",
-        calls.to_str().unwrap(),
-        "--intervals",
-        report.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--strict",
-    ]);
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1));
+    let err = fit_fails(
+        &calls,
+        &out,
+        &["--intervals", report.to_str().unwrap(), "--strict"],
+    );
     assert!(err.contains("line 2, column `offered`"), "{err}");
-    assert!(!out.exists());
 }
 
 #[test]

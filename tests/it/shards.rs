@@ -32,6 +32,26 @@ fn part(dir: &Path, i: u32, n: u32, extra: &[&str]) -> PathBuf {
     path
 }
 
+/// Writes `name.json` into `dir`: one part `shard` of a run of `files` with `n`
+/// replications and seed `seed`, the odd one out of a merge.
+fn other_part(
+    dir: &Path,
+    name: &str,
+    files: [&str; 2],
+    n: &str,
+    seed: &str,
+    shard: &str,
+) -> PathBuf {
+    let path = dir.join(format!("{name}.json"));
+    let seed = format!("simulation.seed={seed}");
+    let mut args = vec!["run"];
+    args.extend(files);
+    args.extend(["-n", n, "--set", &seed, "--shard", shard]);
+    args.extend(["--json", path.to_str().unwrap()]);
+    ccsim_stdout(&args);
+    path
+}
+
 #[test]
 fn parts_merged_in_reverse_order_are_the_unsharded_run() {
     let dir = tempfile::tempdir().unwrap();
@@ -99,74 +119,29 @@ fn missing_duplicated_and_foreign_parts_are_refused() {
     let (_, err) = fail(&["merge", &s(&p[0]), &s(&p[1]), &s(&p[1]), &s(&p[2])]);
     assert!(err.contains("part 2/3 is given twice"), "{err}");
 
-    let other_seed = d.join("seed.json");
-    ccsim_stdout(&[
-        "run",
-        FILES[0],
-        FILES[1],
-        "-n",
-        "11",
-        "--set",
-        "simulation.seed=6",
-        "--shard",
-        "2/3",
-        "--json",
-        other_seed.to_str().unwrap(),
-    ]);
+    let other_seed = other_part(d, "seed", [FILES[0], FILES[1]], "11", "6", "2/3");
     let (_, err) = fail(&["merge", &s(&p[0]), &s(&other_seed), &s(&p[2])]);
     assert!(err.contains("different runs"), "{err}");
 
-    let other_n = d.join("n.json");
-    ccsim_stdout(&[
-        "run",
-        FILES[0],
-        FILES[1],
-        "-n",
-        "12",
-        "--set",
-        "simulation.seed=5",
-        "--shard",
-        "2/3",
-        "--json",
-        other_n.to_str().unwrap(),
-    ]);
+    let other_n = other_part(d, "n", [FILES[0], FILES[1]], "12", "5", "2/3");
     let (_, err) = fail(&["merge", &s(&p[0]), &s(&other_n), &s(&p[2])]);
     assert!(err.contains("replication counts (11 and 12)"), "{err}");
 
-    let other_file = d.join("file.json");
-    ccsim_stdout(&[
-        "run",
-        FILES[0],
-        "scenarios/weekday.toml",
-        "-n",
+    let other_file = other_part(
+        d,
+        "file",
+        [FILES[0], "scenarios/weekday.toml"],
         "11",
-        "--set",
-        "simulation.seed=5",
-        "--shard",
+        "5",
         "2/3",
-        "--json",
-        other_file.to_str().unwrap(),
-    ]);
+    );
     let (_, err) = fail(&["merge", &s(&p[0]), &s(&other_file), &s(&p[2])]);
     assert!(
         err.contains("different runs") && err.contains("scenarios"),
         "{err}"
     );
 
-    let other_count = d.join("count.json");
-    ccsim_stdout(&[
-        "run",
-        FILES[0],
-        FILES[1],
-        "-n",
-        "11",
-        "--set",
-        "simulation.seed=5",
-        "--shard",
-        "2/4",
-        "--json",
-        other_count.to_str().unwrap(),
-    ]);
+    let other_count = other_part(d, "count", [FILES[0], FILES[1]], "11", "5", "2/4");
     let (_, err) = fail(&["merge", &s(&p[0]), &s(&other_count), &s(&p[2])]);
     assert!(err.contains("numbers of parts (3 and 4)"), "{err}");
 
