@@ -2,7 +2,8 @@
 //! that meets the `[targets]` in every interval when simulated (see
 //! [`crate::staffing::roster`]). Prints the roster's paid hours beside the per-interval
 //! plan's and the integer program's bound, the shifts, and the coverage by interval;
-//! writes PLAN.toml (the input with `shifts` as its staffing) and the coverage chart.
+//! writes PLAN.toml (the input with `shifts` as its staffing), the coverage chart (and a
+//! chart per group of a centre) and the coverage per interval as CSV.
 //! Outputs are checked before the work and written before the report is printed; a
 //! roster that still misses a target is an error (exit status 1), written only with
 //! `--allow-misses`.
