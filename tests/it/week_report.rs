@@ -306,3 +306,61 @@ fn a_centres_day_tables_give_each_type_its_service_level() {
         });
     assert!(differ, "{text}");
 }
+
+#[test]
+fn without_options_the_coverage_csv_and_the_group_charts_go_beside_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("week.toml");
+    let out = ccsim([
+        "schedule".as_ref(),
+        centre_file().as_os_str(),
+        "--out".as_ref(),
+        plan.as_os_str(),
+        "--max-repairs".as_ref(),
+        "40".as_ref(),
+    ]);
+    assert_success(&out);
+    let rows = coverage_rows(&dir.path().join("week-coverage.csv"));
+    assert_eq!(rows.len(), 140);
+    for g in ["sales", "service"] {
+        for ext in ["png", "svg"] {
+            let f = dir.path().join(format!("week-coverage-{g}.{ext}"));
+            assert!(f.is_file(), "{}", f.display());
+        }
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp") || n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "no temporary file left: {left:?}");
+}
+
+#[test]
+fn a_one_group_roster_of_shift_counts_splits_its_paid_hours_too() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/shifts/weekday.toml");
+    let out = ccsim(["schedule".as_ref(), file.as_os_str()]);
+    assert_success(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let parts = [
+        "productive requirement",
+        "+ paid breaks",
+        "+ shrinkage and absence",
+        "+ contract rules",
+        "+ scheduling inefficiency",
+        "+ repairs",
+    ];
+    let sum: f64 = parts.iter().map(|p| numbers(&text, p)[0]).sum();
+    let paid = numbers(&text, "= paid hours")[0];
+    let roster = numbers(&text, "  roster after simulation + repair")[0];
+    assert!(
+        (sum - paid).abs() <= 0.3 && (paid - roster).abs() <= 0.05,
+        "{text}"
+    );
+    // A shrinkage of the group's: the floor time required exceeds the productive time.
+    assert!(numbers(&text, "+ shrinkage and absence")[0] > 0.0, "{text}");
+    assert!(
+        text.contains(" of 24\n"),
+        "one day of 24 intervals judged:\n{text}"
+    );
+}
