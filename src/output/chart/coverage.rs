@@ -25,6 +25,8 @@ pub struct Coverage {
     pub required: Vec<f64>,
     /// Productive agents rostered per interval (expected).
     pub rostered: Vec<f64>,
+    /// Intervals per day: a line parts the days when several are drawn side by side.
+    pub day_intervals: usize,
 }
 
 const SIZE: (u32, u32) = (1500, 800);
@@ -102,6 +104,13 @@ where
         .legend(move |(x, y)| {
             Rectangle::new([(x, y - 6), (x + 16, y + 6)], bar.mix(0.55).filled())
         });
+    if c.day_intervals > 0 && n > c.day_intervals {
+        let grey = RGBColor(120, 120, 120);
+        chart.draw_series((c.day_intervals..n).step_by(c.day_intervals).map(|k| {
+            let x = k as f64 - 0.5;
+            PathElement::new([(x, 0.0), (x, y_max)], grey.stroke_width(2))
+        }))?;
+    }
     // The requirement as a step line: flat across each interval.
     let steps: Vec<(f64, f64)> = c
         .required

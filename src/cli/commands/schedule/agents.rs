@@ -6,7 +6,7 @@ use crate::scenario::{clock, Scenario, Shift};
 use crate::staffing::roster::tours::week::Week;
 
 /// A CSV field, quoted when it holds a comma or a quote.
-fn field(s: &str) -> String {
+pub(super) fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -2,7 +2,8 @@
 //! that meets the `[targets]` in every interval when simulated (see
 //! [`crate::staffing::roster`]). Prints the roster's paid hours beside the per-interval
 //! plan's and the integer program's bound, the shifts, and the coverage by interval;
-//! writes PLAN.toml (the input with `shifts` as its staffing) and the coverage chart.
+//! writes PLAN.toml (the input with `shifts` as its staffing), the coverage chart (and a
+//! chart per group of a centre) and the coverage per interval as CSV.
 //! Outputs are checked before the work and written before the report is printed; a
 //! roster that still misses a target is an error (exit status 1), written only with
 //! `--allow-misses`.
@@ -10,6 +11,7 @@
 mod agents;
 mod render;
 mod toml;
+mod week_report;
 
 use std::path::{Path, PathBuf};
 
@@ -44,6 +46,10 @@ pub struct ScheduleArgs {
     /// --out as PLAN-coverage.png and .svg.
     #[arg(long, value_name = "DIR")]
     pub charts: Option<PathBuf>,
+    /// Write over- and under-coverage per group, day and interval to this CSV; by
+    /// default beside --out as PLAN-coverage.csv.
+    #[arg(long, value_name = "FILE")]
+    pub coverage: Option<PathBuf>,
     /// Write the roster with --out even when it misses targets; the exit status is 1.
     #[arg(long, requires = "out")]
     pub allow_misses: bool,
@@ -132,6 +138,23 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
         outputs.push(Output::new("coverage chart", Target::File(png.clone())));
         outputs.push(Output::new("coverage chart", Target::File(svg.clone())));
     }
+    let group_charts =
+        week_report::group_chart_paths(&scenario, args.charts.as_deref(), args.out.as_deref());
+    for (png, svg) in &group_charts {
+        outputs.push(Output::new(
+            "group coverage chart",
+            Target::File(png.clone()),
+        ));
+        outputs.push(Output::new(
+            "group coverage chart",
+            Target::File(svg.clone()),
+        ));
+    }
+    let coverage_csv =
+        week_report::coverage_csv_path(args.coverage.as_deref(), args.out.as_deref());
+    if let Some(c) = &coverage_csv {
+        outputs.push(Output::new("--coverage", Target::File(c.clone())));
+    }
     let contracts = scenario
         .rostering
         .as_ref()
@@ -197,6 +220,28 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
             svg.display()
         ));
     }
+    for (g, (png, svg)) in group_charts.iter().enumerate() {
+        if let Some(c) = week_report::group_chart(&scenario, &schedule, g) {
+            let drawn = coverage::render(&c)?;
+            Target::File(png.clone()).write(&drawn.png)?;
+            Target::File(svg.clone()).write(&drawn.svg)?;
+            text.push_str(&format!(
+                "group {} coverage chart written to {} and {}\n",
+                crate::escape::one_line(&scenario.groups[g].name),
+                png.display(),
+                svg.display()
+            ));
+        }
+    }
+    if let Some(c) = &coverage_csv {
+        if let Some(csv) = week_report::coverage_csv(&scenario, &schedule) {
+            Target::File(c.clone()).write(csv.as_bytes())?;
+            text.push_str(&format!(
+                "coverage per interval written to {}\n",
+                c.display()
+            ));
+        }
+    }
     if let Some(a) = args.agents.as_ref().filter(|_| !schedule.weeks.is_empty()) {
         if misses == 0 || args.allow_misses {
             let csv = agents::agents_csv(&scenario, &schedule.weeks);
@@ -233,24 +278,30 @@ pub fn run(args: &ScheduleArgs) -> Result<()> {
     )))
 }
 
-/// Required and rostered productive agents per interval of every planning day.
+/// Required and rostered productive agents per interval of every planning day, the
+/// groups added together, each rostered agent counted with its own group's shrinkage
+/// and absence.
 pub fn coverage_of(s: &Scenario, sc: &Schedule) -> Coverage {
     let several = sc.days.len() > 1;
-    let shrinkage = s.groups[0].staffing.shrinkage;
-    let absenteeism = sc.roster.absenteeism;
+    let per_group: Option<Vec<_>> = (0..s.groups.len())
+        .map(|g| roster::coverage::group_coverage(s, sc, g))
+        .collect();
     let mut c = Coverage {
         title: format!("{}: roster coverage", s.name),
         labels: Vec::new(),
         required: Vec::new(),
         rostered: Vec::new(),
+        day_intervals: s.intervals(),
     };
-    for d in &sc.days {
+    for (k, d) in sc.days.iter().enumerate() {
+        // Without each group's own figures, the day's shifts with the first group's.
         let r = crate::scenario::Roster {
             shifts: d.shifts.clone(),
             days: 1,
             ..sc.roster.clone()
         };
         let cover = r.day_cover(0);
+        let shrinkage = s.groups[0].staffing.shrinkage;
         for i in 0..s.intervals() {
             let label = s.simulation.interval_label(i);
             c.labels.push(if several {
@@ -259,9 +310,13 @@ pub fn coverage_of(s: &Scenario, sc: &Schedule) -> Coverage {
                 label
             });
             c.required.push(f64::from(d.required_productive[i]));
-            let floor = cover.floor[i] as f64 / f64::from(s.simulation.interval_minutes);
-            c.rostered
-                .push(floor * (1.0 - absenteeism) * (1.0 - shrinkage));
+            c.rostered.push(match &per_group {
+                Some(groups) => groups.iter().map(|g| g[k].rostered[i]).sum(),
+                None => {
+                    let floor = cover.floor[i] as f64 / f64::from(s.simulation.interval_minutes);
+                    floor * (1.0 - sc.roster.absenteeism) * (1.0 - shrinkage)
+                }
+            });
         }
     }
     c

@@ -97,6 +97,15 @@ pub fn render_schedule(s: &Scenario, sc: &Schedule, seconds: f64) -> String {
         "{sims} simulations, seed {}, {} replications each; {:.1} s\n",
         s.simulation.seed, s.simulation.replications, seconds
     ));
+    for section in [
+        super::week_report::overhead_section(s, sc),
+        super::week_report::coverage_section(s, sc),
+    ] {
+        if !section.is_empty() {
+            out.push('\n');
+            out.push_str(&section);
+        }
+    }
     for d in &sc.days {
         out.push('\n');
         out.push_str(&day_section(s, sc, d));
@@ -159,37 +168,50 @@ fn day_section(s: &Scenario, sc: &Schedule, d: &PlanDay) -> String {
     out.push_str(&render(&rows));
     let cover = super::coverage_of(s, sc);
     let offset = sc.days.iter().take_while(|x| !std::ptr::eq(*x, d)).count() * s.intervals();
-    let mut rows = vec![vec![
+    let n = s.intervals();
+    // A centre's results run type after type: a pair of columns per type.
+    let types = d.eval.intervals.len() / n.max(1);
+    let named = |what: &str, t: usize| {
+        if types > 1 {
+            format!("{what} {}", s.types.get(t).map_or("", |x| x.name.as_str()))
+        } else {
+            what.to_string()
+        }
+    };
+    let mut head = vec![
         "start".to_string(),
         "plan paid".into(),
         "required".into(),
         "rostered".into(),
-        "SL".into(),
-        "abandon".into(),
-        "targets".into(),
-    ]];
-    let n = s.intervals();
+    ];
+    head.extend((0..types).map(|t| named("SL", t)));
+    head.extend((0..types).map(|t| named("abandon", t)));
+    head.push("targets".into());
+    let mut rows = vec![head];
     for i in 0..n {
-        let r = &d.eval.intervals[i];
         // A centre's interval is met when every type's is.
-        let types = (0..d.eval.intervals.len() / n.max(1)).map(|t| &d.eval.intervals[t * n + i]);
-        let traffic = types.clone().any(|x| x.traffic);
-        let met = types.filter(|x| x.traffic).all(|x| x.met());
-        rows.push(vec![
+        let each = (0..types).map(|t| &d.eval.intervals[t * n + i]);
+        let traffic = each.clone().any(|x| x.traffic);
+        let met = each.clone().filter(|x| x.traffic).all(|x| x.met());
+        let mut row = vec![
             s.simulation.interval_label(i),
             d.plan_paid[i].to_string(),
             format!("{:.0}", cover.required[offset + i]),
             format!("{:.1}", cover.rostered[offset + i]),
-            crate::export::format_value("%", r.service_level.mean),
-            crate::export::format_value("%", r.abandonment.mean),
-            if !traffic {
-                "-".into()
-            } else if met {
-                "met".into()
-            } else {
-                "MISS".into()
-            },
-        ]);
+        ];
+        row.extend(
+            each.clone()
+                .map(|r| crate::export::format_value("%", r.service_level.mean)),
+        );
+        row.extend(each.map(|r| crate::export::format_value("%", r.abandonment.mean)));
+        row.push(if !traffic {
+            "-".into()
+        } else if met {
+            "met".into()
+        } else {
+            "MISS".into()
+        });
+        rows.push(row);
     }
     out.push_str("productive agents per interval (required by the plan, rostered: expected):\n");
     out.push_str(&render(&rows));

@@ -26,7 +26,9 @@
 //! every day of the 7 its own planning day, one integer program per group over the
 //! week's tours; a centre of several groups is rostered this way only.
 
+pub mod coverage;
 pub mod mip;
+pub mod overhead;
 mod repair;
 pub mod tours;
 
@@ -96,6 +98,9 @@ pub struct Schedule {
     pub paid_hours: f64,
     /// With contracts: each group's agents and their weeks, in group order.
     pub weeks: Vec<tours::week::Week>,
+    /// With contracts: each group's requirement per day of the week, in group order
+    /// (the days' own figures add the groups together).
+    pub group_needs: Vec<Vec<overhead::GroupNeed>>,
 }
 
 impl Schedule {
@@ -228,6 +233,7 @@ pub fn schedule(
         days,
         solver: mip::solver_name(),
         weeks: Vec::new(),
+        group_needs: Vec::new(),
     })
 }
 

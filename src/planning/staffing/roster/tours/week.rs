@@ -14,6 +14,7 @@ use super::columns;
 use super::{extra, people, solve_tours, AgentWeek, TourProblem, TourRoster};
 use crate::scenario::{Rostering, Scenario, Shift};
 use crate::staffing::roster::mip::{self, DayRoster, Stop};
+use crate::staffing::roster::overhead::GroupNeed;
 use crate::staffing::roster::repair::{self, Need};
 use crate::staffing::roster::{group_roster, planning_days, PlanDay, Schedule, ScheduleOptions};
 use crate::staffing::Evaluation;
@@ -270,6 +271,17 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
             agents,
         })
         .collect();
+    let group_needs = (0..groups)
+        .map(|g| {
+            day_need
+                .iter()
+                .map(|&k| GroupNeed {
+                    required_productive: needs[k].2[g].required_productive.clone(),
+                    required_floor: needs[k].2[g].required_floor.clone(),
+                })
+                .collect()
+        })
+        .collect();
     Ok(Schedule {
         mip_paid_hours: tours.iter().map(|t| t.paid_hours).sum(),
         mip_bound_hours: tours.iter().map(|t| t.bound).sum(),
@@ -279,6 +291,7 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
         days: plan_days,
         solver: mip::solver_name(),
         weeks,
+        group_needs,
     })
 }
 
