@@ -78,5 +78,6 @@ mod study_title;
 mod sweep;
 mod tables;
 mod validation;
+mod week_run;
 mod workbook;
 mod wrap_up;
