@@ -4,10 +4,10 @@
 //! next; then each day judged interval by interval against every type's targets by the
 //! same rules as a day planned alone.
 
-use super::{people, week::day_shifts, AgentWeek};
+use super::{people, AgentWeek};
 use crate::by_day::run_by_day;
 use crate::metrics::Metric;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, Shift};
 use crate::staffing::evaluate::judge_type;
 use crate::staffing::roster::{group_roster, repair};
 use crate::staffing::{paid_cost, Criterion, Evaluation};
@@ -23,15 +23,22 @@ pub(super) fn judge_week(s: &Scenario, agents: &[Vec<AgentWeek>]) -> Vec<Evaluat
         week.groups[g].staffing.roster = Some(roster);
     }
     let run = run_by_day(&week);
-    (0..days as usize)
+    (0..days)
         .map(|d| {
+            // A day's paid agents as a day planned alone records them.
             let paid: Vec<u32> = agents
                 .iter()
                 .enumerate()
                 .flat_map(|(g, a)| {
-                    rounded(&group_roster(s, g, day_shifts(a, d), 1).mean_paid_agents())
+                    let shifts: Vec<Shift> = people::roster_shifts(a)
+                        .into_iter()
+                        .filter(|x| x.day == Some(d))
+                        .map(|x| Shift { day: None, ..x })
+                        .collect();
+                    rounded(&group_roster(s, g, shifts, 1).mean_paid_agents())
                 })
                 .collect();
+            let d = d as usize;
             let intervals = s
                 .types
                 .iter()
