@@ -15,8 +15,9 @@ use crate::model::Centre;
 use crate::scenario::Scenario;
 use crate::stats::Running;
 
-/// Replications simulated in parallel before their values are folded in order.
-const CHUNK: u32 = 64;
+/// Replications simulated in parallel before their values are folded in order: fewer
+/// than a plain run's, as each one's values hold every interval of every day.
+const CHUNK: u32 = 16;
 
 /// One day's figures of one part (the whole centre, or one type of a centre).
 #[derive(Debug, Clone)]

@@ -1,6 +1,9 @@
 //! The week on contracts judged as one 7-day run: a queue left at midnight meets the
 //! next day's night agents, and a type's miss is repaired by a group that serves it.
 
+use ccsim::by_day::run_by_day;
+use ccsim::metrics::Metric;
+use ccsim::runner::run_scenario;
 use ccsim::scenario::{Roster, Shift};
 use ccsim::staffing::roster::tours::{people, DEFAULT_NODES};
 use ccsim::staffing::roster::{schedule, MipOptions, ScheduleOptions};
@@ -243,4 +246,28 @@ fn a_type_served_by_the_second_group_only_is_repaired_in_that_group() {
         program("late")
     );
     assert!(!text.contains("MISS"), "{text}");
+}
+
+#[test]
+fn a_runs_days_kept_apart_add_up_to_the_whole_run() {
+    // Each type of a centre, over a 24-hour week: the days' offered calls per interval
+    // average to the whole run's (the same replications, the same callers).
+    let mut s = scenario(CENTRE);
+    s.simulation.replications = 5;
+    let days = run_by_day(&s);
+    let whole = run_scenario(&s, &|_| {});
+    assert_eq!(days.days.len(), 7);
+    for (t, ty) in whole.types.iter().enumerate() {
+        for (i, r) in ty.intervals.iter().enumerate() {
+            let mean: f64 = (0..7)
+                .map(|d| days.of_type(d, t).intervals[i][Metric::Offered as usize].mean())
+                .sum::<f64>()
+                / 7.0;
+            let want = r[Metric::Offered as usize].mean();
+            assert!(
+                (mean - want).abs() <= 1e-9 * want.max(1.0),
+                "type {t}, interval {i}: {mean} by day, {want} whole"
+            );
+        }
+    }
 }
