@@ -28,5 +28,5 @@ pub use foundation::{dist, engine, error, escape, limits, number, stats, words};
 pub use input::{overrides, scenario};
 pub use output::{chart, export, terminal};
 pub use planning::{erlang, fit, forecast, staffing};
-pub use simulation::{memory, metrics, model, runner};
+pub use simulation::{by_day, memory, metrics, model, runner};
 pub use study::{compare, precision, ranking, report, roi, shard, sweep};

@@ -79,5 +79,6 @@ mod sweep;
 mod tables;
 mod validation;
 mod week_report;
+mod week_run;
 mod workbook;
 mod wrap_up;

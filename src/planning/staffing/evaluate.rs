@@ -297,10 +297,7 @@ fn judge_run(
                 Some(r) => (&r.day[..], &r.intervals),
                 None => (&run.day[..], &run.intervals),
             };
-            // An email's deadline spans intervals: its service level is the horizon's.
-            let horizon = (t.channel == Channel::Email).then_some(day);
-            let horizon = whole_day(t, day).or(horizon);
-            judge_day(t, intervals, horizon, criterion)
+            judge_type(t, day, intervals, criterion)
         })
         .collect();
     Evaluation {
@@ -313,6 +310,20 @@ fn judge_run(
         cost_total: run.day[Metric::CostTotal as usize].estimate(),
         overtime_agent_hours: run.day[Metric::OvertimeAgentHours as usize].estimate(),
     }
+}
+
+/// Type `t`'s figures (`day`: over the day, `intervals`: per interval) judged against
+/// its targets by `criterion`, interval by interval.
+pub(crate) fn judge_type(
+    t: &ContactType,
+    day: &[Running],
+    intervals: &[Vec<Running>],
+    criterion: Criterion,
+) -> Vec<IntervalResult> {
+    // An email's deadline spans intervals: its service level is the horizon's.
+    let horizon = (t.channel == Channel::Email).then_some(day);
+    let horizon = whole_day(t, day).or(horizon);
+    judge_day(t, intervals, horizon, criterion)
 }
 
 /// The day-level figures `day` when `s`'s targets are judged on the day.

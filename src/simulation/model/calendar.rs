@@ -163,3 +163,14 @@ impl Centre<'_> {
         Some(days.collect())
     }
 }
+
+impl Centre<'_> {
+    /// Keeps each day's counters apart in an undated run too, so a multi-day run can be
+    /// judged day by day ([`Centre::day_counters`]); the whole run's figures are then
+    /// summed back from the days.
+    pub fn keep_days(&mut self) {
+        if self.day_store.is_none() {
+            self.day_store = Some(DayStore::default());
+        }
+    }
+}

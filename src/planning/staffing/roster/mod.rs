@@ -24,7 +24,9 @@
 //!
 //! With `[[rostering.contracts]]` the week is rostered as people instead ([`tours`]):
 //! every day of the 7 its own planning day, one integer program per group over the
-//! week's tours; a centre of several groups is rostered this way only.
+//! week's tours, and the week simulated and repaired as one 7-day run, so what one day
+//! leaves (a queue at midnight, callbacks, emails) meets the next; a centre of several
+//! groups is rostered this way only.
 
 pub mod coverage;
 pub mod mip;

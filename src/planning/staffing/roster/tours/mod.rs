@@ -8,6 +8,7 @@ mod extra;
 pub mod model;
 pub mod people;
 pub mod week;
+mod week_run;
 
 use std::ops::Range;
 use std::time::Instant;

@@ -1,23 +1,23 @@
 //! A week on contracts, for a one-group file or every group of a centre: each day's
 //! requirement per group from the `staff` search (the centre's groups staffed together;
 //! days of equal factor and opening hours searched once), a tour program per group over
-//! the week on the group's contracts, their agents, then simulation and repair: while a
-//! day misses a target of some type, one more agent on the cheapest tour through that
-//! day with a shift on the floor in its worst interval (contract shares kept), in the
-//! group serving that type whose tour is cheapest, and the days that agent works
-//! simulated again (every group together). Days are simulated one at a time with the
-//! file's seed (common random numbers), as the shift-count roster does.
+//! the week on the group's contracts, their agents, then simulation and repair: the
+//! whole week simulated as one 7-day run (every group together, queues, callbacks and
+//! emails carried from one day to the next; [`week_run`]) and judged per (day, type,
+//! interval); while some cell misses a target, one more agent on the cheapest tour
+//! through the worst cell's day with a shift on the floor in its interval (contract
+//! shares kept), in the group serving that type whose tour is cheapest, and the week run
+//! again with the file's seed and replications (common random numbers).
 
 use std::ops::Range;
 
 use super::columns;
-use super::{extra, people, solve_tours, AgentWeek, TourProblem, TourRoster};
+use super::{extra, people, solve_tours, week_run, AgentWeek, TourProblem, TourRoster};
 use crate::scenario::{Rostering, Scenario, Shift};
 use crate::staffing::roster::mip::{self, DayRoster, Stop};
 use crate::staffing::roster::overhead::GroupNeed;
 use crate::staffing::roster::repair::{self, Need};
 use crate::staffing::roster::{group_roster, planning_days, PlanDay, Schedule, ScheduleOptions};
-use crate::staffing::Evaluation;
 
 /// The agents' side of a week's schedule.
 #[derive(Debug, Clone)]
@@ -129,27 +129,17 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
         problems.push(problem);
     }
     let mut agents: Vec<Vec<AgentWeek>> = tours.iter().map(|t| t.agents.clone()).collect();
-    let days: Vec<Scenario> = planning
-        .iter()
-        .map(|(d, f, _)| repair::day_scenario(s, *d, *f))
-        .collect();
-    let evaluate = |d: usize, agents: &[Vec<AgentWeek>]| -> Evaluation {
-        let shifts: Vec<Vec<Shift>> = agents.iter().map(|a| day_shifts(a, d)).collect();
-        repair::simulate_groups(&days[d], &shifts)
-    };
-    let mut evals: Vec<Evaluation> = (0..7).map(|d| evaluate(d, &agents)).collect();
-    let mut simulations = [1usize; 7];
+    progress("the week simulated as one run");
+    let mut evals = week_run::judge_week(s, &agents);
+    let mut week_runs = 1;
     let mut repairs: Vec<Vec<(Shift, usize)>> = vec![Vec::new(); 7];
     let mut tried = 0;
     let mut budget_hit = false;
-    while let Some(d) = (0..7).find(|&d| !evals[d].met()) {
+    while let Some((d, k)) = week_run::worst_miss(&evals) {
         if tried >= opts.max_repairs {
             budget_hit = true;
             break;
         }
-        let Some(k) = repair::worst_miss(&evals[d]) else {
-            break;
-        };
         // A centre's results run type after type; a one-type file's are its one type's.
         let (t, i) = (k / n, k % n);
         let Some((g, agent)) = s
@@ -165,8 +155,13 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
             break;
         };
         tried += 1;
+        let whose = if groups > 1 {
+            format!("group {}, ", s.groups[g].name)
+        } else {
+            String::new()
+        };
         progress(&format!(
-            "repair {tried}: +1 agent ({}) for the miss on day {} at {}",
+            "repair {tried}: +1 agent ({whose}{}) for the miss on day {} at {}",
             problems[g].rostering.contracts[agent.contract].name,
             d + 1,
             s.simulation.interval_label(i)
@@ -180,17 +175,9 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
                 i,
             ));
         }
-        let worked: Vec<usize> = agent
-            .shifts
-            .iter()
-            .filter_map(|x| x.day)
-            .map(|x| x as usize)
-            .collect();
         agents[g].push(agent);
-        for e in worked {
-            evals[e] = evaluate(e, &agents);
-            simulations[e] += 1;
-        }
+        evals = week_run::judge_week(s, &agents);
+        week_runs += 1;
     }
     let hours = f64::from(s.simulation.interval_minutes) / 60.0;
     let sum_u = |f: &dyn Fn(&Need) -> &Vec<u32>, k: usize| -> Vec<u32> {
@@ -235,7 +222,8 @@ pub(in crate::planning::staffing::roster) fn schedule_week(
             shifts: agents.iter().flat_map(|a| day_shifts(a, d)).collect(),
             repairs: reps,
             eval: ev,
-            simulations: simulations[d]
+            // The week's runs are the first day's: each is one run of all 7.
+            simulations: if d == 0 { week_runs } else { 0 }
                 + if first {
                     needs[k].2.first().map_or(0, |x| x.simulations)
                 } else {
