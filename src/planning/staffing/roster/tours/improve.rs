@@ -12,27 +12,32 @@ use super::model::Index;
 use super::TourProblem;
 
 /// Slack allowed on a requirement, as the LP's own tolerance.
-const EPS: f64 = 1e-9;
+pub(super) const EPS: f64 = 1e-9;
+
+/// Most tours ejected (each one a cheaper roster): a bound on the search's time.
+const EJECTIONS: usize = 200;
 
 /// A change of one shift column's count.
-type Change = (usize, i64);
+pub(super) type Change = (usize, i64);
 
 /// The roster as counts, with its coverage kept up to date.
-struct Search<'a> {
-    p: &'a TourProblem,
-    ix: &'a Index,
+pub(super) struct Search<'a> {
+    pub(super) p: &'a TourProblem,
+    pub(super) ix: &'a Index,
     /// Agents on the floor per interval from one shift of each shift column.
-    cover: Vec<Vec<(usize, f64)>>,
+    pub(super) cover: Vec<Vec<(usize, f64)>>,
+    /// The same per interval of the day, zero where the shift is off the floor.
+    pub(super) dense: Vec<Vec<f64>>,
     /// The shift columns of each (family, day).
-    of: Vec<[Vec<usize>; 7]>,
+    pub(super) of: Vec<[Vec<usize>; 7]>,
     /// The shift columns of each day.
-    day: [Vec<usize>; 7],
+    pub(super) day: [Vec<usize>; 7],
     /// The contract of each tour column.
-    contract: Vec<usize>,
-    x: Vec<i64>,
-    y: Vec<i64>,
+    pub(super) contract: Vec<usize>,
+    pub(super) x: Vec<i64>,
+    pub(super) y: Vec<i64>,
     /// Agents on the floor per (day, interval).
-    have: Vec<Vec<f64>>,
+    pub(super) have: Vec<Vec<f64>>,
 }
 
 /// `v` (tour then shift counts, whole) made cheaper where a move keeps it feasible.
@@ -47,6 +52,7 @@ pub fn improve(p: &TourProblem, cols: &Columns, ix: &Index, hours: &[f64], v: Ve
             .iter()
             .map(|&(f, _, st)| cols.cover(cols.families[f].len, st, p.interval_minutes))
             .collect(),
+        dense: Vec::new(),
         of: vec![Default::default(); cols.families.len()],
         day: Default::default(),
         contract: ix.x.iter().map(|&(f, _)| cols.families[f].contract).collect(),
@@ -54,6 +60,13 @@ pub fn improve(p: &TourProblem, cols: &Columns, ix: &Index, hours: &[f64], v: Ve
         y: v[nx..].iter().map(whole).collect(),
         have: vec![vec![0.0; p.intervals]; 7],
     };
+    for c in &s.cover {
+        let mut row = vec![0.0; p.intervals];
+        for &(i, a) in c {
+            row[i] = a;
+        }
+        s.dense.push(row);
+    }
     for (k, &(f, d, _)) in ix.y.iter().enumerate() {
         s.of[f][d].push(k);
         s.day[d].push(k);
@@ -64,32 +77,21 @@ pub fn improve(p: &TourProblem, cols: &Columns, ix: &Index, hours: &[f64], v: Ve
     // Targets of a swap: every tour column, cheapest first.
     let mut cheap: Vec<usize> = (0..nx).collect();
     cheap.sort_by(|&a, &b| hours[a].total_cmp(&hours[b]).then(a.cmp(&b)));
-    loop {
+    // Tours one may grow into in a repair: same contract, the same days and more.
+    let ups: Vec<Vec<usize>> = (0..nx)
+        .map(|j| {
+            let (_, m) = ix.x[j];
+            (0..nx)
+                .filter(|&t| s.contract[t] == s.contract[j] && ix.x[t].1 & m == m)
+                .filter(|&t| hours[t] > hours[j] + EPS)
+                .collect()
+        })
+        .collect();
+    for _ in 0..EJECTIONS {
+        s.descend(hours, &cheap);
         let mut active: Vec<usize> = (0..nx).filter(|&k| s.x[k] > 0).collect();
         active.sort_by(|&a, &b| hours[b].total_cmp(&hours[a]).then(a.cmp(&b)));
-        let mut moved = false;
-        for k in active {
-            while s.x[k] > 0 {
-                let targets = std::iter::once(None).chain(
-                    cheap
-                        .iter()
-                        .take_while(|&&t| hours[t] < hours[k] - EPS)
-                        .map(|&t| Some(t)),
-                );
-                let mut done = false;
-                for t in targets {
-                    if s.shares_hold(k, t) && s.try_move(k, t) {
-                        done = true;
-                        break;
-                    }
-                }
-                if !done {
-                    break;
-                }
-                moved = true;
-            }
-        }
-        if !moved {
+        if !active.into_iter().any(|k| s.eject(k, hours, &ups)) {
             break;
         }
     }
@@ -97,9 +99,42 @@ pub fn improve(p: &TourProblem, cols: &Columns, ix: &Index, hours: &[f64], v: Ve
 }
 
 impl Search<'_> {
+    /// Drops and cheaper swaps, most paid tour first, until none applies.
+    fn descend(&mut self, hours: &[f64], cheap: &[usize]) {
+        loop {
+            let mut active: Vec<usize> = (0..self.x.len()).filter(|&k| self.x[k] > 0).collect();
+            active.sort_by(|&a, &b| hours[b].total_cmp(&hours[a]).then(a.cmp(&b)));
+            let mut moved = false;
+            for k in active {
+                while self.x[k] > 0 {
+                    let targets = std::iter::once(None).chain(
+                        cheap
+                            .iter()
+                            .take_while(|&&t| hours[t] < hours[k] - EPS)
+                            .map(|&t| Some(t)),
+                    );
+                    let mut done = false;
+                    for t in targets {
+                        if self.shares_hold(k, t) && self.try_move(k, t) {
+                            done = true;
+                            break;
+                        }
+                    }
+                    if !done {
+                        break;
+                    }
+                    moved = true;
+                }
+            }
+            if !moved {
+                return;
+            }
+        }
+    }
+
     /// Whether each contract keeps its share of the heads with one agent off tour
     /// column `k` and, if `t`, one more on `t`.
-    fn shares_hold(&self, k: usize, t: Option<usize>) -> bool {
+    pub(super) fn shares_hold(&self, k: usize, t: Option<usize>) -> bool {
         let contracts = &self.p.rostering.contracts;
         let mut heads = vec![0i64; contracts.len()];
         for (c, &x) in self.contract.iter().zip(&self.x) {
@@ -148,7 +183,7 @@ impl Search<'_> {
         true
     }
 
-    fn apply(&mut self, d: usize, changes: &[Change], sign: i64) {
+    pub(super) fn apply(&mut self, d: usize, changes: &[Change], sign: i64) {
         for &(k, dl) in changes {
             self.y[k] += sign * dl;
             for &(i, a) in &self.cover[k] {
@@ -158,11 +193,8 @@ impl Search<'_> {
     }
 
     /// Agents on the floor of column `k` in interval `i`.
-    fn at(&self, k: usize, i: usize) -> f64 {
-        self.cover[k]
-            .iter()
-            .find(|c| c.0 == i)
-            .map_or(0.0, |c| c.1)
+    pub(super) fn at(&self, k: usize, i: usize) -> f64 {
+        self.dense[k][i]
     }
 
     /// The least slack over the intervals `changes` touch on day `d` after them, or

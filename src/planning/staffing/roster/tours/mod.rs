@@ -4,6 +4,7 @@
 
 pub mod columns;
 mod dive;
+mod eject;
 mod extra;
 mod improve;
 pub mod model;
@@ -111,6 +112,8 @@ pub fn solve_tours(p: &TourProblem, opts: MipOptions) -> Result<TourRoster, Stri
         .max(1) as f64;
     let bound = ((lp_hours * 60.0 - 1e-6) / grain).ceil() * grain / 60.0;
     let dived = dive::dive(p, &cols, &ix, &lp, DIVE_ROUNDS)?;
+    // The dive's roster made cheaper is the search's first incumbent; whatever the
+    // search returns is made cheaper in turn.
     let rounded = dived
         .or_else(|| model::round_up(p, &cols, &ix, &lp))
         .map(|r| improve::improve(p, &cols, &ix, &hours, r));
