@@ -22,13 +22,22 @@ fn tour_programs(file: &str) -> Vec<(String, f64, f64)> {
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let hours = |line: &str, key: &str| -> f64 {
         let at = line.find(key).unwrap_or_else(|| panic!("{key} in {line}")) + key.len();
-        line[at..].split(" h").next().unwrap().trim().parse().unwrap()
+        line[at..]
+            .split(" h")
+            .next()
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
     };
     let found: Vec<(String, f64, f64)> = text
         .lines()
         .filter_map(|l| {
             let at = l.find("agents' weeks (")?;
-            let group = l[..at].trim().trim_start_matches("group ").trim_end_matches(':');
+            let group = l[..at]
+                .trim()
+                .trim_start_matches("group ")
+                .trim_end_matches(':');
             Some((group.to_string(), hours(l, "bound "), hours(l, "roster ")))
         })
         .collect();
@@ -38,7 +47,10 @@ fn tour_programs(file: &str) -> Vec<(String, f64, f64)> {
 
 /// The roster's gap to the bound, as a share of its paid hours (as reported).
 fn gap(bound: f64, roster: f64) -> f64 {
-    assert!(bound <= roster + 1e-9, "bound {bound} above roster {roster}");
+    assert!(
+        bound <= roster + 1e-9,
+        "bound {bound} above roster {roster}"
+    );
     (roster - bound) / roster
 }
 
@@ -49,7 +61,11 @@ fn the_week_on_contracts_is_rostered_within_five_per_cent_of_its_lp_bound() {
     assert_eq!(found.len(), 1);
     let (_, bound, roster) = found[0];
     let g = gap(bound, roster);
-    assert!(g <= 0.05, "roster {roster} h, bound {bound} h: gap {:.2} %", 100.0 * g);
+    assert!(
+        g <= 0.05,
+        "roster {roster} h, bound {bound} h: gap {:.2} %",
+        100.0 * g
+    );
 }
 
 #[test]

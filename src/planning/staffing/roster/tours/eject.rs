@@ -11,6 +11,10 @@ use super::improve::{Change, Search, EPS};
 /// One day's changes of shift counts.
 type DayChanges = (usize, Vec<Change>);
 
+/// A repair of the chain: shortfall filled per paid hour, the tour column grown (none:
+/// a new agent), the column it grows into, its days' changes and its paid hours.
+type Repair = (f64, Option<usize>, usize, Vec<DayChanges>, f64);
+
 impl Search<'_> {
     /// The shortfall on day `d` after `changes`, less the shortfall now.
     fn short_delta(&self, d: usize, changes: &[Change]) -> f64 {
@@ -102,11 +106,10 @@ impl Search<'_> {
 
     /// Whether some interval lacks agents.
     fn short(&self) -> bool {
-        self.have.iter().zip(&self.p.required).any(|(h, r)| {
-            h.iter()
-                .zip(r)
-                .any(|(&h, &r)| r > 0.0 && h < r - EPS)
-        })
+        self.have
+            .iter()
+            .zip(&self.p.required)
+            .any(|(h, r)| h.iter().zip(r).any(|(&h, &r)| r > 0.0 && h < r - EPS))
     }
 
     /// Whether every contract holds its share of the heads.
@@ -178,10 +181,12 @@ impl Search<'_> {
                 self.apply(d, &ch, 1);
                 continue;
             }
-            let mut best: Option<(f64, Option<usize>, usize, Vec<DayChanges>, f64)> = None;
-            let grown = (0..self.x.len())
-                .filter(|&j| self.x[j] > 0)
-                .flat_map(|j| ups[j].iter().map(move |&t| (Some(j), t, hours[t] - hours[j])));
+            let mut best: Option<Repair> = None;
+            let grown = (0..self.x.len()).filter(|&j| self.x[j] > 0).flat_map(|j| {
+                ups[j]
+                    .iter()
+                    .map(move |&t| (Some(j), t, hours[t] - hours[j]))
+            });
             let added = (0..self.x.len())
                 .filter(|&t| self.shares_with(t))
                 .map(|t| (None, t, hours[t]));

@@ -41,7 +41,13 @@ pub(super) struct Search<'a> {
 }
 
 /// `v` (tour then shift counts, whole) made cheaper where a move keeps it feasible.
-pub fn improve(p: &TourProblem, cols: &Columns, ix: &Index, hours: &[f64], v: Vec<f64>) -> Vec<f64> {
+pub fn improve(
+    p: &TourProblem,
+    cols: &Columns,
+    ix: &Index,
+    hours: &[f64],
+    v: Vec<f64>,
+) -> Vec<f64> {
     let nx = ix.x.len();
     let whole = |x: &f64| x.round().max(0.0) as i64;
     let mut s = Search {
@@ -55,7 +61,11 @@ pub fn improve(p: &TourProblem, cols: &Columns, ix: &Index, hours: &[f64], v: Ve
         dense: Vec::new(),
         of: vec![Default::default(); cols.families.len()],
         day: Default::default(),
-        contract: ix.x.iter().map(|&(f, _)| cols.families[f].contract).collect(),
+        contract: ix
+            .x
+            .iter()
+            .map(|&(f, _)| cols.families[f].contract)
+            .collect(),
         x: v[..nx].iter().map(whole).collect(),
         y: v[nx..].iter().map(whole).collect(),
         have: vec![vec![0.0; p.intervals]; 7],
@@ -245,7 +255,11 @@ impl Search<'_> {
     /// One shift of family `f` off day `d`; if `deep`, another shift of the day may move
     /// to another start of its band to make room.
     fn take(&self, d: usize, f: usize, deep: bool) -> Option<Vec<Change>> {
-        let mine: Vec<usize> = self.of[f][d].iter().copied().filter(|&j| self.y[j] > 0).collect();
+        let mine: Vec<usize> = self.of[f][d]
+            .iter()
+            .copied()
+            .filter(|&j| self.y[j] > 0)
+            .collect();
         if let Some(ch) = self.best(d, mine.iter().map(|&j| vec![(j, -1)])) {
             return Some(ch);
         }
