@@ -77,6 +77,7 @@ mod study_folder;
 mod study_title;
 mod sweep;
 mod tables;
+mod tour_gap;
 mod validation;
 mod week_report;
 mod week_run;

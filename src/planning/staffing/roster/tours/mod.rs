@@ -4,7 +4,9 @@
 
 pub mod columns;
 mod dive;
+mod eject;
 mod extra;
+mod improve;
 pub mod model;
 pub mod people;
 pub mod week;
@@ -111,7 +113,11 @@ pub fn solve_tours(p: &TourProblem, opts: MipOptions) -> Result<TourRoster, Stri
         .max(1) as f64;
     let bound = ((lp_hours * 60.0 - 1e-6) / grain).ceil() * grain / 60.0;
     let dived = dive::dive(p, &cols, &ix, &lp, DIVE_ROUNDS)?;
-    let rounded = dived.or_else(|| model::round_up(p, &cols, &ix, &lp));
+    // The dive's roster made cheaper is the search's first incumbent; whatever the
+    // search returns is made cheaper in turn.
+    let rounded = dived
+        .or_else(|| model::round_up(p, &cols, &ix, &lp))
+        .map(|r| improve::improve(p, &cols, &ix, &hours, r));
     let mip = model::build(p, &cols, &ix, true, &zero, rounded.as_deref());
     let (values, stop) = match (mip.solve_integer(opts)?, rounded) {
         (Some((v, stop)), Some(r)) if stop == Stop::Limit && cost(&r) < cost(&v) => (r, stop),
@@ -121,6 +127,7 @@ pub fn solve_tours(p: &TourProblem, opts: MipOptions) -> Result<TourRoster, Stri
             return Err("the tour program found no roster within its limits: raise --mip-nodes or --mip-seconds".into())
         }
     };
+    let values = improve::improve(p, &cols, &ix, &hours, values);
     let agents = people::expand(p, &cols, &ix, &values);
     let paid_hours = cost(&values);
     Ok(TourRoster {
