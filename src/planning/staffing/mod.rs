@@ -71,7 +71,8 @@
 //! 9. **Confirming on fresh days.** A plan kept because its figures look good on the
 //!    replications it was tuned on is likely to look worse on others. A plan that meets
 //!    is simulated on a fresh seed stream ([`fresh_seed`]) with the file's replications,
-//!    and at least four times the search's ([`fresh_replications`]); while a target is
+//!    and at least four times the search's and four times min(file's, 60)
+//!    ([`fresh_replications`]); while a target is
 //!    shown to miss there (its 95 % interval beyond the limit), agents are added where
 //!    that stream misses (then on the file's days, where those additions leave calls in
 //!    progress into the next interval), never removed, and the repaired plan is

@@ -222,10 +222,17 @@ fn confirm(searcher: &mut Searcher<'_>, mut plan: Evaluation) -> (Evaluation, us
 
 /// Fresh replications a plan is confirmed on: the file's, and at least four times the
 /// search's, so that a miss the search's few replications hid shows beyond the noise.
+/// Never fewer than four times min(file's, 60) either, what confirmed a plan when the
+/// search used 60 by default: a cheaper search must not make a weaker confirmation.
 pub fn fresh_replications(file: u32, search: u32) -> u32 {
     file.max(search.saturating_mul(4))
+        .max(file.min(CONFIRMING_SEARCH).saturating_mul(4))
         .min(crate::limits::MAX_REPLICATIONS)
 }
+
+/// Search replications whose four-fold a plan is confirmed on at least (see
+/// [`fresh_replications`]).
+const CONFIRMING_SEARCH: u32 = 60;
 
 /// What the planner should know about the model behind the Erlang start (for a centre,
 /// about each type's, named).
