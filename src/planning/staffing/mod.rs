@@ -62,8 +62,9 @@
 //!    meets is already missed beyond the noise; otherwise the rest are added, so a
 //!    removal kept is judged on the very replications a single run would draw.
 //! 7. **Confirming.** Steps 5–6 use fewer replications (`search_replications`, default
-//!    min(file's, 40): common random numbers make one agent's effect plain on few, and
-//!    steps 7 and 9 catch what they hide). The plan is then simulated with the file's replications; if an
+//!    a quarter of the file's within 40 to 60, at most the file's: common random
+//!    numbers make one agent's effect plain on few, and steps 7 and 9 catch what they
+//!    hide). The plan is then simulated with the file's replications; if an
 //!    interval misses there, steps 4–6 run again with the file's replications, so the
 //!    plan returned is always judged on the file's replications.
 //! 8. **Never worse than the start.** The SIPP start is simulated with the file's
@@ -146,11 +147,15 @@ pub use staged::{evaluate_staged, evaluate_stages};
 use crate::scenario::Scenario;
 use crate::stats::Estimate;
 
-/// Replications per candidate during the search when not given: min(file's, this).
-/// Measured on the omnichannel, bilingual and 5-type ring centres, 40 found plans as
-/// cheap as 60 did (or cheaper) for about two thirds of the simulating, the plan being
-/// judged on the file's replications and confirmed on fresh ones all the same.
+/// Fewest replications per candidate during the search when not given (fewer only when
+/// the file has fewer). Measured on the omnichannel, bilingual and 5-type ring centres,
+/// searching on 40 to 50 found plans as cheap as 60 did (or cheaper) for about two
+/// thirds of the simulating, the plan being judged on the file's replications and
+/// confirmed on fresh ones all the same.
 pub const DEFAULT_SEARCH_REPLICATIONS: u32 = 40;
+/// Most replications per candidate during the search when not given: the search's
+/// default before it took a quarter of the file's.
+pub const MOST_SEARCH_REPLICATIONS: u32 = 60;
 /// Simulations the search may run when not given.
 pub const DEFAULT_MAX_SIMULATIONS: usize = 400;
 
@@ -163,7 +168,8 @@ pub struct Options {
     pub max_agents: Option<u32>,
     /// Largest change of paid agents between consecutive intervals.
     pub max_step: Option<u32>,
-    /// Replications per candidate during the search (default min(file's, 40)).
+    /// Replications per candidate during the search (default a quarter of the file's
+    /// within 40 to 60, at most the file's).
     pub search_replications: Option<u32>,
     /// Most simulations the search may run (default 400).
     pub max_simulations: Option<usize>,
