@@ -58,8 +58,8 @@
 //!    make it harder). Stops when no removal keeps the targets. (When the plan misses
 //!    somewhere, a removal is kept if every interval that meets still meets and no
 //!    miss gets deeper.) A removal is first simulated on a quarter of its replications
-//!    (at least 10), then on half, and refused at either stage when a target the plan
-//!    meets is already missed beyond the noise; otherwise the rest are added, so a
+//!    (at least 10), then on twice as many while short of all, and refused at any stage
+//!    when a target the plan meets is already missed beyond the noise; otherwise the rest are added, so a
 //!    removal kept is judged on the very replications a single run would draw.
 //! 7. **Confirming.** Steps 5–6 use fewer replications (`search_replications`, default
 //!    a quarter of the file's within 40 to 60, at most the file's: common random

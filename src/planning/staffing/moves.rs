@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::evaluate::{evaluate_seeded, Evaluation};
 use super::shape::Shape;
-use super::staged::evaluate_stages;
+use super::staged::{evaluate_stages, removal_stages, EARLY_REPLICATIONS};
 use super::{Criterion, Options, Progress, DEFAULT_MAX_SIMULATIONS};
 use crate::scenario::Scenario;
 
@@ -372,23 +372,6 @@ impl<'a> Searcher<'a> {
             }
         }
     }
-}
-
-/// Fewest replications a removal is first judged on before the rest are simulated.
-const EARLY_REPLICATIONS: u32 = 10;
-
-/// The replications after which a removal of `replications` is judged: a quarter (at
-/// least [`EARLY_REPLICATIONS`]), doubled until the whole. A refusal that is not plain on
-/// a quarter often is on half, and costs half the simulating there.
-fn removal_stages(replications: u32) -> Vec<u32> {
-    let mut stages = Vec::new();
-    let mut k = (replications / 4).max(EARLY_REPLICATIONS);
-    while k < replications {
-        stages.push(k);
-        k = k.saturating_mul(2);
-    }
-    stages.push(replications);
-    stages
 }
 
 /// Whether `new` improves on `old`: fewer intervals missing, or as many and a smaller
