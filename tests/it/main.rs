@@ -71,6 +71,7 @@ mod short_abandons;
 mod staff;
 mod staff_centre;
 mod staff_limits;
+mod staff_pace;
 mod staff_staged;
 mod staff_trust;
 mod study_folder;

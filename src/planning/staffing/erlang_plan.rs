@@ -1,7 +1,7 @@
 //! The search's starting point: each interval staffed by the closed forms as if it were
 //! in steady state (SIPP), grossed up for shrinkage, then brought within the bounds. Each
 //! type is staffed so on its own load and its agents given to the first
-//! group of its routing (a chat type's servers divided by the group's chat slots); a
+//! group of its routing (a chat type's servers divided by what a full chat agent is worth); a
 //! group that is no type's first starts empty (then `min_agents`).
 
 use super::bounds::Bounds;
@@ -49,13 +49,16 @@ pub fn erlang_plan(c: &Scenario, opts: &Options) -> ErlangPlan {
     for (t, ty) in c.types.iter().enumerate() {
         let (agents, missed) = sipp(ty, &c.simulation);
         let g = ty.routing[0].group;
-        // Erlang C on c × slots servers (no slowdown): a chat group needs a slot-th.
-        let slots = match ty.channel {
-            Channel::Chat => c.groups[g].chat_slots.max(1),
-            _ => 1,
+        let per_agent = |a: u32| match ty.channel {
+            Channel::Chat => chat_agents(
+                a,
+                c.groups[g].chat_slots.max(1),
+                ty.handling.concurrency_slowdown,
+            ),
+            _ => a,
         };
         for (i, a) in agents.into_iter().enumerate() {
-            productive[g * n + i] = productive[g * n + i].saturating_add(a.div_ceil(slots));
+            productive[g * n + i] = productive[g * n + i].saturating_add(per_agent(a));
         }
         unreachable.extend(missed.into_iter().map(|i| t * n + i));
     }
@@ -82,6 +85,23 @@ pub fn erlang_plan(c: &Scenario, opts: &Options) -> ErlangPlan {
         paid,
         unreachable,
     }
+}
+
+/// Chat agents of `slots` slots doing the work of `servers` one-chat servers. Held
+/// chats slow each other: k chats at once each take 1 + `slowdown` × (k − 1) handle
+/// times, so a full agent is worth k ÷ (1 + `slowdown` × (k − 1)) servers, not k;
+/// counting k would start a chat group far below what it needs (a third short with
+/// 3 slots and a quarter slower per extra chat) and leave the search to add it back
+/// one agent at a time. Without slowdown that is exactly `servers` ÷ `slots`, rounded up.
+fn chat_agents(servers: u32, slots: u32, slowdown: f64) -> u32 {
+    if slowdown <= 0.0 {
+        return servers.div_ceil(slots);
+    }
+    let k = f64::from(slots);
+    let worth = k / (1.0 + slowdown * (k - 1.0));
+    // Worth at least one server: a slower agent with more chats never does less than one.
+    let worth = worth.max(1.0);
+    (f64::from(servers) / worth - 1e-9).ceil().max(0.0) as u32
 }
 
 /// "Erlang A" with patience, "Erlang C" without.

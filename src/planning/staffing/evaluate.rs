@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 use super::{Criterion, Target};
 use crate::metrics::Metric;
-use crate::runner::{extend_run, run_scenario, ScenarioRun};
+use crate::runner::{run_scenario, ScenarioRun};
 use crate::scenario::{Channel, ContactType, Judged, Scenario};
 use crate::stats::{Estimate, Running};
 
@@ -225,7 +225,7 @@ pub fn evaluate_seeded(
 
 /// A copy of `s` staffed by `paid` (laid out as in [`Evaluation`]), simulated with
 /// `replications` replications drawn from `seed`.
-fn plan_scenario(s: &Scenario, paid: &[u32], replications: u32, seed: u64) -> Scenario {
+pub(super) fn plan_scenario(s: &Scenario, paid: &[u32], replications: u32, seed: u64) -> Scenario {
     let n = s.intervals();
     let mut sc = s.clone();
     sc.simulation.replications = replications;
@@ -236,33 +236,6 @@ fn plan_scenario(s: &Scenario, paid: &[u32], replications: u32, seed: u64) -> Sc
         group.staffing.roster = None;
     }
     sc
-}
-
-/// [`evaluate_seeded`] in two stages, to spend little on a plan that is clearly worse:
-/// the first `first` replications are simulated and judged, and when `reject` says so
-/// of that partial evaluation it is returned as `Err`; otherwise the remaining
-/// replications are added in order (the very ones a single run would draw), so the
-/// `Ok` evaluation is exactly [`evaluate_seeded`]'s.
-pub fn evaluate_staged(
-    s: &Scenario,
-    paid: &[u32],
-    (replications, first): (u32, u32),
-    seed: u64,
-    criterion: Criterion,
-    reject: &dyn Fn(&Evaluation) -> bool,
-) -> Result<Evaluation, Evaluation> {
-    if first >= replications {
-        return Ok(evaluate_seeded(s, paid, replications, seed, criterion));
-    }
-    let sc = plan_scenario(s, paid, replications, seed);
-    let mut run = ScenarioRun::empty(&sc);
-    extend_run(&mut run, &sc, 0, first, &|_| {});
-    let partial = judge_run(s, &sc, paid, criterion, &run, first);
-    if reject(&partial) {
-        return Err(partial);
-    }
-    extend_run(&mut run, &sc, first, replications, &|_| {});
-    Ok(judge_run(s, &sc, paid, criterion, &run, replications))
 }
 
 /// Simulates `sc` as it is (its replications, its staffing, shifts included) and judges
@@ -278,7 +251,7 @@ pub fn judged_on(s: &Scenario, sc: &Scenario, paid: &[u32], criterion: Criterion
 }
 
 /// `run`, `replications` replications of `sc`, judged against `s`'s targets.
-fn judge_run(
+pub(super) fn judge_run(
     s: &Scenario,
     sc: &Scenario,
     paid: &[u32],

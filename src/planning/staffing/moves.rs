@@ -5,8 +5,9 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use super::evaluate::{evaluate_seeded, evaluate_staged, Evaluation};
+use super::evaluate::{evaluate_seeded, Evaluation};
 use super::shape::Shape;
+use super::staged::{evaluate_stages, removal_stages, EARLY_REPLICATIONS};
 use super::{Criterion, Options, Progress, DEFAULT_MAX_SIMULATIONS};
 use crate::scenario::Scenario;
 
@@ -113,7 +114,7 @@ impl<'a> Searcher<'a> {
     }
 
     /// A removal from `current`: its evaluation, `Some(None)` when its first quarter of
-    /// replications already shows it clearly worse (a target `current` meets is missed
+    /// replications (or its first half, see [`removal_stages`]) already shows it clearly worse (a target `current` meets is missed
     /// beyond the noise: the 95 % interval lies wholly on the wrong side of the limit),
     /// `None` once out of budget. Most removals tried are refused, and most refusals are
     /// plain after a quarter of the replications, so this spares most of the search's
@@ -137,15 +138,16 @@ impl<'a> Searcher<'a> {
                 .zip(&current.intervals)
                 .any(|(p, c)| c.met() && p.checks.iter().any(|x| !x.within_noise()))
         };
-        let first = (self.replications / 4).max(EARLY_REPLICATIONS);
-        let staged = evaluate_staged(
+        let stages = removal_stages(self.replications);
+        let staged = evaluate_stages(
             self.scenario,
             paid,
-            (self.replications, first),
+            &stages,
             self.seed,
             self.criterion,
             &reject,
         );
+
         self.simulations += 1;
         let (e, kept) = match staged {
             Ok(e) => (e, true),
@@ -371,9 +373,6 @@ impl<'a> Searcher<'a> {
         }
     }
 }
-
-/// Fewest replications a removal is first judged on before the rest are simulated.
-const EARLY_REPLICATIONS: u32 = 10;
 
 /// Whether `new` improves on `old`: fewer intervals missing, or as many and a smaller
 /// total shortfall.

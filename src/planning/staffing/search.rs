@@ -10,7 +10,7 @@ use super::moves::Searcher;
 use super::shape::Shape;
 use super::{
     check_labels, fresh_seed, nothing_to_staff, Miss, Options, Outcome, Progress, Why,
-    DEFAULT_SEARCH_REPLICATIONS, MAX_REPAIRS,
+    DEFAULT_SEARCH_REPLICATIONS, MAX_REPAIRS, MOST_SEARCH_REPLICATIONS,
 };
 use crate::limits;
 use crate::scenario::{ContactType, Scenario};
@@ -45,7 +45,7 @@ pub fn search(
     let full = s.simulation.replications;
     let search_replications = opts
         .search_replications
-        .unwrap_or(full.min(DEFAULT_SEARCH_REPLICATIONS))
+        .unwrap_or_else(|| default_search_replications(full))
         .max(2);
     let erlang = erlang_plan(s, opts);
     let mut notes = model_notes(s);
@@ -220,12 +220,29 @@ fn confirm(searcher: &mut Searcher<'_>, mut plan: Evaluation) -> (Evaluation, us
     }
 }
 
+/// Replications per candidate when not given: a quarter of the file's, within
+/// [`DEFAULT_SEARCH_REPLICATIONS`] and [`MOST_SEARCH_REPLICATIONS`], never more than the
+/// file's. A file asking for many replications asks for finer decisions: on 40 of a
+/// file's 200, one agent fewer in a flat plan that meets on all 200 looked like a miss.
+fn default_search_replications(file: u32) -> u32 {
+    (file / 4)
+        .clamp(DEFAULT_SEARCH_REPLICATIONS, MOST_SEARCH_REPLICATIONS)
+        .min(file)
+}
+
 /// Fresh replications a plan is confirmed on: the file's, and at least four times the
 /// search's, so that a miss the search's few replications hid shows beyond the noise.
+/// Never fewer than four times min(file's, 60) either, what confirmed a plan when the
+/// search used 60 by default: a cheaper search must not make a weaker confirmation.
 pub fn fresh_replications(file: u32, search: u32) -> u32 {
     file.max(search.saturating_mul(4))
+        .max(file.min(CONFIRMING_SEARCH).saturating_mul(4))
         .min(crate::limits::MAX_REPLICATIONS)
 }
+
+/// Search replications whose four-fold a plan is confirmed on at least (see
+/// [`fresh_replications`]).
+const CONFIRMING_SEARCH: u32 = 60;
 
 /// What the planner should know about the model behind the Erlang start (for a centre,
 /// about each type's, named).

@@ -53,7 +53,8 @@ pub struct ScheduleArgs {
     /// Write the roster with --out even when it misses targets; the exit status is 1.
     #[arg(long, requires = "out")]
     pub allow_misses: bool,
-    /// Replications per candidate in the requirement search (default: min(file's, 60)).
+    /// Replications per candidate in the requirement search (default: a quarter of the
+    /// file's within 40 to 60, at most the file's).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=i64::from(limits::MAX_REPLICATIONS)))]
     pub search_replications: Option<u32>,
     /// Most simulations of the requirement search, per planning day.

@@ -54,8 +54,9 @@ pub struct StaffArgs {
     /// Largest change of paid agents between consecutive intervals (of any group).
     #[arg(long, value_name = "N")]
     pub max_step: Option<u32>,
-    /// Replications per candidate plan during the search (default: min(file's, 60));
-    /// the final plan is judged with the file's replications, then confirmed on fresh ones.
+    /// Replications per candidate plan during the search (default: a quarter of the
+    /// file's within 40 to 60, at most the file's); the final plan is judged with the
+    /// file's replications, then confirmed on fresh ones.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=i64::from(limits::MAX_REPLICATIONS)))]
     pub search_replications: Option<u32>,
     /// Most simulations the search may run.
