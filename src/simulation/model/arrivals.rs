@@ -121,7 +121,7 @@ impl ArrivalClock {
     /// The next arrival as (time, interval of the day, day), or `None` after the last day.
     /// Crossing an interval boundary draws afresh from the boundary, which is exact for a
     /// Poisson process because it is memoryless.
-    #[inline]
+    #[inline(always)]
     pub fn next<R: Rng>(&mut self, rng: &mut R) -> Option<(f64, usize, u32)> {
         loop {
             if self.day >= self.days {
