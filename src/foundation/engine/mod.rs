@@ -5,11 +5,25 @@
 //! The heap holds only 16-byte keys, (time, sequence, slot) packed in one `u128` that
 //! orders like (time, sequence): a pop moves half the bytes of a heap of whole events and
 //! compares with one integer comparison per child, which is most of the cost of an event.
-//! The events themselves wait in a slab of slots, named by the key's low 32 bits.
+//! The events themselves wait in a slab of slots, named by the key's low 32 bits, unless
+//! they fit in 31 of those bits (see [`Packed`]).
 //!
 //! Cancellation is lazy: a cancelled event keeps its key in the heap and is skipped when
 //! it surfaces. A slot's generation changes each time it is freed, so a handle to an
 //! event that already fired (or to a slot reused since) cancels nothing.
+
+/// An event that can travel inside its heap key: its 31-bit code, or `None` for one
+/// that waits in a slot. The events scheduled most often should have a code: they then
+/// cost neither a slot nor its bookkeeping.
+pub trait Packed: Sized {
+    /// The event's code, below 2^31, if it has one.
+    fn pack(&self) -> Option<u32>;
+    /// The event of a code `pack` gave.
+    fn unpack(code: u32) -> Self;
+}
+
+/// Marks a key whose low 31 bits are an event's code rather than a slot.
+const PACKED: u32 = 1 << 31;
 
 /// A handle to a scheduled event that may be cancelled before it fires.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,13 +60,13 @@ pub struct EventQueue<E> {
     now: f64,
 }
 
-impl<E> Default for EventQueue<E> {
+impl<E: Packed> Default for EventQueue<E> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<E> EventQueue<E> {
+impl<E: Packed> EventQueue<E> {
     /// An empty queue at time 0.
     pub fn new() -> Self {
         EventQueue {
@@ -133,6 +147,13 @@ impl<E> EventQueue<E> {
     /// Schedules `event` at absolute `time` (>= now).
     #[inline]
     pub fn schedule(&mut self, time: f64, event: E) {
+        if let Some(code) = event.pack() {
+            debug_assert!(code < PACKED, "codes fit in 31 bits");
+            let time_bits = self.time_bits(time);
+            self.seq = self.seq.wrapping_add(1);
+            self.push_key(key(time_bits, self.seq, PACKED | code));
+            return;
+        }
         self.insert(time, event);
     }
 
@@ -174,9 +195,14 @@ impl<E> EventQueue<E> {
                 return None;
             }
             self.pop_key();
+            let low = top as u32;
+            if low & PACKED != 0 {
+                self.now = f64::from_bits(time_bits);
+                return Some((self.now, E::unpack(low & !PACKED)));
+            }
             // The slot is freed whether the event fires or was cancelled; its new
             // generation keeps a stale handle from cancelling the slot's next event.
-            let slot = top as u32;
+            let slot = low;
             let s = &mut self.slots[slot as usize];
             let event = s.event.take();
             s.generation = s.generation.wrapping_add(1);
@@ -281,96 +307,6 @@ fn set(heap: &mut [u128], i: usize, k: u128) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pops_in_time_order_and_fifo_at_equal_times() {
-        let mut q = EventQueue::new();
-        q.schedule(5.0, "c");
-        q.schedule(1.0, "a");
-        q.schedule(5.0, "d");
-        q.schedule(2.0, "b");
-        let order: Vec<_> = std::iter::from_fn(|| q.pop().map(|(_, e)| e)).collect();
-        assert_eq!(order, ["a", "b", "c", "d"]);
-        assert_eq!(q.now(), 5.0);
-    }
-
-    #[test]
-    fn cancelled_events_are_skipped_and_slots_reused_safely() {
-        let mut q = EventQueue::new();
-        let t1 = q.schedule_cancellable(1.0, 1);
-        let t2 = q.schedule_cancellable(2.0, 2);
-        q.cancel(t1);
-        // The freed slot is reused; the old handle must not cancel the new event.
-        let t3 = q.schedule_cancellable(3.0, 3);
-        q.cancel(t1);
-        assert_eq!(q.pop(), Some((2.0, 2)));
-        // Cancelling an event that already fired is harmless.
-        q.cancel(t2);
-        assert_eq!(q.pop(), Some((3.0, 3)));
-        q.cancel(t3);
-        assert_eq!(q.pop(), None);
-    }
-
-    #[test]
-    fn pop_until_leaves_later_events_and_skips_cancelled_ones() {
-        let mut q = EventQueue::new();
-        let t = q.schedule_cancellable(1.0, 1);
-        q.schedule(2.0, 2);
-        q.schedule(3.0, 3);
-        q.cancel(t);
-        assert_eq!(q.pop_until(1.5), None);
-        assert_eq!(q.pop_until(2.0), Some((2.0, 2)));
-        q.advance_to(2.5);
-        assert_eq!(q.now(), 2.5);
-        assert_eq!(q.pop_until(f64::INFINITY), Some((3.0, 3)));
-        assert_eq!(q.pop_until(f64::INFINITY), None);
-    }
-
-    #[test]
-    fn a_fired_events_handle_does_not_cancel_its_slots_next_event() {
-        let mut q = EventQueue::new();
-        let t1 = q.schedule_cancellable(1.0, 1);
-        assert_eq!(q.pop(), Some((1.0, 1)));
-        // The slot of the fired event is reused by the next one.
-        let _ = q.schedule_cancellable(2.0, 2);
-        q.cancel(t1);
-        assert_eq!(q.pop(), Some((2.0, 2)));
-    }
-
-    #[test]
-    fn clear_invalidates_old_handles() {
-        let mut q = EventQueue::new();
-        let t = q.schedule_cancellable(1.0, 1);
-        q.clear();
-        let _ = q.schedule_cancellable(1.0, 2);
-        q.cancel(t);
-        assert_eq!(q.pop(), Some((1.0, 2)));
-    }
-}
-
+mod proptests;
 #[cfg(test)]
-mod proptests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        /// Whatever is scheduled and cancelled, the live events come out sorted by
-        /// (time, insertion order) and no cancelled event ever comes out.
-        #[test]
-        fn pops_exactly_the_live_events_in_order(
-            ops in proptest::collection::vec((0u32..50, any::<bool>()), 1..200)
-        ) {
-            let mut q = EventQueue::new();
-            let mut live = Vec::new();
-            for (i, (t, cancel)) in ops.iter().enumerate() {
-                let timer = q.schedule_cancellable(f64::from(*t), i);
-                if *cancel { q.cancel(timer); } else { live.push((*t, i)); }
-            }
-            live.sort();
-            let popped: Vec<_> = std::iter::from_fn(|| q.pop()).map(|(t, i)| (t as u32, i)).collect();
-            prop_assert_eq!(popped, live);
-        }
-    }
-}
+mod tests;

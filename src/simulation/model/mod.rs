@@ -34,6 +34,7 @@ mod hours;
 mod journey;
 mod log;
 mod next_arrival;
+mod packed;
 mod queue;
 mod routing;
 mod setup;
