@@ -223,8 +223,20 @@ impl Duration {
     }
 
     /// Draws one duration in seconds.
-    #[inline]
+    #[inline(always)]
     pub fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
+        // The exponential, drawn for most contacts of most centres, is drawn in place;
+        // the other shapes go through a call.
+        if let Duration::Exponential { mean_s } = self {
+            let e: f64 = Exp1.sample(rng);
+            return e * mean_s;
+        }
+        self.sample_other(rng)
+    }
+
+    /// [`Duration::sample`] of a shape other than the exponential.
+    #[inline(never)]
+    fn sample_other<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
         match self {
             Duration::Exponential { mean_s } => {
                 let e: f64 = Exp1.sample(rng);

@@ -37,6 +37,10 @@ pub struct ArrivalClock {
     interval: usize,
     rate: f64,
     time: f64,
+    /// The current interval's end and arrival rate per second (day factor applied),
+    /// worked out once per interval rather than once per arrival.
+    end: f64,
+    lambda: f64,
 }
 
 impl ArrivalClock {
@@ -71,6 +75,8 @@ impl ArrivalClock {
             interval: 0,
             rate: 0.0,
             time: 0.0,
+            end: 0.0,
+            lambda: 0.0,
         }
     }
 
@@ -90,6 +96,17 @@ impl ArrivalClock {
         }
         self.interval = 0;
         self.time = f64::from(self.day) * self.day_span_s;
+        self.enter_interval();
+    }
+
+    /// The end and rate of the current interval of the current day.
+    fn enter_interval(&mut self) {
+        let day_start = f64::from(self.day) * self.day_span_s;
+        self.end = day_start + (self.interval + 1) as f64 * self.interval_s;
+        self.lambda = self
+            .base_rates
+            .get(self.interval)
+            .map_or(0.0, |r| r * self.rate);
     }
 
     /// Starts the clock for a new replication whose days have the centre-wide factors
@@ -104,30 +121,29 @@ impl ArrivalClock {
     /// The next arrival as (time, interval of the day, day), or `None` after the last day.
     /// Crossing an interval boundary draws afresh from the boundary, which is exact for a
     /// Poisson process because it is memoryless.
-    #[inline]
+    #[inline(always)]
     pub fn next<R: Rng>(&mut self, rng: &mut R) -> Option<(f64, usize, u32)> {
         loop {
             if self.day >= self.days {
                 return None;
             }
-            let day_start = f64::from(self.day) * self.day_span_s;
-            let end = day_start + (self.interval + 1) as f64 * self.interval_s;
-            let lambda = self.base_rates[self.interval] * self.rate;
-            if lambda > 0.0 {
+            if self.lambda > 0.0 {
                 let e: f64 = Exp1.sample(rng);
-                let t = self.time + e / lambda;
-                if t < end {
+                let t = self.time + e / self.lambda;
+                if t < self.end {
                     self.time = t;
                     return Some((t, self.interval, self.day));
                 }
             }
-            self.time = end;
+            self.time = self.end;
             self.interval += 1;
             if self.interval == self.base_rates.len() {
                 self.day += 1;
                 if self.day < self.days {
                     self.start_day(rng);
                 }
+            } else {
+                self.enter_interval();
             }
         }
     }

@@ -11,19 +11,21 @@ use crate::scenario::Channel;
 
 impl TypeState<'_> {
     /// Draws a new contact's handle time and patience from the type's own streams.
-    #[inline]
+    #[inline(always)]
     fn draw_contact(&mut self, now: f64, interval: u32) -> Contact {
         let spec = &self.spec;
         let streams = &mut self.streams;
         let h = spec.handling;
         let mut talk_s = h.time.sample(&mut streams.handling);
-        let mut wrap_s = h
-            .wrap_up
-            .as_ref()
-            .map_or(0.0, |w| w.sample(&mut streams.handling));
-        let mut patience_s = spec
-            .patience
-            .map_or(f64::INFINITY, |p| p.sample(&mut streams.patience));
+        // Plain matches rather than `map_or`, which the compiler would not inline here.
+        let mut wrap_s = match &h.wrap_up {
+            Some(w) => w.sample(&mut streams.handling),
+            None => 0.0,
+        };
+        let mut patience_s = match spec.patience {
+            Some(p) => p.sample(&mut streams.patience),
+            None => f64::INFINITY,
+        };
         // Factors scale the draws, so the time of day moves the mean and keeps the CV.
         if let Some(f) = &h.interval_factors {
             talk_s *= f[interval as usize];

@@ -34,6 +34,7 @@ mod hours;
 mod journey;
 mod log;
 mod next_arrival;
+mod packed;
 mod queue;
 mod routing;
 mod setup;
@@ -63,10 +64,10 @@ const DAY_S: f64 = 86_400.0;
 /// Marks an event that concerns no parked journey.
 const NO_SLOT: u32 = u32::MAX;
 
-// Heap entries stay at 32 bytes only while an event fits in 12.
+// An event waits in the engine's slab until it fires: kept at 12 bytes so a slot stays small.
 const _: () = assert!(std::mem::size_of::<Event>() <= 12);
 
-/// The closed set of things that happen in the centre (12 bytes: see `engine::Entry`).
+/// The closed set of things that happen in the centre (12 bytes).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Event {
     /// A contact parked in `slot` reaches the queue after failing self-service.

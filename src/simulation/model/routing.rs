@@ -50,8 +50,31 @@ impl Centre<'_> {
     }
 
     /// Free agents of group `g` take work until none is free or nothing is left.
-    #[inline]
+    #[inline(always)]
     pub(super) fn serve(&mut self, now: f64, g: usize) {
+        // The one-queue centre's case in place (it follows every end of service); the
+        // rest through a call, which starts with this same case and so ends at once
+        // when it has already been served here.
+        let spec = &self.groups[g].spec;
+        if let (false, [t], [after_s]) = (spec.channels, &spec.serves[..], &spec.after_s[..]) {
+            let (t, after_s) = (*t, *after_s);
+            while self.callbacks_owed == 0 && self.groups[g].has_free_agent() {
+                match self.types[t].queue.front_arrival_s() {
+                    Some(arrived) if now >= arrived + after_s => self.answer_front(now, g, 0, t),
+                    _ => return,
+                }
+            }
+            if self.callbacks_owed == 0 {
+                // No agent free and no callback owed: nothing more to do.
+                return;
+            }
+        }
+        self.serve_general(now, g);
+    }
+
+    /// [`Centre::serve`] in full: callbacks, several types, chat and email.
+    #[inline(never)]
+    fn serve_general(&mut self, now: f64, g: usize) {
         if self.groups[g].spec.channels {
             self.serve_channels(now, g);
             return;

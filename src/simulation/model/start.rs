@@ -43,18 +43,29 @@ impl Centre<'_> {
     }
 
     /// Draws type `t`'s next fresh arrival and finds the earliest of all types.
-    #[inline]
+    #[inline(always)]
     pub(super) fn schedule_next_arrival(&mut self, t: usize) {
+        if let [one] = &mut self.types[..] {
+            // One type: its next arrival is the centre's (the one-queue hot path, drawn
+            // in place rather than through a call).
+            let next = match one.arrivals.next(&mut one.streams.arrivals) {
+                Some((time, interval, _day)) => (time, interval as u32, 0),
+                None => (f64::INFINITY, 0, 0),
+            };
+            self.next_arrival = next;
+            return;
+        }
+        self.schedule_next_arrival_of_many(t);
+    }
+
+    /// [`Centre::schedule_next_arrival`] with several types.
+    #[inline(never)]
+    fn schedule_next_arrival_of_many(&mut self, t: usize) {
         let ts = &mut self.types[t];
         let next = match ts.arrivals.next(&mut ts.streams.arrivals) {
             Some((time, interval, _day)) => (time, interval as u32),
             None => (f64::INFINITY, 0),
         };
-        if let [_] = &self.types[..] {
-            // One type: its next arrival is the centre's (the one-queue hot path).
-            self.next_arrival = (next.0, next.1, 0);
-            return;
-        }
         self.types[t].next_arrival = next;
         let k = self.earliest.update(t, next.0);
         let (time, interval) = self.types[k].next_arrival;
