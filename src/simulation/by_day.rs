@@ -10,8 +10,9 @@
 
 use rayon::prelude::*;
 
-use crate::metrics::{centre_values, replication_values, MetricValues, Pricing, METRIC_COUNT};
+use crate::metrics::{MetricValues, Pricing, METRIC_COUNT};
 use crate::model::Centre;
+use crate::runner::{self, push_all};
 use crate::scenario::Scenario;
 use crate::stats::Running;
 
@@ -90,12 +91,6 @@ pub fn run_by_day(scenario: &Scenario) -> DaysRun {
     run
 }
 
-fn push_all(acc: &mut [Running], xs: &[f64]) {
-    for (a, x) in acc.iter_mut().zip(xs) {
-        a.push(*x);
-    }
-}
-
 /// Replication `replication`'s values, per day and part.
 fn day_values(
     pricing: &Pricing,
@@ -106,13 +101,7 @@ fn day_values(
     let days = centre.day_counters().expect("the days are kept");
     days.iter()
         .map(|d| {
-            let v = if pricing.by_type {
-                let types: Vec<_> = d.types.iter().collect();
-                let groups: Vec<_> = d.groups.iter().collect();
-                centre_values(&d.total, &types, &groups, pricing)
-            } else {
-                replication_values(&d.total, &pricing.types[0])
-            };
+            let v = runner::day_values(pricing, d);
             let mut parts = vec![(v.day, v.intervals)];
             parts.extend(v.types.into_iter().map(|t| (t.day, t.intervals)));
             parts

@@ -115,7 +115,8 @@ pub struct GroupRun {
     pub day_samples: Vec<GroupMetricValues>,
 }
 
-fn push_all<'a>(acc: &mut [Running], xs: impl IntoIterator<Item = &'a f64>) {
+/// Adds each value of `xs` to its running statistic in `acc`.
+pub(crate) fn push_all<'a>(acc: &mut [Running], xs: impl IntoIterator<Item = &'a f64>) {
     for (a, x) in acc.iter_mut().zip(xs) {
         a.push(*x);
     }
@@ -186,6 +187,17 @@ fn values(pricing: &Pricing, centre: &mut Centre<'_>, replication: u32) -> Repli
     v
 }
 
+/// One day's values of a replication, from that day's counters.
+pub(crate) fn day_values(pricing: &Pricing, d: &DayCounters) -> ReplicationValues {
+    if pricing.by_type {
+        let types: Vec<_> = d.types.iter().collect();
+        let groups: Vec<_> = d.groups.iter().collect();
+        centre_values(&d.total, &types, &groups, pricing)
+    } else {
+        replication_values(&d.total, &pricing.types[0])
+    }
+}
+
 /// A dated run's closed arrivals and per-day values, from each day's counters.
 fn dated(pricing: &Pricing, centre: &Centre<'_>, days: &[DayCounters]) -> DatedValues {
     let mut closed = vec![closed_per_day(centre.counters())];
@@ -195,13 +207,7 @@ fn dated(pricing: &Pricing, centre: &Centre<'_>, days: &[DayCounters]) -> DatedV
     let days = days
         .iter()
         .map(|d| {
-            let v = if pricing.by_type {
-                let types: Vec<_> = d.types.iter().collect();
-                let groups: Vec<_> = d.groups.iter().collect();
-                centre_values(&d.total, &types, &groups, pricing)
-            } else {
-                replication_values(&d.total, &pricing.types[0])
-            };
+            let v = day_values(pricing, d);
             let mut metrics = vec![v.day];
             let mut closed = vec![closed_per_day(&d.total)];
             if pricing.by_type {
