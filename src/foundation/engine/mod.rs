@@ -232,9 +232,7 @@ impl<E: Packed> EventQueue<E> {
             let top = self.heap.first().copied().unwrap_or(NONE);
             let from_timers = self.first_timer < top;
             let top = if from_timers { self.first_timer } else { top };
-            if top == NONE {
-                return None;
-            }
+            // Both heaps empty: `NONE`'s time bits are above any limit's, so this returns.
             let time_bits = (top >> 64) as u64;
             if time_bits > limit_bits {
                 return None;
