@@ -8,9 +8,13 @@
 //! The events themselves wait in a slab of slots, named by the key's low 32 bits, unless
 //! they fit in 31 of those bits (see [`Packed`]).
 //!
-//! Cancellation is lazy: a cancelled event keeps its key in the heap and is skipped when
-//! it surfaces. A slot's generation changes each time it is freed, so a handle to an
-//! event that already fired (or to a slot reused since) cancels nothing.
+//! Cancellable events (deadlines that are usually called off, such as a waiting
+//! caller's patience) keep their keys in a second, small heap, merged with the first
+//! by key on every pop, so the order is the one a single heap would give. Cancellation
+//! is lazy: a cancelled key stays until it surfaces and is skipped, and sifts only the
+//! small heap; once no cancellable event is live, the small heap is emptied at once.
+//! A slot's generation changes each time it is freed, so a handle to an event that
+//! already fired (or to a slot reused since) cancels nothing.
 
 /// An event that can travel inside its heap key: its 31-bit code, or `None` for one
 /// that waits in a slot. The events scheduled most often should have a code: they then
@@ -50,10 +54,19 @@ fn key(time_bits: u64, seq: u32, slot: u32) -> u128 {
     (u128::from(time_bits) << 64) | (u128::from(seq) << 32) | u128::from(slot)
 }
 
+/// Stands for an empty heap's top: above every key, since a key's time is never negative.
+const NONE: u128 = u128::MAX;
+
 /// The future-event list.
 pub struct EventQueue<E> {
     /// A binary min-heap of keys.
     heap: Vec<u128>,
+    /// A binary min-heap of the keys of cancellable events.
+    timers: Vec<u128>,
+    /// The top of `timers`, or `NONE`: read on every pop without touching the vector.
+    first_timer: u128,
+    /// Cancellable events neither fired nor cancelled.
+    live_timers: u32,
     slots: Vec<Slot<E>>,
     free_slots: Vec<u32>,
     seq: u32,
@@ -71,6 +84,9 @@ impl<E: Packed> EventQueue<E> {
     pub fn new() -> Self {
         EventQueue {
             heap: Vec::with_capacity(1024),
+            timers: Vec::with_capacity(256),
+            first_timer: NONE,
+            live_timers: 0,
             slots: Vec::with_capacity(1024),
             free_slots: Vec::with_capacity(1024),
             seq: 0,
@@ -81,6 +97,9 @@ impl<E: Packed> EventQueue<E> {
     /// Empties the queue and resets the clock to 0, keeping allocated capacity.
     pub fn clear(&mut self) {
         self.heap.clear();
+        self.timers.clear();
+        self.first_timer = NONE;
+        self.live_timers = 0;
         self.seq = 0;
         self.now = 0.0;
         self.free_slots.clear();
@@ -100,12 +119,12 @@ impl<E: Packed> EventQueue<E> {
 
     /// Events waiting, including cancelled ones not yet skipped.
     pub fn len(&self) -> usize {
-        self.heap.len()
+        self.heap.len() + self.timers.len()
     }
 
     /// True when nothing is scheduled.
     pub fn is_empty(&self) -> bool {
-        self.heap.is_empty()
+        self.heap.is_empty() && self.timers.is_empty()
     }
 
     #[inline]
@@ -119,9 +138,9 @@ impl<E: Packed> EventQueue<E> {
         time.max(self.now).to_bits()
     }
 
-    /// Stores `event` in a free slot and puts its key in the heap; returns the slot.
+    /// Stores `event` in a free slot and returns its key.
     #[inline(always)]
-    fn insert(&mut self, time: f64, event: E) -> u32 {
+    fn insert(&mut self, time: f64, event: E) -> u128 {
         let time_bits = self.time_bits(time);
         let slot = match self.free_slots.pop() {
             Some(s) => {
@@ -140,8 +159,7 @@ impl<E: Packed> EventQueue<E> {
             }
         };
         self.seq = self.seq.wrapping_add(1);
-        self.push_key(key(time_bits, self.seq, slot));
-        slot
+        key(time_bits, self.seq, slot)
     }
 
     /// Schedules `event` at absolute `time` (>= now).
@@ -151,16 +169,21 @@ impl<E: Packed> EventQueue<E> {
             debug_assert!(code < PACKED, "codes fit in 31 bits");
             let time_bits = self.time_bits(time);
             self.seq = self.seq.wrapping_add(1);
-            self.push_key(key(time_bits, self.seq, PACKED | code));
+            push_key(&mut self.heap, key(time_bits, self.seq, PACKED | code));
             return;
         }
-        self.insert(time, event);
+        let k = self.insert(time, event);
+        push_key(&mut self.heap, k);
     }
 
     /// Schedules `event` at `time` and returns a handle that can cancel it.
     #[inline]
     pub fn schedule_cancellable(&mut self, time: f64, event: E) -> Timer {
-        let slot = self.insert(time, event);
+        let k = self.insert(time, event);
+        push_key(&mut self.timers, k);
+        self.first_timer = self.timers[0];
+        self.live_timers += 1;
+        let slot = k as u32;
         Timer {
             slot,
             generation: self.slots[slot as usize].generation,
@@ -171,9 +194,26 @@ impl<E: Packed> EventQueue<E> {
     #[inline]
     pub fn cancel(&mut self, timer: Timer) {
         let s = &mut self.slots[timer.slot as usize];
-        if s.generation == timer.generation {
+        if s.generation == timer.generation && s.live {
             s.live = false;
+            self.live_timers -= 1;
+            if self.live_timers == 0 {
+                self.drop_timers();
+            }
         }
+    }
+
+    /// Frees the slots of the timers left, all cancelled, and empties their heap.
+    fn drop_timers(&mut self) {
+        for &k in &self.timers {
+            let slot = k as u32;
+            let s = &mut self.slots[slot as usize];
+            s.event = None;
+            s.generation = s.generation.wrapping_add(1);
+            self.free_slots.push(slot);
+        }
+        self.timers.clear();
+        self.first_timer = NONE;
     }
 
     /// Removes and returns the earliest live event, advancing the clock to its time.
@@ -189,16 +229,24 @@ impl<E: Packed> EventQueue<E> {
     pub fn pop_until(&mut self, limit: f64) -> Option<(f64, E)> {
         let limit_bits = limit.max(0.0).to_bits();
         loop {
-            let top = *self.heap.first()?;
+            let top = self.heap.first().copied().unwrap_or(NONE);
+            let from_timers = self.first_timer < top;
+            let top = if from_timers { self.first_timer } else { top };
+            // Both heaps empty: `NONE`'s time bits are above any limit's, so this returns.
             let time_bits = (top >> 64) as u64;
             if time_bits > limit_bits {
                 return None;
             }
-            self.pop_key();
             let low = top as u32;
-            if low & PACKED != 0 {
-                self.now = f64::from_bits(time_bits);
-                return Some((self.now, E::unpack(low & !PACKED)));
+            if from_timers {
+                pop_key(&mut self.timers);
+                self.first_timer = self.timers.first().copied().unwrap_or(NONE);
+            } else {
+                pop_key(&mut self.heap);
+                if low & PACKED != 0 {
+                    self.now = f64::from_bits(time_bits);
+                    return Some((self.now, E::unpack(low & !PACKED)));
+                }
             }
             // The slot is freed whether the event fires or was cancelled; its new
             // generation keeps a stale handle from cancelling the slot's next event.
@@ -209,6 +257,9 @@ impl<E: Packed> EventQueue<E> {
             let live = s.live;
             self.free_slots.push(slot);
             if live {
+                if from_timers {
+                    self.live_timers -= 1;
+                }
                 self.now = f64::from_bits(time_bits);
                 return Some((self.now, event.expect("a scheduled slot holds its event")));
             }
@@ -225,64 +276,70 @@ impl<E: Packed> EventQueue<E> {
     /// The time of the earliest event in the heap (possibly a cancelled one).
     #[inline]
     pub fn peek_time(&self) -> Option<f64> {
-        self.heap.first().map(|&k| f64::from_bits((k >> 64) as u64))
+        let top = self
+            .heap
+            .first()
+            .copied()
+            .unwrap_or(NONE)
+            .min(self.first_timer);
+        (top != NONE).then(|| f64::from_bits((top >> 64) as u64))
     }
+}
 
-    /// Adds `k` to the heap: up from the bottom while its parent is later.
-    #[inline(always)]
-    fn push_key(&mut self, k: u128) {
-        let mut pos = self.heap.len();
-        self.heap.push(k);
-        let heap = &mut self.heap[..];
-        while pos > 0 {
-            let parent = (pos - 1) / 2;
-            let p = at(heap, parent);
-            if p <= k {
-                break;
-            }
-            set(heap, pos, p);
-            pos = parent;
+/// Adds `k` to `heap`: up from the bottom while its parent is later.
+#[inline(always)]
+fn push_key(heap: &mut Vec<u128>, k: u128) {
+    let mut pos = heap.len();
+    heap.push(k);
+    let heap = &mut heap[..];
+    while pos > 0 {
+        let parent = (pos - 1) / 2;
+        let p = at(heap, parent);
+        if p <= k {
+            break;
         }
-        set(heap, pos, k);
+        set(heap, pos, p);
+        pos = parent;
     }
+    set(heap, pos, k);
+}
 
-    /// Removes the top key (the heap is not empty). The last key fills the hole: first
-    /// down to the bottom along the earlier children, then up to its place, which saves
-    /// a comparison per level since the last key nearly always belongs near the bottom.
-    #[inline(always)]
-    fn pop_key(&mut self) {
-        let Some(last) = self.heap.pop() else {
-            return;
-        };
-        let heap = &mut self.heap[..];
-        let end = heap.len();
-        if end == 0 {
-            return;
-        }
-        let mut pos = 0;
-        let mut child = 1;
-        while child + 1 < end {
-            let (l, r) = (at(heap, child), at(heap, child + 1));
-            let (c, v) = if r < l { (child + 1, r) } else { (child, l) };
-            set(heap, pos, v);
-            pos = c;
-            child = 2 * c + 1;
-        }
-        if child + 1 == end {
-            set(heap, pos, at(heap, child));
-            pos = child;
-        }
-        while pos > 0 {
-            let parent = (pos - 1) / 2;
-            let p = at(heap, parent);
-            if p <= last {
-                break;
-            }
-            set(heap, pos, p);
-            pos = parent;
-        }
-        set(heap, pos, last);
+/// Removes the top key of `heap` (not empty). The last key fills the hole: first down
+/// to the bottom along the earlier children, then up to its place, which saves a
+/// comparison per level since the last key nearly always belongs near the bottom.
+#[inline(always)]
+fn pop_key(heap: &mut Vec<u128>) {
+    let Some(last) = heap.pop() else {
+        return;
+    };
+    let heap = &mut heap[..];
+    let end = heap.len();
+    if end == 0 {
+        return;
     }
+    let mut pos = 0;
+    let mut child = 1;
+    while child + 1 < end {
+        let (l, r) = (at(heap, child), at(heap, child + 1));
+        let (c, v) = if r < l { (child + 1, r) } else { (child, l) };
+        set(heap, pos, v);
+        pos = c;
+        child = 2 * c + 1;
+    }
+    if child + 1 == end {
+        set(heap, pos, at(heap, child));
+        pos = child;
+    }
+    while pos > 0 {
+        let parent = (pos - 1) / 2;
+        let p = at(heap, parent);
+        if p <= last {
+            break;
+        }
+        set(heap, pos, p);
+        pos = parent;
+    }
+    set(heap, pos, last);
 }
 
 // The sift loops above run on every event and their indices stay below the heap's

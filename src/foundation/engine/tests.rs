@@ -94,3 +94,42 @@ fn clear_invalidates_old_handles() {
     q.cancel(t);
     assert_eq!(q.pop(), Some((1.0, 2)));
 }
+
+#[test]
+fn timers_and_plain_events_interleave_by_time_then_scheduling_order() {
+    let mut q = EventQueue::new();
+    let t = q.schedule_cancellable(2.0, 1);
+    q.schedule(2.0, 3);
+    let _ = q.schedule_cancellable(1.0, 5);
+    q.schedule(2.0, 4);
+    let _ = q.schedule_cancellable(2.0, 7);
+    assert_eq!(q.peek_time(), Some(1.0));
+    let order: Vec<_> = std::iter::from_fn(|| q.pop().map(|(_, e)| e)).collect();
+    assert_eq!(order, [5, 1, 3, 4, 7]);
+    q.cancel(t);
+    assert!(q.is_empty());
+}
+
+#[test]
+fn cancelling_the_last_live_timer_drops_every_cancelled_key_at_once() {
+    let mut q = EventQueue::new();
+    let timers: Vec<_> = (1..=5)
+        .map(|i| q.schedule_cancellable(f64::from(i), i))
+        .collect();
+    q.schedule(9.0, 2);
+    for &t in &timers[..4] {
+        q.cancel(t);
+    }
+    // One timer still live: the cancelled keys wait to be skipped.
+    assert_eq!(q.len(), 6);
+    q.cancel(timers[4]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q.peek_time(), Some(9.0));
+    // Their slots are free again and their handles stale.
+    let t = q.schedule_cancellable(3.0, 11);
+    q.cancel(timers[0]);
+    assert_eq!(q.pop(), Some((3.0, 11)));
+    q.cancel(t);
+    assert_eq!(q.pop(), Some((9.0, 2)));
+    assert_eq!(q.pop(), None);
+}

@@ -18,7 +18,7 @@ pub(super) struct GroupState {
     /// Busy agents per type served (in the group's `serves` order); kept only for a
     /// group of several skills: a one-skill group's count is `busy`.
     pub busy_by_type: Vec<u32>,
-    /// Agent time so far.
+    /// Agent time so far (a simple group's running interval is added at its `flush`).
     pub counters: GroupCounters,
     /// Today's productive agents per interval, for a group whose staffing changes by
     /// day (shifts with absence); `scratch` is its agent-minutes, kept to reuse.
@@ -26,6 +26,11 @@ pub(super) struct GroupState {
     pub scratch: Vec<u64>,
     /// True for a group of one skill and no chat: its time adds up without loops.
     simple: bool,
+    /// A simple group's running busy and productive time of the attached interval (or
+    /// drain), and where they belong: fields, not counters found by index on every event.
+    busy_run: f64,
+    productive_run: f64,
+    attached: Option<(usize, bool)>,
     /// The chats held, for a group that serves chat.
     pub chat: Option<ChatAgents>,
 }
@@ -43,6 +48,9 @@ impl GroupState {
         }
         GroupState {
             simple: types == 1 && chat.is_none(),
+            busy_run: 0.0,
+            productive_run: 0.0,
+            attached: None,
             spec,
             on_duty: 0,
             busy: 0,
@@ -60,6 +68,7 @@ impl GroupState {
         self.busy = 0;
         self.busy_by_type.fill(0);
         self.counters.reset();
+        self.attached = None;
         if let Some(c) = &mut self.chat {
             c.reset();
         }
@@ -93,18 +102,20 @@ impl GroupState {
     /// Adds `dt` seconds of the current state to interval `i` (or to overtime after closing).
     #[inline(always)]
     pub fn accumulate(&mut self, dt: f64, i: usize, closing: bool) {
-        let c = &mut self.counters;
         if self.simple {
             // One type served: the common case, kept free of loops (`busy` is its count).
-            let b = f64::from(self.busy);
-            if closing {
-                c.overtime_s[0] += b * dt;
-            } else {
-                c.busy_s[i] += b * dt;
-                c.productive_s[i] += f64::from(self.on_duty.max(self.busy)) * dt;
+            debug_assert_eq!(
+                self.attached,
+                Some((i, closing)),
+                "time passes once attached"
+            );
+            self.busy_run += f64::from(self.busy) * dt;
+            if !closing {
+                self.productive_run += f64::from(self.on_duty.max(self.busy)) * dt;
             }
             return;
         }
+        let c = &mut self.counters;
         if let Some(chat) = &self.chat {
             chat.accumulate(c, &self.busy_by_type, dt, i, closing);
             if !closing {
@@ -122,6 +133,38 @@ impl GroupState {
                 c.busy_s[k * n + i] += f64::from(b) * dt;
             }
             c.productive_s[i] += f64::from(self.on_duty.max(self.busy)) * dt;
+        }
+    }
+
+    /// A simple group loads the running time of interval `i` (or of the drain when
+    /// `closing`) from its counters; they get it back, the same additions made in the
+    /// same order, at [`GroupState::flush`].
+    pub fn attach(&mut self, i: usize, closing: bool) {
+        if !self.simple {
+            return;
+        }
+        debug_assert!(self.attached.is_none(), "flushed before attaching again");
+        let c = &self.counters;
+        self.busy_run = if closing {
+            c.overtime_s[0]
+        } else {
+            c.busy_s[i]
+        };
+        self.productive_run = c.productive_s[i];
+        self.attached = Some((i, closing));
+    }
+
+    /// Writes a simple group's running time back to its counters and detaches.
+    pub fn flush(&mut self) {
+        let Some((i, closing)) = self.attached.take() else {
+            return;
+        };
+        let c = &mut self.counters;
+        if closing {
+            c.overtime_s[0] = self.busy_run;
+        } else {
+            c.busy_s[i] = self.busy_run;
+            c.productive_s[i] = self.productive_run;
         }
     }
 

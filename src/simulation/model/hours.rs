@@ -122,12 +122,19 @@ impl Centre<'_> {
     /// Writes the running agent time back to the groups' counters (before the interval
     /// or the drain changes, or before anyone reads them).
     pub(super) fn flush_agent_time(&mut self) {
+        if let [one] = &mut self.groups[..] {
+            one.flush();
+        }
         self.flat_time.flush(&mut self.groups);
     }
 
     /// Starts the running agent time of the current interval (or drain).
     pub(super) fn attach_agent_time(&mut self) {
         let (i, closing) = (self.clock_interval, self.closing);
+        if let [one] = &mut self.groups[..] {
+            // A lone group counts its own running time (there is no flat one).
+            one.attach(i, closing);
+        }
         self.flat_time.attach(&mut self.groups, i, closing);
     }
 }
