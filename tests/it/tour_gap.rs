@@ -1,7 +1,7 @@
 //! The tour program's roster against its LP bound: after the dive, the local search
-//! (drops, cheaper swaps, ejection chains) brings the paid hours within a few per cent
-//! of the bound on the week of contracts, and within a stated margin on each group of
-//! the 2-group centre, whose weeks of a handful of agents leave more to rounding.
+//! (drops, cheaper swaps, ejection chains, a few agents re-planned at once) brings the
+//! paid hours within a few per cent of the bound on the week of contracts, and within a
+//! stated margin on each group of the 2-group centre, whose weeks of a handful of agents leave more to rounding.
 
 use crate::common::{assert_success, ccsim};
 
@@ -70,17 +70,19 @@ fn the_week_on_contracts_is_rostered_within_five_per_cent_of_its_lp_bound() {
 
 #[test]
 fn the_two_group_centre_is_rostered_within_its_stated_margins_of_the_lp_bound() {
-    // Sales 222 h against 209 (5.9 %), service 202 h against 174.5 (13.6 %), the
-    // whole 424 h against 383.5 (9.6 %); the dive and search alone left 11.4 %, 15.3 %
-    // and 13.2 %. A group of seven agents pays in steps of a part-time week, so its
-    // margin is wider than the one-group week's.
+    // Sales 222 h against 209 (5.9 %), service 198 h against 174.5 (11.9 %), the
+    // whole 420 h against 383.5 (8.7 %); one tour at a time the search stopped at
+    // 202 h for service (13.6 %, whole 9.6 %), and re-planning two or three agents
+    // together took it lower. A group of eight agents pays in steps of a part-time
+    // week, so its margin is wider than the one-group week's; each margin is the gap
+    // reached plus under a point.
     let found = tour_programs("tests/fixtures/staff/centre_contracts.toml");
     let names: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
     assert_eq!(names, ["sales", "service"]);
     for (group, bound, roster) in &found {
         let g = gap(*bound, *roster);
         assert!(
-            g <= 0.15,
+            g <= 0.125,
             "{group}: roster {roster} h, bound {bound} h: gap {:.2} %",
             100.0 * g
         );
@@ -89,7 +91,7 @@ fn the_two_group_centre_is_rostered_within_its_stated_margins_of_the_lp_bound() 
     let roster: f64 = found.iter().map(|f| f.2).sum();
     let g = gap(bound, roster);
     assert!(
-        g <= 0.11,
+        g <= 0.095,
         "the centre: roster {roster} h, bound {bound} h: gap {:.2} %",
         100.0 * g
     );

@@ -7,6 +7,7 @@ mod dive;
 mod eject;
 mod extra;
 mod improve;
+mod lns;
 pub mod model;
 pub mod people;
 pub mod week;
@@ -113,11 +114,13 @@ pub fn solve_tours(p: &TourProblem, opts: MipOptions) -> Result<TourRoster, Stri
         .max(1) as f64;
     let bound = ((lp_hours * 60.0 - 1e-6) / grain).ceil() * grain / 60.0;
     let dived = dive::dive(p, &cols, &ix, &lp, DIVE_ROUNDS)?;
-    // The dive's roster made cheaper is the search's first incumbent; whatever the
-    // search returns is made cheaper in turn.
+    // The dive's roster made cheaper, one tour at a time and then a few agents at a
+    // time, is the search's first incumbent; whatever the search returns is made
+    // cheaper in turn.
     let rounded = dived
         .or_else(|| model::round_up(p, &cols, &ix, &lp))
-        .map(|r| improve::improve(p, &cols, &ix, &hours, r));
+        .map(|r| improve::improve(p, &cols, &ix, &hours, r))
+        .map(|r| lns::lns(p, &cols, &ix, &hours, r));
     let mip = model::build(p, &cols, &ix, true, &zero, rounded.as_deref());
     let (values, stop) = match (mip.solve_integer(opts)?, rounded) {
         (Some((v, stop)), Some(r)) if stop == Stop::Limit && cost(&r) < cost(&v) => (r, stop),
