@@ -114,28 +114,12 @@ impl Search<'_> {
 
     /// Whether every contract holds its share of the heads.
     fn shares_now(&self) -> bool {
-        self.shares_plus(None)
+        self.shares_after(None, None)
     }
 
     /// Whether every contract would hold its share with one more agent on tour `t`.
     fn shares_with(&self, t: usize) -> bool {
-        self.shares_plus(Some(t))
-    }
-
-    fn shares_plus(&self, t: Option<usize>) -> bool {
-        let contracts = &self.p.rostering.contracts;
-        let mut heads = vec![0i64; contracts.len()];
-        for (c, &x) in self.contract.iter().zip(&self.x) {
-            heads[*c] += x;
-        }
-        if let Some(t) = t {
-            heads[self.contract[t]] += 1;
-        }
-        let total = heads.iter().sum::<i64>() as f64;
-        contracts.iter().zip(&heads).all(|(c, &h)| {
-            let h = h as f64;
-            h >= c.share.0 * total - 1e-9 && h <= c.share.1 * total + 1e-9
-        })
+        self.shares_after(None, Some(t))
     }
 
     /// The move of one shift to another start of its band, on a day of `days`, that

@@ -145,13 +145,21 @@ impl Search<'_> {
     /// Whether each contract keeps its share of the heads with one agent off tour
     /// column `k` and, if `t`, one more on `t`.
     pub(super) fn shares_hold(&self, k: usize, t: Option<usize>) -> bool {
+        self.shares_after(Some(k), t)
+    }
+
+    /// Whether each contract keeps its share of the heads with one agent off tour
+    /// column `off` and one more on `on` (each when given).
+    pub(super) fn shares_after(&self, off: Option<usize>, on: Option<usize>) -> bool {
         let contracts = &self.p.rostering.contracts;
         let mut heads = vec![0i64; contracts.len()];
         for (c, &x) in self.contract.iter().zip(&self.x) {
             heads[*c] += x;
         }
-        heads[self.contract[k]] -= 1;
-        if let Some(t) = t {
+        if let Some(k) = off {
+            heads[self.contract[k]] -= 1;
+        }
+        if let Some(t) = on {
             heads[self.contract[t]] += 1;
         }
         let total = heads.iter().sum::<i64>() as f64;
